@@ -1,0 +1,73 @@
+package rapport.neo4j;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs a Neo4j 5 Community database with a Bolt connector bound to the loopback
+ * interface, until the process is asked to stop (SIGTERM/SIGINT), then shuts the
+ * database down cleanly so that no committed write is lost.
+ *
+ * Everything is configured through the environment, read here and nowhere else:
+ *   NEO4J_HOME_DIR        store and logs (required; the npm scripts pass .data/neo4j)
+ *   NEO4J_BOLT_PORT       Bolt port on 127.0.0.1 (default 7687)
+ *   NEO4J_PAGECACHE       page cache size, e.g. 2g (default 2g)
+ *   NEO4J_TX_MEMORY_MAX   memory cap for all transactions together (default 4g)
+ *
+ * The heap is sized by the JVM's -Xmx, which the npm scripts pass from NEO4J_HEAP.
+ * Authentication is off: the connector only listens on 127.0.0.1, for local use.
+ */
+public final class Launcher {
+
+    public static void main(String[] args) throws InterruptedException {
+        Path home = Path.of(requiredEnv("NEO4J_HOME_DIR")).toAbsolutePath();
+        int boltPort = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
+        long pageCache = ByteUnit.parse(env("NEO4J_PAGECACHE", "2g"));
+        long txMemory = ByteUnit.parse(env("NEO4J_TX_MEMORY_MAX", "4g"));
+
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, txMemory)
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(10))
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("rapport-neo4j: shutting down");
+            service.shutdown();
+            System.out.println("rapport-neo4j: stopped");
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        // The npm scripts wait for Bolt to answer; this line is for the log.
+        System.out.println("rapport-neo4j: ready on bolt://127.0.0.1:" + boltPort + " (store " + home + ")");
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            System.err.println("rapport-neo4j: " + name + " must be set");
+            System.exit(2);
+        }
+        return value;
+    }
+}
