@@ -1,0 +1,6 @@
+// People by email; $keys are lower-cased by the caller, like stored emails.
+// $workspace: String, $keys: [String] (emails)
+// Returns: key (the email), item (the person's properties)
+UNWIND $keys AS email
+MATCH (p:Person {workspace: $workspace, email: email})
+RETURN email AS key, p {.*} AS item

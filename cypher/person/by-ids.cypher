@@ -1,0 +1,6 @@
+// People by id.
+// $workspace: String, $keys: [String] (ids)
+// Returns: key (the id), item (the person's properties)
+MATCH (p:Person {workspace: $workspace})
+WHERE p.id IN $keys
+RETURN p.id AS key, p {.*} AS item

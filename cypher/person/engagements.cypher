@@ -1,0 +1,12 @@
+// Each person's most recent engagements with content.
+// $workspace: String, $keys: [String] (person ids), $limit: Integer
+// Returns: key (person id), item {action, at, content}
+MATCH (p:Person {workspace: $workspace})
+WHERE p.id IN $keys
+CALL (p) {
+  MATCH (p)-[e:ENGAGED]->(c:Content)
+  RETURN e, c
+  ORDER BY e.at DESC, c.url, e.action
+  LIMIT $limit
+}
+RETURN p.id AS key, {action: e.action, at: e.at, content: c {.*}} AS item

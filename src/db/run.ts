@@ -1,0 +1,76 @@
+/**
+ * Running named queries. `Db.read` runs in a read transaction and `Db.write`
+ * in a write transaction, so a routing driver can send reads to replicas.
+ * Each call opens its own session: sibling resolvers run concurrently and a
+ * session holds one transaction at a time. Every transaction has a timeout
+ * and metadata naming the query, and driver errors are turned into AppErrors
+ * by their code. A Db made for a request meters its round trips and time.
+ */
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { fromNeo4jError } from "../errors.js";
+import type { CypherCatalogue } from "./cypher.js";
+import { recordToObject, type Plain } from "./mapping.js";
+import type { QueryName } from "./query-names.js";
+
+export type Row = Record<string, Plain>;
+export type Params = Record<string, unknown>;
+
+/** What one request cost the database: round trips and wall time waiting for it. */
+export class QueryMeter {
+  roundTrips = 0;
+  neo4jMs = 0;
+  readonly names: QueryName[] = [];
+}
+
+export interface DbSettings {
+  database: string | undefined;
+  txTimeoutMs: number;
+}
+
+export class Db {
+  constructor(
+    readonly driver: Driver,
+    private readonly catalogue: CypherCatalogue,
+    private readonly settings: DbSettings,
+    readonly meter: QueryMeter = new QueryMeter(),
+    private readonly requestId?: string,
+  ) {}
+
+  get database(): string | undefined {
+    return this.settings.database;
+  }
+
+  /** The same database access, metered for one request. */
+  forRequest(requestId: string): Db {
+    return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);
+  }
+
+  read(name: QueryName, params: Params = {}): Promise<Row[]> {
+    return this.run("READ", name, params);
+  }
+
+  write(name: QueryName, params: Params = {}): Promise<Row[]> {
+    return this.run("WRITE", name, params);
+  }
+
+  private async run(mode: "READ" | "WRITE", name: QueryName, params: Params): Promise<Row[]> {
+    const text = this.catalogue.get(name);
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
+    const config = {
+      timeout: this.settings.txTimeoutMs,
+      metadata: { app: "rapport", query: name, ...(this.requestId ? { requestId: this.requestId } : {}) },
+    };
+    const work = async (tx: ManagedTransaction) => (await tx.run(text, params)).records.map(recordToObject);
+    const started = performance.now();
+    try {
+      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw fromNeo4jError(error);
+    } finally {
+      this.meter.roundTrips += 1;
+      this.meter.neo4jMs += performance.now() - started;
+      this.meter.names.push(name);
+      await session.close();
+    }
+  }
+}

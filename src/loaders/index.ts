@@ -1,0 +1,53 @@
+/**
+ * The per-request loaders. A new set is made for every request, so nothing is
+ * cached across requests or shared between viewers. Loaders whose query takes
+ * arguments (a limit, a status) are made once per distinct argument set.
+ */
+import neo4j from "neo4j-driver";
+import type DataLoader from "dataloader";
+import type { Db } from "../db/run.js";
+import { manyByKey, oneByKey, type Item } from "./keyed.js";
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function createLoaders(db: Db, workspace: string) {
+  const perArgs = memoizeByArgs();
+  return {
+    personById: oneByKey(db, workspace, "person/by-ids"),
+    personByEmail: oneByKey(db, workspace, "person/by-emails"),
+    companyById: oneByKey(db, workspace, "company/by-ids"),
+    companyByDomain: oneByKey(db, workspace, "company/by-domains"),
+    topicByName: oneByKey(db, workspace, "topic/by-names"),
+    employmentOfPerson: oneByKey(db, workspace, "person/employment"),
+    interestsOfPerson: manyByKey(db, workspace, "person/interests"),
+    broaderTopics: manyByKey(db, workspace, "topic/broader"),
+    narrowerTopics: manyByKey(db, workspace, "topic/narrower"),
+    topicsOfContent: manyByKey(db, workspace, "content/topics"),
+    engagementsOfPerson: (limit: number) =>
+      perArgs(`engagements:${limit}`, () => manyByKey(db, workspace, "person/engagements", { limit: neo4j.int(limit) })),
+    concernsOfPerson: (limit: number) =>
+      perArgs(`concerns:${limit}`, () => manyByKey(db, workspace, "person/concerns", { limit: neo4j.int(limit) })),
+    employeesOfCompany: (limit: number) =>
+      perArgs(`employees:${limit}`, () => manyByKey(db, workspace, "company/employees", { limit: neo4j.int(limit) })),
+    eventsOfCompany: (limit: number) =>
+      perArgs(`events:${limit}`, () => manyByKey(db, workspace, "company/events", { limit: neo4j.int(limit) })),
+    promisesToPerson: (status: string | null, limit: number) =>
+      perArgs(`person-promises:${status}:${limit}`, () =>
+        manyByKey(db, workspace, "person/promises", { status, limit: neo4j.int(limit) })),
+    promisesToCompany: (status: string | null, limit: number) =>
+      perArgs(`company-promises:${status}:${limit}`, () =>
+        manyByKey(db, workspace, "company/promises", { status, limit: neo4j.int(limit) })),
+  };
+}
+
+function memoizeByArgs() {
+  const made = new Map<string, DataLoader<string, Item[]>>();
+  return (signature: string, make: () => DataLoader<string, Item[]>) => {
+    let loader = made.get(signature);
+    if (!loader) {
+      loader = make();
+      made.set(signature, loader);
+    }
+    return loader;
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * One log line per GraphQL request: its id, operation name, duration, the
+ * number of Neo4j round trips and the time spent waiting on Neo4j, and the
+ * codes of any errors. Errors the client sees get the request id, so a user
+ * can quote it; the detail of internal errors stays in this log.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { RequestContext } from "../context.js";
+import { AppError } from "../errors.js";
+import type { Logger } from "../logger.js";
+
+export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof AppError || !(original instanceof Error) || original === error) continue;
+            logger.error({ requestId: contextValue.requestId, path: error.path, err: original }, "internal error");
+          }
+        },
+        async willSendResponse({ response, operationName, errors }) {
+          const meter = contextValue.db.meter;
+          if (response.body.kind === "single") {
+            for (const error of response.body.singleResult.errors ?? []) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+          logger.info({
+            requestId: contextValue.requestId,
+            operationName: operationName ?? null,
+            durationMs: round(performance.now() - started),
+            neo4jMs: round(meter.neo4jMs),
+            neo4jRoundTrips: meter.roundTrips,
+            errors: errors?.map((error) => error.extensions.code ?? "INTERNAL_SERVER_ERROR"),
+          }, "graphql request");
+        },
+      };
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

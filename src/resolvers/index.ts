@@ -1,0 +1,8 @@
+/** The resolver map: one module per schema type. */
+import { Company } from "./company.js";
+import { Person } from "./person.js";
+import { Query } from "./query.js";
+import { DateScalar, DateTimeScalar } from "./scalars.js";
+import { Content, Topic } from "./topic.js";
+
+export const resolvers = { Query, Person, Company, Topic, Content, Date: DateScalar, DateTime: DateTimeScalar };

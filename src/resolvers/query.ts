@@ -1,0 +1,22 @@
+/** Root lookups by id or natural key; a miss is null, never an error. */
+import type { RequestContext } from "../context.js";
+import { exactlyOne } from "../validation/arguments.js";
+
+interface PersonArgs { id?: string | null; email?: string | null }
+interface CompanyArgs { id?: string | null; domain?: string | null }
+
+export const Query = {
+  person(_: unknown, args: PersonArgs, ctx: RequestContext) {
+    const by = exactlyOne(args, "id", "email");
+    return by.name === "id" ? ctx.loaders.personById.load(by.value) : ctx.loaders.personByEmail.load(by.value.trim().toLowerCase());
+  },
+
+  company(_: unknown, args: CompanyArgs, ctx: RequestContext) {
+    const by = exactlyOne(args, "id", "domain");
+    return by.name === "id" ? ctx.loaders.companyById.load(by.value) : ctx.loaders.companyByDomain.load(by.value.trim().toLowerCase());
+  },
+
+  topic(_: unknown, args: { name: string }, ctx: RequestContext) {
+    return ctx.loaders.topicByName.load(args.name.trim().toLowerCase());
+  },
+};

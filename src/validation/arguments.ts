@@ -1,0 +1,33 @@
+/**
+ * Checks of field arguments that the schema's types cannot express. Each
+ * failure is a BAD_USER_INPUT naming the argument.
+ */
+import { z } from "zod";
+import { AppError, ErrorCode } from "../errors.js";
+
+export const MAX_PAGE_SIZE = 100;
+
+const pageSizeSchema = z.number().int().min(0).max(MAX_PAGE_SIZE);
+
+/** A `first` argument: 0 to MAX_PAGE_SIZE. */
+export function pageSize(first: number, argument = "first"): number {
+  const parsed = pageSizeSchema.safeParse(first);
+  if (!parsed.success) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be an integer from 0 to ${MAX_PAGE_SIZE}`, { argument });
+  }
+  return parsed.data;
+}
+
+/** Exactly one of two alternative arguments, e.g. `id` or `email`. */
+export function exactlyOne<A extends string, B extends string>(
+  args: Partial<Record<A | B, string | null>>,
+  a: A,
+  b: B,
+): { name: A; value: string } | { name: B; value: string } {
+  const first = args[a];
+  const second = args[b];
+  if ((first == null) === (second == null)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `give exactly one of ${a} and ${b}`, { arguments: [a, b] });
+  }
+  return first != null ? { name: a, value: first } : { name: b, value: second as string };
+}
