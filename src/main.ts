@@ -1,13 +1,13 @@
 /**
  * Boot: configuration → Neo4j (started locally when no NEO4J_URI is given) →
- * migrations → Cypher catalogue → HTTP server. Any failure on the way stops
+ * migrations → Cypher catalogue → the demo story (into an empty workspace,
+ * unless RAPPORT_SEED_DEMO=false) → HTTP server. Any failure on the way stops
  * start-up with one clear message. SIGTERM/SIGINT stop accepting requests,
  * let in-flight ones finish, and close the driver.
  */
 import { loadConfig } from "./config.js";
-import { connect } from "./db/connect.js";
-import { CypherCatalogue } from "./db/cypher.js";
-import { Db } from "./db/run.js";
+import { openDb } from "./db/open.js";
+import { loadDemoIfEmpty } from "./graph-document/demo.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./server.js";
 
@@ -15,9 +15,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const booted = performance.now();
-  const { driver, target, migrations } = await connect(config, (line) => logger.info(line));
-  logger.info({ neo4j: target.uri, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length }, "migrations");
-  const db = new Db(driver, CypherCatalogue.load(), { database: target.database, txTimeoutMs: config.neo4jTxTimeoutMs });
+  const { db, close } = await openDb(config, (line) => logger.info(line));
+  if (config.seedDemo) {
+    const demo = await loadDemoIfEmpty(db, config.workspace);
+    if (demo.loaded) logger.info({ workspace: config.workspace, records: demo.records, seconds: demo.seconds }, "loaded the demo story into the empty workspace");
+  }
   const server = await startServer({ config, db, logger });
   logger.info({ url: server.url, workspace: config.workspace, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
 
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     await server.stop();
-    await driver.close();
+    await close();
     logger.info("stopped");
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -38,17 +38,9 @@ export interface ServerDeps {
 export async function startServer({ config, db, logger }: ServerDeps): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<RequestContext>({
-    typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"),
-    resolvers,
-    formatError: maskError,
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
-      requestLogPlugin(logger),
-    ],
-  });
+  const apollo = createApolloServer(logger, [
+    ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+  ]);
   await apollo.start();
 
   app.disable("x-powered-by");
@@ -73,6 +65,18 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   return { url: `http://${config.host}:${port}/graphql`, port, stop: () => apollo.stop() };
+}
+
+/** The GraphQL server without HTTP: also what tests use to execute operations in-process. */
+export function createApolloServer(logger: Logger, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
+    typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"),
+    resolvers,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [...plugins, requestLogPlugin(logger)],
+  });
 }
 
 /** A caller's own request id is kept when it is a sane token, so logs can be joined across services. */

@@ -5,6 +5,11 @@
  */
 import { ConfigError } from "../config.js";
 
+/** A mistake in the command line or its files: reported as is, without "error:". */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
 export function runCli(main: () => Promise<number>): void {
   main().then(
     (code) => {
@@ -12,7 +17,7 @@ export function runCli(main: () => Promise<number>): void {
     },
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(error instanceof ConfigError ? message : `error: ${message}`);
+      console.error(error instanceof ConfigError || error instanceof UsageError ? message : `error: ${message}`);
       process.exitCode = 1;
     },
   );

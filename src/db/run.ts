@@ -53,13 +53,28 @@ export class Db {
     return this.run("WRITE", name, params);
   }
 
+  /**
+   * Streams a large read row by row (with the driver's backpressure) instead
+   * of holding every record; for exports. One auto-commit read transaction.
+   */
+  async *stream(name: QueryName, params: Params = {}, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
+    const started = performance.now();
+    try {
+      const result = session.run(this.catalogue.get(name), params, this.transactionConfig(name, timeoutMs));
+      for await (const record of result) yield recordToObject(record);
+    } catch (error) {
+      throw fromNeo4jError(error);
+    } finally {
+      this.meterCall(name, started);
+      await session.close();
+    }
+  }
+
   private async run(mode: "READ" | "WRITE", name: QueryName, params: Params): Promise<Row[]> {
     const text = this.catalogue.get(name);
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
-    const config = {
-      timeout: this.settings.txTimeoutMs,
-      metadata: { app: "rapport", query: name, ...(this.requestId ? { requestId: this.requestId } : {}) },
-    };
+    const config = this.transactionConfig(name, this.settings.txTimeoutMs);
     const work = async (tx: ManagedTransaction) => (await tx.run(text, params)).records.map(recordToObject);
     const started = performance.now();
     try {
@@ -67,10 +82,18 @@ export class Db {
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
-      this.meter.roundTrips += 1;
-      this.meter.neo4jMs += performance.now() - started;
-      this.meter.names.push(name);
+      this.meterCall(name, started);
       await session.close();
     }
+  }
+
+  private transactionConfig(name: QueryName, timeoutMs: number) {
+    return { timeout: timeoutMs, metadata: { app: "rapport", query: name, ...(this.requestId ? { requestId: this.requestId } : {}) } };
+  }
+
+  private meterCall(name: QueryName, started: number): void {
+    this.meter.roundTrips += 1;
+    this.meter.neo4jMs += performance.now() - started;
+    this.meter.names.push(name);
   }
 }

@@ -1,0 +1,18 @@
+// Every person of a workspace with their employment — the current one, else the
+// latest that ended (the document holds one per person) — and interests, in email order.
+// $workspace: String
+// Returns: person (properties), company (domain or null), employment (map or null), interests ([{topic, weight}])
+MATCH (p:Person {workspace: $workspace})
+CALL (p) {
+  OPTIONAL MATCH (p)-[w:WORKS_AT]->(c:Company)
+  RETURN c.domain AS company, w {.*} AS employment
+  ORDER BY w.until IS NULL OR w.until > datetime() DESC, w.since DESC, c.domain
+  LIMIT 1
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[i:INTERESTED_IN]->(t:Topic)
+  WITH i, t ORDER BY t.key
+  RETURN collect({topic: t.name, weight: i.weight}) AS interests
+}
+RETURN p {.*} AS person, company, employment, interests
+ORDER BY p.email

@@ -1,0 +1,70 @@
+/**
+ * npm run import -- FILE.json [--workspace NAME] [--dry-run] [--batch-size N]
+ * FILE may be `-` for standard input. Every problem in the document is listed
+ * with its JSON path and nothing is written; otherwise progress goes to stderr
+ * and a summary of what was created and what already existed to stdout.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { openDb } from "../db/open.js";
+import { DEFAULT_BATCH_SIZE, importGraphDocument } from "../graph-document/import.js";
+import { runCli, UsageError } from "./run-cli.js";
+
+const USAGE = "usage: npm run import -- FILE.json|- [--workspace NAME] [--dry-run] [--batch-size N]";
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      workspace: { type: "string", default: "default" },
+      "dry-run": { type: "boolean", default: false },
+      "batch-size": { type: "string", default: String(DEFAULT_BATCH_SIZE) },
+    },
+  });
+  const file = positionals[0];
+  const batchSize = Number(values["batch-size"]);
+  if (positionals.length !== 1 || !file) throw new UsageError(USAGE);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer\n${USAGE}`);
+
+  const document = parseJson(file === "-" ? fs.readFileSync(0, "utf8") : readFile(file), file);
+  const { db, close } = await openDb(loadConfig(), (line) => console.error(line));
+  try {
+    const result = await importGraphDocument(db, document, {
+      workspace: values.workspace,
+      dryRun: values["dry-run"],
+      batchSize,
+      progress: (line) => console.error(line),
+    });
+    if (!result.ok) {
+      for (const problem of result.problems) console.error(`${problem.path}: ${problem.message}`);
+      console.error(`${result.problems.length} problem(s); nothing was written`);
+      return 1;
+    }
+    const verb = result.dryRun ? "would write" : "wrote";
+    for (const step of result.steps) {
+      console.log(`${step.step.padEnd(18)} ${String(step.records).padStart(9)}${result.dryRun ? "" : `  created ${step.created}, already there ${step.existed}`}`);
+    }
+    const records = result.steps.reduce((sum, step) => sum + step.records, 0);
+    console.log(`${verb} ${records} records into workspace "${values.workspace}" in ${result.seconds}s`);
+    return 0;
+  } finally {
+    await close();
+  }
+});
+
+function readFile(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}

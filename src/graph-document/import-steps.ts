@@ -1,0 +1,90 @@
+/**
+ * A normalized document → the ordered write steps of an import: each step a
+ * named import query and its rows, with values already in Neo4j form (UTC
+ * date-times, WGS-84 points, integers). Properties a record does not give are
+ * left out of `props`, so an upsert never erases what the graph already knows.
+ * The order satisfies every reference: nodes first, then what links them.
+ */
+import type { QueryName } from "../db/query-names.js";
+import { geoPoint, integer, utcDateTime } from "../db/values.js";
+import type { NormalizedDocument } from "./normalize.js";
+
+export interface ImportStep {
+  name: string;
+  query: QueryName;
+  rows: Record<string, unknown>[];
+}
+
+export function importSteps(doc: NormalizedDocument): ImportStep[] {
+  return [
+    step("topics", "import/topics", doc.topics.map((t) => ({
+      key: t.key,
+      props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map((alias) => alias.toLowerCase()) }),
+    }))),
+    step("topic hierarchy", "import/topic-broader", doc.topics.flatMap((t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader })))),
+    step("companies", "import/companies", doc.companies.map((c) => ({
+      domain: c.domain,
+      props: defined({
+        name: c.name, industry: c.industry, headcount: optional(c.employees, integer), city: c.city, country: c.country,
+        location: optional(c.location, geoPoint), status: c.status, relationshipLevel: c.relationshipLevel,
+      }),
+    }))),
+    step("people", "import/people", doc.people.map((p) => ({
+      email: p.email,
+      props: defined({ name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
+    }))),
+    step("employments", "import/employments", doc.people.flatMap((p) => (p.company ? [{
+      email: p.email,
+      company: p.company,
+      props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
+    }] : []))),
+    step("interests", "import/interests", doc.people.flatMap((p) => (p.interests ?? []).map((i) => ({ email: p.email, topic: i.topic, weight: i.weight })))),
+    step("users", "import/users", doc.users.map((u) => ({ email: u.email }))),
+    step("content", "import/content", doc.content.map((c) => ({
+      url: c.url,
+      props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }),
+    }))),
+    step("content topics", "import/content-topics", doc.content.flatMap((c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic })))),
+    step("connections", "import/connections", doc.connections.map((k) => ({
+      a: k.a,
+      b: k.b,
+      props: defined({ strength: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
+    }))),
+    step("engagements", "import/engagements", doc.engagements.map((e) => ({
+      person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
+    }))),
+    step("concerns", "import/concerns", doc.concerns.map((k) => ({
+      key: k.key,
+      person: k.person,
+      topic: k.topic,
+      props: defined({
+        text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level,
+      }),
+    }))),
+    step("events", "import/events", doc.events.map((e) => ({
+      key: e.key,
+      company: e.company,
+      props: defined({ type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: utcDateTime(e.occurredAt) }),
+    }))),
+    step("promises", "import/promises", doc.promises.map((p) => ({
+      key: p.key,
+      person: p.person ?? null,
+      company: p.company ?? null,
+      props: defined({
+        sourceId: p.id, text: p.text, madeAt: optional(p.madeAt, utcDateTime), dueAt: optional(p.dueAt, utcDateTime), status: p.status,
+      }),
+    }))),
+  ];
+}
+
+function step(name: string, query: QueryName, rows: Record<string, unknown>[]): ImportStep {
+  return { name, query, rows };
+}
+
+function optional<T, R>(value: T | undefined, convert: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : convert(value);
+}
+
+function defined(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}

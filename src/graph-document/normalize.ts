@@ -1,0 +1,95 @@
+/**
+ * A valid document → the normalized form the importer writes: emails and
+ * domains lower-cased, topic references resolved (by name or alias, any case)
+ * to the canonical topic key, every date a UTC instant, default strengths and
+ * weights filled in, each connection ordered from the lower email to the
+ * higher, and the natural keys of concerns, events and promises computed.
+ */
+import type { ParsedSections } from "./schema.js";
+
+/** Joins the parts of a composite key; a unit separator cannot occur in emails, urls or trimmed text. */
+export const KEY_SEPARATOR = "\u001f";
+export const DEFAULT_STRENGTH = 0.5;
+
+export type TopicResolver = (nameOrAlias: string) => string | undefined;
+
+export function topicKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+export function lower(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** A document date as a UTC instant: `2026-11-01` → `2026-11-01T00:00:00.000Z`. */
+export function toInstant(value: string): string {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value).toISOString();
+}
+
+function optionalInstant(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : toInstant(value);
+}
+
+export function concernKey(person: string, topic: string, expressedAt: string, text: string): string {
+  return [person, topic, expressedAt, text.trim()].join(KEY_SEPARATOR);
+}
+
+export function eventKey(company: string, type: string, occurredAt: string): string {
+  return [company, type, occurredAt].join(KEY_SEPARATOR);
+}
+
+export function promiseKey(promise: { id?: string; person?: string; company?: string; text: string; madeAt?: string }): string {
+  if (promise.id !== undefined) return `id:${promise.id.trim()}`;
+  return [promise.person ?? "", promise.company ?? "", promise.text.trim(), promise.madeAt ?? ""].join(KEY_SEPARATOR);
+}
+
+export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicResolver) {
+  const topic = (name: string) => resolveTopic(name) as string;
+  return {
+    topics: sections.topics.map((t) => ({
+      key: topicKey(t.name),
+      name: t.name.trim(),
+      aliases: t.aliases?.map((alias) => alias.trim()),
+      broader: t.broader?.map(topic),
+    })),
+    companies: sections.companies.map((c) => ({ ...c, domain: lower(c.domain) })),
+    people: sections.people.map((p) => ({
+      ...p,
+      email: lower(p.email),
+      company: p.company === undefined ? undefined : lower(p.company),
+      since: optionalInstant(p.since),
+      until: optionalInstant(p.until),
+      interests: p.interests?.map((i) => ({ topic: topic(i.topic), weight: i.weight ?? DEFAULT_STRENGTH })),
+    })),
+    content: sections.content.map((c) => ({ ...c, topics: c.topics?.map(topic), publishedAt: optionalInstant(c.publishedAt) })),
+    connections: sections.connections.map((k) => {
+      const [a, b] = [lower(k.a), lower(k.b)].sort() as [string, string];
+      return { a, b, strength: k.strength ?? DEFAULT_STRENGTH, since: optionalInstant(k.since), lastInteractionAt: optionalInstant(k.lastInteractionAt) };
+    }),
+    engagements: sections.engagements.map((e) => ({ ...e, person: lower(e.person), content: e.content.trim(), at: toInstant(e.at) })),
+    concerns: sections.concerns.map((k) => {
+      const person = lower(k.person);
+      const key = topic(k.topic);
+      const expressedAt = toInstant(k.expressedAt);
+      return { ...k, person, topic: key, text: k.text.trim(), expressedAt, key: concernKey(person, key, expressedAt, k.text) };
+    }),
+    events: sections.events.map((e) => {
+      const company = lower(e.company);
+      const occurredAt = toInstant(e.occurredAt);
+      return { ...e, company, occurredAt, key: eventKey(company, e.type, occurredAt) };
+    }),
+    promises: sections.promises.map((p) => {
+      const normalized = {
+        ...p,
+        person: p.person === undefined ? undefined : lower(p.person),
+        company: p.company === undefined ? undefined : lower(p.company),
+        madeAt: optionalInstant(p.madeAt),
+        dueAt: optionalInstant(p.dueAt),
+      };
+      return { ...normalized, key: promiseKey(normalized) };
+    }),
+    users: sections.users.map((u) => ({ email: lower(u.email) })),
+  };
+}
+
+export type NormalizedDocument = ReturnType<typeof normalizeDocument>;

@@ -1,0 +1,142 @@
+/**
+ * The graph document, version 1 (shared/graph-document.md), as zod schemas:
+ * one per record type. Every object is strict — an unknown field is an error,
+ * because a typo must not lose data. Only natural-key fields are required.
+ * The enumerations are exported for the rest of the code to reuse.
+ */
+import { z } from "zod";
+
+export const COMPANY_STATUSES = ["PROSPECT", "CUSTOMER", "FORMER_CUSTOMER", "PARTNER"] as const;
+export const RELATIONSHIP_LEVELS = ["TRUSTED_ADVISER", "PARTNER", "CREDIBLE_SOURCE", "TRANSACTIONAL", "COMMODITY"] as const;
+export const CONTENT_KINDS = ["WHITE_PAPER", "BLOG_POST", "WEBINAR", "CASE_STUDY", "VIDEO", "REPORT"] as const;
+export const ENGAGEMENT_ACTIONS = ["READ", "DOWNLOADED", "ATTENDED", "SHARED", "LIKED", "COMMENTED"] as const;
+export const CONCERN_SOURCES = ["CALL", "EMAIL", "MEETING", "SOCIAL_POST", "SURVEY", "SUPPORT_TICKET", "NOTE"] as const;
+export const CONCERN_LEVELS = ["ASPIRATION", "OUTCOME", "RESPONSIBILITY", "TASK", "BROKEN"] as const;
+export const EVENT_TYPES = ["FUNDING", "LEADERSHIP_CHANGE", "ACQUISITION", "PRODUCT_LAUNCH", "LAYOFFS", "EXPANSION", "IPO"] as const;
+export const FUNDING_STAGES = ["PRE_SEED", "SEED", "SERIES_A", "SERIES_B", "SERIES_C", "SERIES_D_PLUS", "DEBT", "GRANT"] as const;
+export const PROMISE_STATUSES = ["OPEN", "KEPT", "BROKEN"] as const;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A real calendar date, or a date-time with an explicit offset. */
+export function isDocumentDate(value: string): boolean {
+  const match = DATE.exec(value) ?? DATE_TIME.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const text = z.string().trim().min(1, "must not be empty");
+const documentDate = z.string().refine(isDocumentDate, "expected a date (2026-10-15) or a date-time with offset (2026-10-15T09:30:00Z)");
+const unitInterval = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+const email = z.string().trim().pipe(z.email("invalid email"));
+const domain = z.string().trim().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "invalid domain");
+const location = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+
+export const TopicRecord = z.strictObject({
+  name: text,
+  aliases: z.array(text).optional(),
+  broader: z.array(text).optional(),
+});
+
+export const CompanyRecord = z.strictObject({
+  domain,
+  name: text.optional(),
+  industry: text.optional(),
+  employees: z.number().int("must be a whole number").min(0).optional(),
+  city: text.optional(),
+  country: text.optional(),
+  location: location.optional(),
+  status: z.enum(COMPANY_STATUSES).optional(),
+  relationshipLevel: z.enum(RELATIONSHIP_LEVELS).optional(),
+});
+
+export const PersonRecord = z.strictObject({
+  email,
+  name: text.optional(),
+  title: text.optional(),
+  company: domain.optional(),
+  since: documentDate.optional(),
+  until: documentDate.optional(),
+  city: text.optional(),
+  country: text.optional(),
+  location: location.optional(),
+  interests: z.array(z.strictObject({ topic: text, weight: unitInterval.optional() })).optional(),
+});
+
+export const ContentRecord = z.strictObject({
+  url: z.string().trim().pipe(z.url("invalid url")),
+  title: text.optional(),
+  kind: z.enum(CONTENT_KINDS).optional(),
+  topics: z.array(text).optional(),
+  publishedAt: documentDate.optional(),
+});
+
+export const ConnectionRecord = z.strictObject({
+  a: email,
+  b: email,
+  strength: unitInterval.optional(),
+  since: documentDate.optional(),
+  lastInteractionAt: documentDate.optional(),
+});
+
+export const EngagementRecord = z.strictObject({
+  person: email,
+  content: z.string().trim().min(1, "must not be empty"),
+  action: z.enum(ENGAGEMENT_ACTIONS),
+  at: documentDate,
+});
+
+export const ConcernRecord = z.strictObject({
+  person: email,
+  topic: text,
+  text,
+  expressedAt: documentDate,
+  source: z.enum(CONCERN_SOURCES).optional(),
+  severity: z.number().int("must be a whole number from 1 to 5").min(1, "must be from 1 to 5").max(5, "must be from 1 to 5").optional(),
+  level: z.enum(CONCERN_LEVELS).optional(),
+});
+
+export const EventRecord = z.strictObject({
+  company: domain,
+  type: z.enum(EVENT_TYPES),
+  stage: z.enum(FUNDING_STAGES).optional(),
+  amountUsd: z.number().min(0).optional(),
+  occurredAt: documentDate,
+});
+
+export const PromiseRecord = z.strictObject({
+  id: text.optional(),
+  person: email.optional(),
+  company: domain.optional(),
+  text,
+  madeAt: documentDate.optional(),
+  dueAt: documentDate.optional(),
+  status: z.enum(PROMISE_STATUSES).optional(),
+});
+
+export const UserRecord = z.strictObject({ email });
+
+/** Each section of the document and the schema of its records, in the order they are written. */
+export const SECTIONS = {
+  topics: TopicRecord,
+  companies: CompanyRecord,
+  people: PersonRecord,
+  content: ContentRecord,
+  connections: ConnectionRecord,
+  engagements: EngagementRecord,
+  concerns: ConcernRecord,
+  events: EventRecord,
+  promises: PromiseRecord,
+  users: UserRecord,
+} as const;
+
+export type SectionName = keyof typeof SECTIONS;
+
+export type GraphDocument = { version: 1 } & { [S in SectionName]?: z.input<(typeof SECTIONS)[S]>[] };
+export type ParsedSections = { [S in SectionName]: z.output<(typeof SECTIONS)[S]>[] };

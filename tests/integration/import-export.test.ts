@@ -1,0 +1,149 @@
+/**
+ * The graph document's door: import is an upsert (twice = once), a bad
+ * document writes nothing, references may point into the graph, export →
+ * import → export is the identity, and an import cut off half way leaves
+ * whole batches only and completes when run again.
+ */
+import { PassThrough } from "node:stream";
+import type { Driver } from "neo4j-driver";
+import { afterAll, describe, expect, it } from "vitest";
+import { CypherCatalogue } from "../../src/db/cypher.js";
+import { createDriver } from "../../src/db/driver.js";
+import { Db } from "../../src/db/run.js";
+import { exportSections } from "../../src/graph-document/export.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { writeGraphDocument } from "../../src/graph-document/write.js";
+import { smallGraph } from "../fixtures/small-graph.js";
+import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { TcpProxy } from "../support/tcp-proxy.js";
+
+const driver = testDriver();
+const db = testDb(driver);
+const workspaces: string[] = [];
+
+function workspace(label: string): string {
+  const name = uniqueWorkspace(label);
+  workspaces.push(name);
+  return name;
+}
+
+afterAll(async () => {
+  for (const name of workspaces) await wipeWorkspace(driver, name);
+  await driver.close();
+});
+
+async function exported(from: Db, name: string): Promise<Record<string, unknown>> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeGraphDocument(exportSections(from, name), out);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+async function graphSize(on: Driver, name: string): Promise<{ nodes: number; relationships: number }> {
+  const { records } = await on.executeQuery(
+    "MATCH (n {workspace: $name}) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships",
+    { name },
+    { database: testTarget().database },
+  );
+  return { nodes: records[0]!.get("nodes").toNumber(), relationships: records[0]!.get("relationships").toNumber() };
+}
+
+describe("import", () => {
+  it("creates everything once, and a second import changes nothing", async () => {
+    const name = workspace("upsert");
+    const first = await importGraphDocument(db, smallGraph(), { workspace: name });
+    if (!first.ok) throw new Error(JSON.stringify(first.problems));
+    expect(first.steps.find((s) => s.step === "people")).toEqual({ step: "people", records: 4, created: 4, existed: 0 });
+    expect(first.steps.find((s) => s.step === "connections")).toEqual({ step: "connections", records: 2, created: 2, existed: 0 });
+    const size = await graphSize(driver, name);
+    const before = await exported(db, name);
+
+    const second = await importGraphDocument(db, smallGraph(), { workspace: name });
+    if (!second.ok) throw new Error(JSON.stringify(second.problems));
+    for (const step of second.steps) expect(step.created, step.step).toBe(0);
+    expect(await graphSize(driver, name)).toEqual(size);
+    expect(await exported(db, name)).toEqual(before);
+  });
+
+  it("reports every problem with its path and writes nothing", async () => {
+    const name = workspace("invalid");
+    const document = smallGraph() as Record<string, any>;
+    document.people[1].email = "not-an-email";
+    document.people[2].emial = "typo@northwind.io";
+    document.engagements[0].content = "https://example.com/unknown";
+    const result = await importGraphDocument(db, document, { workspace: name });
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^people\[1\]\.email: /),
+      expect.stringMatching(/^people\[2\]\.emial: /),
+      "engagements[0].content: unknown content https://example.com/unknown",
+    ]));
+    expect(await graphSize(driver, name)).toEqual({ nodes: 0, relationships: 0 });
+  });
+
+  it("lets a document refer to records already in the graph", async () => {
+    const name = workspace("references");
+    expect((await importGraphDocument(db, smallGraph(), { workspace: name })).ok).toBe(true);
+    const followUp = {
+      version: 1,
+      concerns: [{ person: "CHUCK@northwind.io", topic: "sfdc", text: "Our Salesforce rollout stalled", expressedAt: "2026-11-10", source: "EMAIL" }],
+    };
+    const result = await importGraphDocument(db, followUp, { workspace: name });
+    expect(result.ok && result.steps.find((s) => s.step === "concerns")).toEqual({ step: "concerns", records: 1, created: 1, existed: 0 });
+  });
+
+  it("dry-runs without writing", async () => {
+    const name = workspace("dry-run");
+    const result = await importGraphDocument(db, smallGraph(), { workspace: name, dryRun: true });
+    expect(result.ok && result.steps.find((s) => s.step === "people")?.records).toBe(4);
+    expect(await graphSize(driver, name)).toEqual({ nodes: 0, relationships: 0 });
+  });
+});
+
+describe("export", () => {
+  it("export → import into an empty workspace → export gives the same document", async () => {
+    const source = workspace("export-source");
+    const copy = workspace("export-copy");
+    expect((await importGraphDocument(db, smallGraph(), { workspace: source })).ok).toBe(true);
+    const first = await exported(db, source);
+    expect((await importGraphDocument(db, first, { workspace: copy })).ok).toBe(true);
+    expect(await exported(db, copy)).toEqual(first);
+    expect(await graphSize(driver, copy)).toEqual(await graphSize(driver, source));
+  });
+});
+
+describe("an interrupted import", () => {
+  it("leaves only whole batches, and a re-run completes it", async () => {
+    const name = workspace("interrupted");
+    const upstream = new URL(testTarget().uri.replace(/^[a-z+]+:/, "http:"));
+    const proxy = await TcpProxy.start({ host: upstream.hostname, port: Number(upstream.port || 7687) });
+    const proxied = createDriver({ ...testTarget(), uri: `bolt://127.0.0.1:${proxy.port}` }, { connectTimeoutMs: 1_000, maxRetryMs: 500 });
+    const proxiedDb = new Db(proxied, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000 });
+    try {
+      let written = 0;
+      const attempt = importGraphDocument(proxiedDb, smallGraph(), {
+        workspace: name,
+        batchSize: 2,
+        onBatch: (rows) => {
+          written += rows;
+          if (written >= 6) void proxy.cut();
+        },
+      });
+      await expect(attempt).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+      await proxy.restore();
+      // topics (2 batches) and their hierarchy (1 batch) were written; the companies' batch, nothing of it
+      expect(await graphSize(driver, name)).toEqual({ nodes: 4, relationships: 2 });
+
+      const rerun = await importGraphDocument(proxiedDb, smallGraph(), { workspace: name });
+      expect(rerun.ok).toBe(true);
+      const complete = workspace("interrupted-reference");
+      await importGraphDocument(db, smallGraph(), { workspace: complete });
+      expect(await graphSize(driver, name)).toEqual(await graphSize(driver, complete));
+    } finally {
+      await proxied.close();
+      await proxy.cut();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Nested fields go through per-request loaders, so the number of Neo4j round
+ * trips depends on the depth of the query, not on how many rows it returns.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRequestContext } from "../../src/context.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { createLogger } from "../../src/logger.js";
+import { createApolloServer } from "../../src/server.js";
+import { smallGraph } from "../fixtures/small-graph.js";
+import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+
+const workspace = uniqueWorkspace("round-trips");
+const driver = testDriver();
+const db = testDb(driver);
+const apollo = createApolloServer(createLogger("silent"));
+
+beforeAll(async () => {
+  expect((await importGraphDocument(db, smallGraph(), { workspace })).ok).toBe(true);
+  await apollo.start();
+});
+
+afterAll(async () => {
+  await apollo.stop();
+  await wipeWorkspace(driver, workspace);
+  await driver.close();
+});
+
+const FIELDS = "name company { name events { type } employees { email interests { topic { name broader { name } } } } } interests { topic { name } }";
+
+async function execute(query: string) {
+  const contextValue = createRequestContext(db, "test", workspace);
+  const response = await apollo.executeOperation({ query }, { contextValue });
+  if (response.body.kind !== "single") throw new Error("expected a single result");
+  expect(response.body.singleResult.errors).toBeUndefined();
+  return { data: response.body.singleResult.data, meter: contextValue.db.meter };
+}
+
+describe("round trips", () => {
+  it("costs the same number of round trips for one person as for four", async () => {
+    const one = await execute(`{ a: person(email: "chuck@northwind.io") { ${FIELDS} } }`);
+    const four = await execute(`{
+      a: person(email: "chuck@northwind.io") { ${FIELDS} }
+      b: person(email: "erin@contoso.example") { ${FIELDS} }
+      c: person(email: "dana@northwind.io") { ${FIELDS} }
+      d: person(email: "rep@ourco.example") { ${FIELDS} }
+    }`);
+    expect(Object.keys(four.data ?? {})).toHaveLength(4);
+    expect(four.meter.roundTrips).toBe(one.meter.roundTrips);
+    // one call per loader and level: the person; their employment and interests; the company's
+    // events and employees; those topics' broader topics. The employees' interests cost nothing:
+    // each employee is a person already asked for, and a loader answers a key once per request.
+    expect([...one.meter.names].sort()).toEqual([
+      "company/employees",
+      "company/events",
+      "person/by-emails",
+      "person/employment",
+      "person/interests",
+      "topic/broader",
+    ]);
+  });
+
+  it("batches the keys of one level into one call", async () => {
+    const { meter } = await execute(`{
+      a: person(email: "chuck@northwind.io") { interests { topic { name } } }
+      b: person(email: "erin@contoso.example") { interests { topic { name } } }
+    }`);
+    expect(meter.names).toEqual(["person/by-emails", "person/interests"]);
+  });
+});
