@@ -75,6 +75,8 @@ export function createApolloServer(logger: Logger, plugins: ApolloServerPlugin<R
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns the signals: it stops the server and then closes the driver.
+    stopOnTerminationSignals: false,
     plugins: [...plugins, requestLogPlugin(logger)],
   });
 }
