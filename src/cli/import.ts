@@ -43,7 +43,8 @@ runCli(async () => {
     }
     const verb = result.dryRun ? "would write" : "wrote";
     for (const step of result.steps) {
-      console.log(`${step.step.padEnd(18)} ${String(step.records).padStart(9)}${result.dryRun ? "" : `  created ${step.created}, already there ${step.existed}`}`);
+      const rate = step.seconds > 0 ? `, ${Math.round(step.records / step.seconds)} records/s` : "";
+      console.log(`${step.step.padEnd(18)} ${String(step.records).padStart(9)}${result.dryRun ? "" : `  created ${step.created}, already there ${step.existed} (${step.seconds}s${rate})`}`);
     }
     const records = result.steps.reduce((sum, step) => sum + step.records, 0);
     console.log(`${verb} ${records} records into workspace "${values.workspace}" in ${result.seconds}s`);

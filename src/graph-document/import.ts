@@ -33,6 +33,7 @@ export interface StepSummary {
   records: number;
   created: number;
   existed: number;
+  seconds: number;
 }
 
 export type ImportResult =
@@ -46,7 +47,7 @@ export async function importGraphDocument(db: Db, input: unknown, options: Impor
 
   const steps = importSteps(validation.document);
   if (options.dryRun) {
-    const planned = steps.map((step) => ({ step: step.name, records: step.rows.length, created: 0, existed: 0 }));
+    const planned = steps.map((step) => ({ step: step.name, records: step.rows.length, created: 0, existed: 0, seconds: 0 }));
     return { ok: true, dryRun: true, steps: planned, seconds: elapsed(started) };
   }
 
@@ -62,7 +63,8 @@ export async function importGraphDocument(db: Db, input: unknown, options: Impor
 
 async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progress: Progress | undefined): Promise<StepSummary> {
   const { workspace, batchSize = DEFAULT_BATCH_SIZE } = options;
-  const summary: StepSummary = { step: step.name, records: step.rows.length, created: 0, existed: 0 };
+  const started = performance.now();
+  const summary: StepSummary = { step: step.name, records: step.rows.length, created: 0, existed: 0, seconds: 0 };
   for (let offset = 0; offset < step.rows.length; offset += batchSize) {
     const rows = step.rows.slice(offset, offset + batchSize);
     const [counts] = await db.write(step.query, { workspace, rows } satisfies Params);
@@ -72,6 +74,7 @@ async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progr
     progress?.add(rows.length, step.name);
     options.onBatch?.(rows.length);
   }
+  summary.seconds = elapsed(started);
   return summary;
 }
 
