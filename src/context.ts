@@ -10,9 +10,19 @@ export interface RequestContext {
   workspace: string;
   db: Db;
   loaders: Loaders;
+  /** The person "me" stands for in filters; null when there is none. */
+  viewerId(): Promise<string | null>;
 }
 
 export function createRequestContext(db: Db, requestId: string, workspace: string): RequestContext {
   const requestDb = db.forRequest(requestId);
-  return { requestId, workspace, db: requestDb, loaders: createLoaders(requestDb, workspace) };
+  let viewer: Promise<string | null> | undefined;
+  return {
+    requestId,
+    workspace,
+    db: requestDb,
+    loaders: createLoaders(requestDb, workspace),
+    // Until sign-in exists, requests act as the workspace's user.
+    viewerId: () => (viewer ??= requestDb.read("person/default-viewer", { workspace }).then(([row]) => (row?.id as string | undefined) ?? null)),
+  };
 }

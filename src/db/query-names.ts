@@ -11,6 +11,7 @@ export const QUERY_NAMES = [
   "person/engagements",
   "person/concerns",
   "person/promises",
+  "person/default-viewer",
   "company/by-ids",
   "company/by-domains",
   "company/employees",

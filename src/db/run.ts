@@ -19,7 +19,7 @@ export type Params = Record<string, unknown>;
 export class QueryMeter {
   roundTrips = 0;
   neo4jMs = 0;
-  readonly names: QueryName[] = [];
+  readonly names: string[] = [];
 }
 
 export interface DbSettings {
@@ -46,11 +46,19 @@ export class Db {
   }
 
   read(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("READ", name, params);
+    return this.run("READ", name, this.catalogue.get(name), params);
   }
 
   write(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("WRITE", name, params);
+    return this.run("WRITE", name, this.catalogue.get(name), params);
+  }
+
+  /**
+   * A read statement compiled from fixed fragments (src/filters), not from the
+   * catalogue; `label` names it in metrics and transaction metadata.
+   */
+  readCompiled(label: string, statement: { text: string; params: Params }): Promise<Row[]> {
+    return this.run("READ", label, statement.text, statement.params);
   }
 
   /**
@@ -71,8 +79,7 @@ export class Db {
     }
   }
 
-  private async run(mode: "READ" | "WRITE", name: QueryName, params: Params): Promise<Row[]> {
-    const text = this.catalogue.get(name);
+  private async run(mode: "READ" | "WRITE", name: string, text: string, params: Params): Promise<Row[]> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
     const config = this.transactionConfig(name, this.settings.txTimeoutMs);
     const work = async (tx: ManagedTransaction) => (await tx.run(text, params)).records.map(recordToObject);
@@ -87,11 +94,11 @@ export class Db {
     }
   }
 
-  private transactionConfig(name: QueryName, timeoutMs: number) {
+  private transactionConfig(name: string, timeoutMs: number) {
     return { timeout: timeoutMs, metadata: { app: "rapport", query: name, ...(this.requestId ? { requestId: this.requestId } : {}) } };
   }
 
-  private meterCall(name: QueryName, started: number): void {
+  private meterCall(name: string, started: number): void {
     this.meter.roundTrips += 1;
     this.meter.neo4jMs += performance.now() - started;
     this.meter.names.push(name);

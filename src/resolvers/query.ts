@@ -1,6 +1,7 @@
-/** Root lookups by id or natural key; a miss is null, never an error. */
+/** Root fields: lookups by id or natural key (a miss is null, never an error), and the filtered lists. */
 import type { RequestContext } from "../context.js";
 import { exactlyOne } from "../validation/arguments.js";
+import { companies, people } from "./lists.js";
 
 interface PersonArgs { id?: string | null; email?: string | null }
 interface CompanyArgs { id?: string | null; domain?: string | null }
@@ -19,4 +20,7 @@ export const Query = {
   topic(_: unknown, args: { name: string }, ctx: RequestContext) {
     return ctx.loaders.topicByName.load(args.name.trim().toLowerCase());
   },
+
+  people,
+  companies,
 };

@@ -16,8 +16,8 @@ describe("CypherCatalogue", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rapport-cypher-"));
     fs.mkdirSync(path.join(dir, "person"));
     fs.writeFileSync(path.join(dir, "person", "stray.cypher"), "RETURN 1");
-    expect(() => CypherCatalogue.load(dir)).toThrow(/missing Cypher file: cypher\/person\/by-ids\.cypher/);
-    expect(() => CypherCatalogue.load(dir)).toThrow(/cypher\/person\/stray\.cypher is not listed/);
+    expect(() => CypherCatalogue.load(dir)).toThrow(/missing Cypher file: .*\/person\/by-ids\.cypher/);
+    expect(() => CypherCatalogue.load(dir)).toThrow(/\/person\/stray\.cypher is not listed in src\/db\/query-names\.ts/);
   });
 
   it("every named query compiles against the real database", async () => {

@@ -1,0 +1,2 @@
+// A location given as coordinates (WGS-84).
+point({latitude: $latitude, longitude: $longitude})

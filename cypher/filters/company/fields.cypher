@@ -1,0 +1,7 @@
+// CompanyWhere's own fields: each condition holds, or was not given (null).
+(($domains IS NULL OR {{company}}.domain IN $domains)
+  AND ($industries IS NULL OR {{company}}.industry IN $industries)
+  AND ($statuses IS NULL OR {{company}}.status IN $statuses)
+  AND ($relationshipLevels IS NULL OR {{company}}.relationshipLevel IN $relationshipLevels)
+  AND ($employeesMin IS NULL OR {{company}}.headcount >= $employeesMin)
+  AND ($employeesMax IS NULL OR {{company}}.headcount <= $employeesMax))

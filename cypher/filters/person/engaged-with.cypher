@@ -1,0 +1,10 @@
+// PersonWhere.engagedWith: at least $minCount engagements that each meet every
+// condition given (a null condition is not given): content about {{topics}}, of
+// $kinds, by $actions, within $withinDays of now.
+COUNT {
+  MATCH ({{person}})-[engagement_:ENGAGED]->(content_:Content)
+  WHERE ($kinds IS NULL OR content_.kind IN $kinds)
+    AND ($actions IS NULL OR engagement_.action IN $actions)
+    AND ($withinDays IS NULL OR engagement_.at >= datetime() - duration({days: $withinDays}))
+    AND ({{topics}} IS NULL OR EXISTS { MATCH (content_)-[:ABOUT]->(about_:Topic) WHERE about_.id IN {{topics}} })
+} >= $minCount

@@ -1,0 +1,2 @@
+// PersonWhere.titleContains: the title contains $text, ignoring case.
+toLower({{person}}.title) CONTAINS toLower($text)

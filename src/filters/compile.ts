@@ -1,0 +1,158 @@
+/**
+ * PersonWhere / CompanyWhere → one Cypher predicate, built from the fixed
+ * fragments of cypher/filters, plus the prelude it needs (topic sets and
+ * locations resolved once per statement, not once per row) and its
+ * parameters. Every condition of a filter object must hold (AND); `AND`,
+ * `OR` and `NOT` combine whole filters. The person variable the predicate is
+ * about is given by the caller; the viewer stands in for a missing
+ * connectedTo.person or near.person.
+ */
+import { AppError, ErrorCode } from "../errors.js";
+import { instantiate, type FragmentName } from "./fragments.js";
+import type { CompanyWhere, PersonWhere } from "./types.js";
+
+/** maxHops 1..4 → the text of a variable-length bound; Cypher takes no parameter there. */
+const HOPS = ["1", "2", "3", "4"] as const;
+const DEFAULT_MIN_STRENGTH = 0;
+const DEFAULT_MIN_WEIGHT = 0;
+
+export interface CompiledFilter {
+  /** CALL subqueries to run before matching: each binds one of `carried`. */
+  prelude: string[];
+  /** The prelude's variables, to carry through any WITH after it. */
+  carried: string[];
+  predicate: string;
+  params: Record<string, unknown>;
+  /** Person ids the filter names (connectedTo.person, near.person), for a NOT_FOUND check. */
+  personIds: string[];
+}
+
+export function compilePersonWhere(where: PersonWhere, subject: string, viewerId: string | null): CompiledFilter {
+  const builder = new FilterBuilder(viewerId);
+  const predicate = builder.person(where, subject);
+  return builder.result(predicate);
+}
+
+export function compileCompanyWhere(where: CompanyWhere, subject: string, viewerId: string | null): CompiledFilter {
+  const builder = new FilterBuilder(viewerId);
+  const predicate = builder.company(where, subject);
+  return builder.result(predicate);
+}
+
+class FilterBuilder {
+  private next = 0;
+  private readonly prelude: string[] = [];
+  private readonly carried: string[] = [];
+  private readonly params: Record<string, unknown> = {};
+  private readonly personIds = new Set<string>();
+
+  constructor(private readonly viewerId: string | null) {}
+
+  result(predicate: string): CompiledFilter {
+    return { prelude: this.prelude, carried: this.carried, predicate, params: this.params, personIds: [...this.personIds] };
+  }
+
+  person(where: PersonWhere, p: string): string {
+    const parts: string[] = [];
+    if (where.connectedTo) {
+      const anchor = this.personId(where.connectedTo.person);
+      const hops = HOPS[(where.connectedTo.maxHops ?? 1) - 1] as string;
+      parts.push(this.fragment("person/connected-to", { person: p, hops }, { anchor, minStrength: where.connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH }));
+    }
+    if (where.interestedIn) {
+      const topics = this.topicSet(where.interestedIn.topics);
+      parts.push(this.fragment("person/interested-in", { person: p, topics }, { minWeight: where.interestedIn.minWeight ?? DEFAULT_MIN_WEIGHT }));
+    }
+    if (where.engagedWith) {
+      const e = where.engagedWith;
+      parts.push(this.fragment("person/engaged-with", { person: p, topics: this.optionalTopicSet(e.topics) }, {
+        kinds: e.contentKinds ?? null, actions: e.actions ?? null, withinDays: e.withinDays ?? null, minCount: e.minCount ?? 1,
+      }));
+    }
+    if (where.expressedConcern) {
+      const c = where.expressedConcern;
+      parts.push(this.fragment("person/expressed-concern", { person: p, topics: this.optionalTopicSet(c.topics) }, {
+        withinDays: c.withinDays ?? null, minSeverity: c.minSeverity ?? null, levels: c.levels ?? null, sources: c.sources ?? null,
+      }));
+    }
+    if (where.worksAt) {
+      const company = where.worksAt;
+      parts.push(this.fragment("person/works-at", { person: p }, {}, (variable) => this.company(company, variable)));
+    }
+    if (where.near) {
+      const near = where.near;
+      const origin = near.latitude != null && near.longitude != null
+        ? this.fixedPoint(near.latitude, near.longitude)
+        : this.personLocation(this.personId(near.person));
+      parts.push(this.fragment("person/near", { person: p, origin }, { radiusKm: near.radiusKm }));
+    }
+    if (where.titleContains != null) parts.push(this.fragment("person/title-contains", { person: p }, { text: where.titleContains }));
+    if (where.changedJobWithinDays != null) parts.push(this.fragment("person/changed-job", { person: p }, { days: where.changedJobWithinDays }));
+    return this.combine(parts, where, (inner) => this.person(inner, p));
+  }
+
+  company(where: CompanyWhere, c: string): string {
+    const parts: string[] = [];
+    const fields = {
+      domains: where.domains?.map((d) => d.trim().toLowerCase()) ?? null,
+      industries: where.industries ?? null,
+      statuses: where.statuses ?? null,
+      relationshipLevels: where.relationshipLevels ?? null,
+      employeesMin: where.employeesMin ?? null,
+      employeesMax: where.employeesMax ?? null,
+    };
+    if (Object.values(fields).some((value) => value !== null)) parts.push(this.fragment("company/fields", { company: c }, fields));
+    if (where.hadEvent) {
+      const e = where.hadEvent;
+      parts.push(this.fragment("company/had-event", { company: c }, { types: e.types ?? null, fundingStages: e.fundingStages ?? null, withinDays: e.withinDays ?? null }));
+    }
+    if (where.employs) {
+      const employs = where.employs;
+      parts.push(this.fragment("company/employs", { company: c }, {}, (variable) => this.person(employs, variable)));
+    }
+    return this.combine(parts, where, (inner) => this.company(inner, c));
+  }
+
+  /** The filter's own conditions and its AND list all hold, at least one of OR (when given), and not NOT. */
+  private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: string[], where: W, compile: (inner: W) => string): string {
+    const all = [...parts, ...(where.AND ?? []).map(compile)];
+    if (where.OR) all.push(where.OR.length === 0 ? "false" : `(${where.OR.map(compile).join(" OR ")})`);
+    if (where.NOT) all.push(`NOT (${compile(where.NOT)})`);
+    return all.length === 0 ? "true" : all.length === 1 ? (all[0] as string) : `(${all.join(" AND ")})`;
+  }
+
+  private fragment(name: FragmentName, values: Record<string, string>, params: Record<string, unknown>, nested?: (variable: string) => string): string {
+    const instance = instantiate(name, this.next++, values, params, nested);
+    Object.assign(this.params, instance.params);
+    return instance.text;
+  }
+
+  private topicSet(names: string[]): string {
+    const variable = `topics_${this.next}`;
+    this.prelude.push(this.fragment("common/topic-set", { topics: variable }, { names: names.map((n) => n.trim().toLowerCase()) }));
+    this.carried.push(variable);
+    return variable;
+  }
+
+  private optionalTopicSet(names: string[] | null | undefined): string {
+    return names == null ? "null" : this.topicSet(names);
+  }
+
+  private personLocation(personId: string): string {
+    const variable = `origin_${this.next}`;
+    this.prelude.push(this.fragment("common/person-location", { origin: variable }, { person: personId }));
+    this.carried.push(variable);
+    return variable;
+  }
+
+  private fixedPoint(latitude: number, longitude: number): string {
+    return this.fragment("common/fixed-point", {}, { latitude, longitude });
+  }
+
+  private personId(given: string | null | undefined): string {
+    const id = given ?? this.viewerId;
+    if (id == null) throw new AppError(ErrorCode.BAD_USER_INPUT, "give a person to start from, or sign in");
+    this.personIds.add(id);
+    return id;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Whole statements for the list fields: a compiled filter put into the page
+ * or count statement of its root field (cypher/filters/statement). Pages are
+ * keyset-paginated on (name, natural key), so a page never repeats or skips a
+ * row when earlier pages' rows change position.
+ */
+import neo4j from "neo4j-driver";
+import type { Params } from "../db/run.js";
+import { compileCompanyWhere, compilePersonWhere, type CompiledFilter } from "./compile.js";
+import { instantiate, type FragmentName } from "./fragments.js";
+import type { CompanyWhere, PersonWhere } from "./types.js";
+
+export interface Statement {
+  text: string;
+  params: Params;
+  personIds: string[];
+}
+
+/** The position after a row: its sort key, as the cursor encodes it. */
+export type PageKey = [name: string, key: string];
+
+/** Who is asking and where: every statement is scoped to the workspace. */
+export interface Scope {
+  workspace: string;
+  viewerId: string | null;
+}
+
+export function peoplePage(where: PersonWhere, scope: Scope, first: number, after: PageKey | null): Statement {
+  const filter = compilePersonWhere(where, "person", scope.viewerId);
+  return statement("statement/people-page", filter, scope, { afterName: after?.[0] ?? null, afterEmail: after?.[1] ?? null, limit: neo4j.int(first) });
+}
+
+export function peopleCount(where: PersonWhere, scope: Scope): Statement {
+  return statement("statement/people-count", compilePersonWhere(where, "person", scope.viewerId), scope, {});
+}
+
+export function companiesPage(where: CompanyWhere, scope: Scope, first: number, after: PageKey | null): Statement {
+  const filter = compileCompanyWhere(where, "company", scope.viewerId);
+  return statement("statement/companies-page", filter, scope, { afterName: after?.[0] ?? null, afterDomain: after?.[1] ?? null, limit: neo4j.int(first) });
+}
+
+export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
+  return statement("statement/companies-count", compileCompanyWhere(where, "company", scope.viewerId), scope, {});
+}
+
+/** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
+function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params): Statement {
+  const prelude = filter.prelude.join("\n");
+  const instance = instantiate(name, STATEMENT_INSTANCE, { prelude, predicate: filter.predicate }, params);
+  return { text: instance.text, params: { ...filter.params, ...instance.params, workspace: scope.workspace }, personIds: filter.personIds };
+}
+
+/** An instance number no fragment of a filter reaches, so the statement's parameters never clash with theirs. */
+const STATEMENT_INSTANCE = 1_000_000;

@@ -1,0 +1,118 @@
+/**
+ * The canonical questions of the domain, asked through `people` and
+ * `companies` on the demo story (answers written in seed/demo-story.ts), and
+ * the filter language's edges: errors, NOT_FOUND, pagination.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoIfEmpty } from "../../src/graph-document/demo.js";
+import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { gql, startTestServer, type TestServer } from "../support/server.js";
+
+const workspace = uniqueWorkspace("filters");
+const driver = testDriver();
+let server: TestServer;
+
+beforeAll(async () => {
+  expect(await loadDemoIfEmpty(testDb(driver), workspace)).toMatchObject({ loaded: true });
+  server = await startTestServer(workspace);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await wipeWorkspace(driver, workspace);
+  await driver.close();
+});
+
+async function names(where: unknown, field = "people"): Promise<string[]> {
+  const { data, errors } = await gql(server.url, `query($where: ${field === "people" ? "PersonWhere" : "CompanyWhere"}) {
+    ${field}(where: $where, first: 100) { totalCount edges { node { name } } }
+  }`, { where });
+  expect(errors).toBeUndefined();
+  const list = data![field];
+  expect(list.totalCount).toBe(list.edges.length);
+  return list.edges.map((edge: { node: { name: string } }) => edge.node.name);
+}
+
+describe("the canonical questions", () => {
+  it("1. connections who read CRM white papers and voiced churn concerns in the last 90 days", async () => {
+    const crmWhitePapers = { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] };
+    expect(await names({ connectedTo: {}, engagedWith: crmWhitePapers, expressedConcern: { topics: ["churn"], withinDays: 90 } }))
+      .toEqual(["Elena Vasquez", "Marcus Bell", "Priya Raman"]);
+  });
+
+  it("2. companies where connections read CRM white papers, narrower topics and aliases included", async () => {
+    const readers = { connectedTo: {}, engagedWith: { topics: ["customer relationship management"], contentKinds: ["WHITE_PAPER"] } };
+    expect(await names({ employs: readers }, "companies")).toEqual([
+      "Brightwell Logistics", "Cobalt Ridge Robotics", "Kestrel Analytics", "Lumora Health", "Orchard Lane Retail", "Quillstone Insurance",
+    ]);
+  });
+
+  it("3. connections within 25 km of me who are interested in a topic", async () => {
+    expect(await names({ connectedTo: {}, near: { radiusKm: 25 }, interestedIn: { topics: ["Churn"] } }))
+      .toEqual(["Elena Vasquez", "Grace Kim", "Marcus Bell", "Priya Raman"]);
+  });
+
+  it("4. companies with a Series B in the last 60 days where I know someone", async () => {
+    const seriesB = { types: ["FUNDING"], fundingStages: ["SERIES_B"], withinDays: 60 };
+    expect(await names({ hadEvent: seriesB, employs: { connectedTo: {} } }, "companies")).toEqual(["Kestrel Analytics", "Lumora Health"]);
+    expect(await names({ hadEvent: seriesB }, "companies")).toEqual(["Kestrel Analytics", "Lumora Health", "Sunmesa Telehealth"]);
+  });
+});
+
+describe("filter semantics", () => {
+  it("excludes the starting person and widens with maxHops", async () => {
+    const direct = await names({ connectedTo: { maxHops: 1 } });
+    const twoHops = await names({ connectedTo: { maxHops: 2 } });
+    expect(direct).toHaveLength(20);
+    expect(direct).not.toContain("Maya Chen");
+    expect(twoHops).not.toContain("Maya Chen");
+    expect(twoHops.length).toBeGreaterThan(direct.length);
+    for (const name of direct) expect(twoHops).toContain(name);
+  });
+
+  it("combines AND, OR and NOT", async () => {
+    const churn = { expressedConcern: { topics: ["churn"], withinDays: 90 } };
+    const inNetwork = await names({ AND: [{ connectedTo: {} }, churn] });
+    const notChurn = await names({ AND: [{ connectedTo: {} }, { NOT: churn }] });
+    expect(inNetwork.length + notChurn.length).toBe(20);
+    expect(await names({ connectedTo: {}, OR: [churn, { NOT: churn }] })).toHaveLength(20);
+  });
+
+  it("gives NOT_FOUND for a person id that does not exist", async () => {
+    const { errors } = await gql(server.url, `{ people(where: { connectedTo: { person: "no-such-person" } }) { totalCount } }`);
+    expect(errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+  });
+
+  it("gives an empty answer for a topic that does not exist", async () => {
+    expect(await names({ interestedIn: { topics: ["Underwater Basket Weaving"] } })).toEqual([]);
+  });
+
+  it("rejects maxHops over 4 with BAD_USER_INPUT before touching Neo4j", async () => {
+    const { errors } = await gql(server.url, `{ people(where: { connectedTo: { maxHops: 9 } }) { totalCount } }`);
+    expect(errors?.[0]).toMatchObject({ message: "where.connectedTo.maxHops: maxHops is at most 4", extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
+
+describe("pagination", () => {
+  it("walks every page without duplicates or gaps", async () => {
+    const everyone = await names({});
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { data } = await gql(server.url, `query($after: String) {
+        people(first: 7, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } }
+      }`, { after });
+      const page = data!.people;
+      seen.push(...page.edges.map((edge: { node: { name: string } }) => edge.node.name));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(everyone.length).toBeGreaterThan(60);
+    expect(seen).toEqual(everyone);
+  });
+
+  it("rejects a cursor it did not give out", async () => {
+    const { errors } = await gql(server.url, `{ people(after: "bogus") { totalCount } }`);
+    expect(errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+});
