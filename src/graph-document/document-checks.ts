@@ -4,59 +4,60 @@
  * cycles in the topic hierarchy. Records that failed their own schema are
  * holes (undefined) in the sections and are skipped here.
  */
-import { concernKey, eventKey, lower, promiseKey, toInstant, topicKey, type TopicResolver } from "./normalize.js";
-import type { ParsedSections } from "./schema.js";
+import { KEY_SEPARATOR, concernKey, eventKey, lower, promiseKey, toInstant, topicKey, type TopicResolver } from "./normalize.js";
+import type { ParsedSections, SectionName, TopicRecord } from "./schema.js";
 import type { KnownKeys, Problem } from "./validate.js";
+
+/** The sections as parsed, with a hole where a record failed its schema, so indexes still match the document. */
+export type SectionsWithHoles = { [S in SectionName]: (ParsedSections[S][number] | undefined)[] };
 
 type Report = (path: string, message: string) => void;
 
-export function checkDocument(sections: ParsedSections, known: KnownKeys, problems: Problem[]): TopicResolver {
-  const report: Report = (path, message) => problems.push({ path, message });
-  const each = <T>(records: T[], visit: (record: T, index: number) => void) =>
-    records.forEach((record, index) => record !== undefined && visit(record, index));
-
-  const topicNames = new Map(known.topicKeys);
-  const firstTopicName = new Map<string, string>();
-  each(sections.topics, (t, i) => {
-    const key = topicKey(t.name);
-    for (const [path, name] of [[`topics[${i}].name`, t.name], ...(t.aliases ?? []).map((a, j) => [`topics[${i}].aliases[${j}]`, a])] as [string, string][]) {
-      const earlier = firstTopicName.get(topicKey(name));
-      if (earlier !== undefined) report(path, `"${name}" is already a name or alias at ${earlier}`);
-      else firstTopicName.set(topicKey(name), path);
-      topicNames.set(topicKey(name), key);
-    }
+function each<T>(records: (T | undefined)[], visit: (record: T, index: number) => void): void {
+  records.forEach((record, index) => {
+    if (record !== undefined) visit(record, index);
   });
-  const resolveTopic: TopicResolver = (name) => topicNames.get(topicKey(name));
+}
+
+export function checkDocument(sections: SectionsWithHoles, known: KnownKeys, problems: Problem[]): TopicResolver {
+  const report: Report = (path, message) => problems.push({ path, message });
+  const resolveTopic = checkTopicNames(sections.topics, known.topicKeys, report);
 
   const emails = unique(sections.people, (p) => lower(p.email), "people", "email", report);
   const domains = unique(sections.companies, (c) => lower(c.domain), "companies", "domain", report);
-  const urls = unique(sections.content, (c) => c.url.trim(), "content", "url", report);
-  const person = (email: string) => emails.has(lower(email)) || known.emails.has(lower(email));
-  const company = (domain: string) => domains.has(lower(domain)) || known.domains.has(lower(domain));
-  const topic = (path: string, name: string) => resolveTopic(name) !== undefined || report(path, `unknown topic ${name}`);
-  const needPerson = (path: string, email: string) => person(email) || report(path, `unknown person ${lower(email)}`);
-  const needCompany = (path: string, domain: string) => company(domain) || report(path, `unknown company ${lower(domain)}`);
+  const urls = unique(sections.content, (c) => c.url, "content", "url", report);
+  const needTopic = (path: string, name: string) => {
+    if (resolveTopic(name) === undefined) report(path, `unknown topic ${name}`);
+  };
+  const needPerson = (path: string, email: string) => {
+    if (!emails.has(lower(email)) && !known.emails.has(lower(email))) report(path, `unknown person ${lower(email)}`);
+  };
+  const needCompany = (path: string, domain: string) => {
+    if (!domains.has(lower(domain)) && !known.domains.has(lower(domain))) report(path, `unknown company ${lower(domain)}`);
+  };
 
-  each(sections.topics, (t, i) => t.broader?.forEach((name, j) => topic(`topics[${i}].broader[${j}]`, name)));
+  each(sections.topics, (t, i) => t.broader?.forEach((name, j) => needTopic(`topics[${i}].broader[${j}]`, name)));
   each(sections.people, (p, i) => {
     if (p.company !== undefined) needCompany(`people[${i}].company`, p.company);
-    p.interests?.forEach((interest, j) => topic(`people[${i}].interests[${j}].topic`, interest.topic));
+    const interests = p.interests ?? [];
+    interests.forEach((interest, j) => needTopic(`people[${i}].interests[${j}].topic`, interest.topic));
+    unique(interests, (interest) => resolveTopic(interest.topic) ?? topicKey(interest.topic), `people[${i}].interests`, "topic", report, "interest");
   });
-  each(sections.content, (c, i) => c.topics?.forEach((name, j) => topic(`content[${i}].topics[${j}]`, name)));
+  each(sections.content, (c, i) => c.topics?.forEach((name, j) => needTopic(`content[${i}].topics[${j}]`, name)));
   each(sections.connections, (k, i) => {
     needPerson(`connections[${i}].a`, k.a);
     needPerson(`connections[${i}].b`, k.b);
     if (lower(k.a) === lower(k.b)) report(`connections[${i}].b`, "a person cannot be connected to themselves");
   });
-  unique(sections.connections, (k) => [lower(k.a), lower(k.b)].sort().join(" "), "connections", "b", report, "connection");
+  unique(sections.connections, (k) => [lower(k.a), lower(k.b)].sort().join(KEY_SEPARATOR), "connections", "b", report, "connection");
   each(sections.engagements, (e, i) => {
     needPerson(`engagements[${i}].person`, e.person);
-    if (!urls.has(e.content.trim()) && !known.contentUrls.has(e.content.trim())) report(`engagements[${i}].content`, `unknown content ${e.content.trim()}`);
+    if (!urls.has(e.content) && !known.contentUrls.has(e.content)) report(`engagements[${i}].content`, `unknown content ${e.content}`);
   });
-  unique(sections.engagements, (e) => [lower(e.person), e.content.trim(), e.action, toInstant(e.at)].join(" "), "engagements", "at", report, "engagement");
+  unique(sections.engagements, (e) => [lower(e.person), e.content, e.action, toInstant(e.at)].join(KEY_SEPARATOR), "engagements", "at", report, "engagement");
   each(sections.concerns, (k, i) => {
     needPerson(`concerns[${i}].person`, k.person);
-    topic(`concerns[${i}].topic`, k.topic);
+    needTopic(`concerns[${i}].topic`, k.topic);
   });
   unique(sections.concerns, (k) => concernKey(lower(k.person), resolveTopic(k.topic) ?? topicKey(k.topic), toInstant(k.expressedAt), k.text), "concerns", "text", report, "concern");
   each(sections.events, (e, i) => needCompany(`events[${i}].company`, e.company));
@@ -69,43 +70,77 @@ export function checkDocument(sections: ParsedSections, known: KnownKeys, proble
   });
   unique(sections.promises, (p) => promiseKey({ ...p, person: p.person && lower(p.person), company: p.company && lower(p.company), madeAt: p.madeAt && toInstant(p.madeAt) }), "promises", "text", report, "promise");
   each(sections.users, (u, i) => needPerson(`users[${i}].email`, u.email));
-  checkTopicCycles(sections, resolveTopic, report);
+  unique(sections.users, (u) => lower(u.email), "users", "email", report, "user");
+  checkTopicCycles(sections.topics, resolveTopic, report);
   return resolveTopic;
 }
 
-/** The keys of a section; a repeated key is reported at its later record. */
-function unique<T>(records: T[], keyOf: (record: T) => string, section: string, field: string, report: Report, noun = "key"): Set<string> {
+/**
+ * Each name and alias must belong to one topic only, in the document and in
+ * the graph; otherwise a reference to it would be ambiguous. Returns how
+ * references resolve: the document's names and aliases over the graph's.
+ */
+function checkTopicNames(topics: (TopicRecord | undefined)[], graphNames: ReadonlyMap<string, string>, report: Report): TopicResolver {
+  // An import replaces the aliases of a topic the document gives aliases for, so the graph's old ones no longer count.
+  const replaced = new Set(topics.flatMap((t) => (t?.aliases !== undefined ? [topicKey(t.name)] : [])));
+  const graph = new Map([...graphNames].filter(([name, key]) => name === key || !replaced.has(key)));
+  const document = new Map<string, { key: string; path: string; topic: number }>();
+  each(topics, (t, i) => {
+    const key = topicKey(t.name);
+    const names: [string, string][] = [[`topics[${i}].name`, t.name], ...(t.aliases ?? []).map((alias, j): [string, string] => [`topics[${i}].aliases[${j}]`, alias])];
+    for (const [path, name] of names) {
+      const earlier = document.get(topicKey(name));
+      if (earlier !== undefined) {
+        if (earlier.topic !== i) report(path, `"${name}" is already a name or alias at ${earlier.path}`);
+        continue;
+      }
+      const inGraph = graph.get(topicKey(name));
+      if (inGraph !== undefined && inGraph !== key) report(path, `"${name}" is already a name or alias of the topic ${inGraph}`);
+      document.set(topicKey(name), { key, path, topic: i });
+    }
+  });
+  return (name) => document.get(topicKey(name))?.key ?? graph.get(topicKey(name));
+}
+
+/** The keys of a list of records; a repeated key is reported at its later record. */
+function unique<T>(records: (T | undefined)[], keyOf: (record: T) => string, list: string, field: string, report: Report, noun = field): Set<string> {
   const first = new Map<string, number>();
-  records.forEach((record, index) => {
-    if (record === undefined) return;
+  each(records, (record, index) => {
     const key = keyOf(record);
     const earlier = first.get(key);
-    if (earlier !== undefined) report(`${section}[${index}].${field}`, `duplicate ${noun}: same as ${section}[${earlier}]`);
+    if (earlier !== undefined) report(`${list}[${index}].${field}`, `duplicate ${noun}: same as ${list}[${earlier}]`);
     else first.set(key, index);
   });
   return new Set(first.keys());
 }
 
-/** A topic may not be (transitively) broader than itself within the document. */
-function checkTopicCycles(sections: ParsedSections, resolveTopic: TopicResolver, report: Report): void {
-  const broader = new Map<string, string[]>();
+/**
+ * A topic may not be (transitively) broader than itself within the document.
+ * Each cycle is reported once, at the `broader` entry that closes it.
+ */
+function checkTopicCycles(topics: (TopicRecord | undefined)[], resolveTopic: TopicResolver, report: Report): void {
   const indexOf = new Map<string, number>();
-  sections.topics.forEach((t, i) => {
-    if (t === undefined) return;
-    indexOf.set(topicKey(t.name), i);
-    broader.set(topicKey(t.name), (t.broader ?? []).map(resolveTopic).filter((k): k is string => k !== undefined));
-  });
-  const state = new Map<string, "visiting" | "done">();
-  const visit = (key: string): boolean => {
-    if (state.get(key) === "done") return false;
-    if (state.get(key) === "visiting") return true;
-    state.set(key, "visiting");
-    const cyclic = (broader.get(key) ?? []).some(visit);
+  each(topics, (t, i) => indexOf.set(topicKey(t.name), i));
+  const state = new Map<string, "open" | "done">();
+  const trail: string[] = [];
+  const nameOf = (key: string) => topics[indexOf.get(key) ?? -1]?.name ?? key;
+
+  const visit = (key: string, index: number) => {
+    state.set(key, "open");
+    trail.push(key);
+    topics[index]?.broader?.forEach((name, j) => {
+      const broader = resolveTopic(name);
+      const broaderIndex = broader === undefined ? undefined : indexOf.get(broader);
+      if (broader === undefined || broaderIndex === undefined) return;
+      if (state.get(broader) === "open") {
+        const cycle = [...trail.slice(trail.indexOf(broader)), broader].map(nameOf).join(" → ");
+        report(`topics[${index}].broader[${j}]`, `cycle in the topic hierarchy: ${cycle}`);
+      } else if (!state.has(broader)) {
+        visit(broader, broaderIndex);
+      }
+    });
+    trail.pop();
     state.set(key, "done");
-    return cyclic;
   };
-  for (const key of broader.keys()) {
-    if (state.has(key)) continue;
-    if (visit(key)) report(`topics[${indexOf.get(key)}].broader`, "the topic hierarchy has a cycle through this topic");
-  }
+  for (const [key, index] of indexOf) if (!state.has(key)) visit(key, index);
 }

@@ -13,47 +13,49 @@ export interface ImportStep {
   name: string;
   query: QueryName;
   rows: Record<string, unknown>[];
+  /** The update counter that tells how many rows were new: a MERGE that matched creates nothing. */
+  counter: "nodesCreated" | "relationshipsCreated" | "labelsAdded";
 }
 
 export function importSteps(doc: NormalizedDocument): ImportStep[] {
   return [
-    step("topics", "import/topics", doc.topics.map((t) => ({
+    step("topics", "nodesCreated", "import/topics", doc.topics.map((t) => ({
       key: t.key,
       props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map((alias) => alias.toLowerCase()) }),
     }))),
-    step("topic hierarchy", "import/topic-broader", doc.topics.flatMap((t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader })))),
-    step("companies", "import/companies", doc.companies.map((c) => ({
+    step("topic hierarchy", "relationshipsCreated", "import/topic-broader", doc.topics.flatMap((t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader })))),
+    step("companies", "nodesCreated", "import/companies", doc.companies.map((c) => ({
       domain: c.domain,
       props: defined({
         name: c.name, industry: c.industry, headcount: optional(c.employees, integer), city: c.city, country: c.country,
         location: optional(c.location, geoPoint), status: c.status, relationshipLevel: c.relationshipLevel,
       }),
     }))),
-    step("people", "import/people", doc.people.map((p) => ({
+    step("people", "nodesCreated", "import/people", doc.people.map((p) => ({
       email: p.email,
       props: defined({ name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
     }))),
-    step("employments", "import/employments", doc.people.flatMap((p) => (p.company ? [{
+    step("employments", "relationshipsCreated", "import/employments", doc.people.flatMap((p) => (p.company ? [{
       email: p.email,
       company: p.company,
       props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
     }] : []))),
-    step("interests", "import/interests", doc.people.flatMap((p) => (p.interests ?? []).map((i) => ({ email: p.email, topic: i.topic, weight: i.weight })))),
-    step("users", "import/users", doc.users.map((u) => ({ email: u.email }))),
-    step("content", "import/content", doc.content.map((c) => ({
+    step("interests", "relationshipsCreated", "import/interests", doc.people.flatMap((p) => (p.interests ?? []).map((i) => ({ email: p.email, topic: i.topic, weight: i.weight })))),
+    step("users", "labelsAdded", "import/users", doc.users.map((u) => ({ email: u.email }))),
+    step("content", "nodesCreated", "import/content", doc.content.map((c) => ({
       url: c.url,
       props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }),
     }))),
-    step("content topics", "import/content-topics", doc.content.flatMap((c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic })))),
-    step("connections", "import/connections", doc.connections.map((k) => ({
+    step("content topics", "relationshipsCreated", "import/content-topics", doc.content.flatMap((c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic })))),
+    step("connections", "relationshipsCreated", "import/connections", doc.connections.map((k) => ({
       a: k.a,
       b: k.b,
       props: defined({ strength: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
     }))),
-    step("engagements", "import/engagements", doc.engagements.map((e) => ({
+    step("engagements", "relationshipsCreated", "import/engagements", doc.engagements.map((e) => ({
       person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
     }))),
-    step("concerns", "import/concerns", doc.concerns.map((k) => ({
+    step("concerns", "nodesCreated", "import/concerns", doc.concerns.map((k) => ({
       key: k.key,
       person: k.person,
       topic: k.topic,
@@ -61,12 +63,12 @@ export function importSteps(doc: NormalizedDocument): ImportStep[] {
         text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level,
       }),
     }))),
-    step("events", "import/events", doc.events.map((e) => ({
+    step("events", "nodesCreated", "import/events", doc.events.map((e) => ({
       key: e.key,
       company: e.company,
       props: defined({ type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: utcDateTime(e.occurredAt) }),
     }))),
-    step("promises", "import/promises", doc.promises.map((p) => ({
+    step("promises", "nodesCreated", "import/promises", doc.promises.map((p) => ({
       key: p.key,
       person: p.person ?? null,
       company: p.company ?? null,
@@ -77,8 +79,8 @@ export function importSteps(doc: NormalizedDocument): ImportStep[] {
   ];
 }
 
-function step(name: string, query: QueryName, rows: Record<string, unknown>[]): ImportStep {
-  return { name, query, rows };
+function step(name: string, counter: ImportStep["counter"], query: QueryName, rows: Record<string, unknown>[]): ImportStep {
+  return { name, counter, query, rows };
 }
 
 function optional<T, R>(value: T | undefined, convert: (value: T) => R): R | undefined {

@@ -67,10 +67,10 @@ async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progr
   const summary: StepSummary = { step: step.name, records: step.rows.length, created: 0, existed: 0, seconds: 0 };
   for (let offset = 0; offset < step.rows.length; offset += batchSize) {
     const rows = step.rows.slice(offset, offset + batchSize);
-    const [counts] = await db.write(step.query, { workspace, rows } satisfies Params);
-    const existed = Number(counts?.existed ?? 0);
-    summary.existed += existed;
-    summary.created += rows.length - existed;
+    const { updates } = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
+    const created = updates[step.counter] ?? 0;
+    summary.created += created;
+    summary.existed += rows.length - created;
     progress?.add(rows.length, step.name);
     options.onBatch?.(rows.length);
   }

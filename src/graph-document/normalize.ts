@@ -7,7 +7,12 @@
  */
 import type { ParsedSections } from "./schema.js";
 
-/** Joins the parts of a composite key; a unit separator cannot occur in emails, urls or trimmed text. */
+/**
+ * Joins the parts of a composite key. Keys stay plain readable strings (they
+ * are stored and compared in Neo4j), so the separator must be a character no
+ * part can contain: the unit separator is refused by the email and domain
+ * formats, and the schema refuses control characters in every free text.
+ */
 export const KEY_SEPARATOR = "\u001f";
 export const DEFAULT_STRENGTH = 0.5;
 

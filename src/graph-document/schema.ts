@@ -23,19 +23,26 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\
 export function isDocumentDate(value: string): boolean {
   const match = DATE.exec(value) ?? DATE_TIME.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Parsing the date part alone and reading it back rejects 2026-02-30, which Date would roll over to March.
+  const datePart = `${match[1]}-${match[2]}-${match[3]}`;
+  const date = new Date(`${datePart}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === datePart;
 }
 
-const text = z.string().trim().min(1, "must not be empty");
+// Control characters are refused so that KEY_SEPARATOR (normalize.ts) can never occur inside a key part.
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, "must not contain control characters");
 const documentDate = z.string().refine(isDocumentDate, "expected a date (2026-10-15) or a date-time with offset (2026-10-15T09:30:00Z)");
 const unitInterval = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 const email = z.string().trim().pipe(z.email("invalid email"));
 const domain = z.string().trim().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "invalid domain");
+const notNegative = z.number().min(0, "must not be negative");
 const location = z.strictObject({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: z.number().min(-90, "must be between -90 and 90").max(90, "must be between -90 and 90"),
+  longitude: z.number().min(-180, "must be between -180 and 180").max(180, "must be between -180 and 180"),
 });
 
 export const TopicRecord = z.strictObject({
@@ -48,7 +55,7 @@ export const CompanyRecord = z.strictObject({
   domain,
   name: text.optional(),
   industry: text.optional(),
-  employees: z.number().int("must be a whole number").min(0).optional(),
+  employees: notNegative.int("must be a whole number").optional(),
   city: text.optional(),
   country: text.optional(),
   location: location.optional(),
@@ -106,7 +113,7 @@ export const EventRecord = z.strictObject({
   company: domain,
   type: z.enum(EVENT_TYPES),
   stage: z.enum(FUNDING_STAGES).optional(),
-  amountUsd: z.number().min(0).optional(),
+  amountUsd: notNegative.optional(),
   occurredAt: documentDate,
 });
 
@@ -139,4 +146,25 @@ export const SECTIONS = {
 export type SectionName = keyof typeof SECTIONS;
 
 export type GraphDocument = { version: 1 } & { [S in SectionName]?: z.input<(typeof SECTIONS)[S]>[] };
+export type TopicRecord = z.output<typeof TopicRecord>;
+export type CompanyRecord = z.output<typeof CompanyRecord>;
+export type PersonRecord = z.output<typeof PersonRecord>;
+export type ContentRecord = z.output<typeof ContentRecord>;
+export type ConnectionRecord = z.output<typeof ConnectionRecord>;
+export type EngagementRecord = z.output<typeof EngagementRecord>;
+export type ConcernRecord = z.output<typeof ConcernRecord>;
+export type EventRecord = z.output<typeof EventRecord>;
+export type PromiseRecord = z.output<typeof PromiseRecord>;
+export type UserRecord = z.output<typeof UserRecord>;
+
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+export type RelationshipLevel = (typeof RELATIONSHIP_LEVELS)[number];
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+export type EngagementAction = (typeof ENGAGEMENT_ACTIONS)[number];
+export type ConcernSource = (typeof CONCERN_SOURCES)[number];
+export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
+export type EventType = (typeof EVENT_TYPES)[number];
+export type FundingStage = (typeof FUNDING_STAGES)[number];
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+
 export type ParsedSections = { [S in SectionName]: z.output<(typeof SECTIONS)[S]>[] };

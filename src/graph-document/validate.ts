@@ -9,7 +9,7 @@
 import type { z } from "zod";
 import { normalizeDocument, type NormalizedDocument } from "./normalize.js";
 import { SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
-import { checkDocument } from "./document-checks.js";
+import { checkDocument, type SectionsWithHoles } from "./document-checks.js";
 
 export interface Problem {
   path: string;
@@ -36,20 +36,25 @@ export function validateGraphDocument(input: unknown, known: KnownKeys = NO_KNOW
   const raw = input as Record<string, unknown>;
   if (raw.version !== 1) problems.push({ path: "version", message: raw.version === undefined ? "required: 1" : "unsupported version; expected 1" });
   for (const field of Object.keys(raw)) {
-    if (field !== "version" && !(field in SECTIONS)) problems.push({ path: field, message: "unknown field" });
+    if (field !== "version" && !Object.hasOwn(SECTIONS, field)) problems.push({ path: field, message: "unknown field" });
   }
 
   const sections = {} as Record<SectionName, unknown[]>;
   for (const name of Object.keys(SECTIONS) as SectionName[]) {
     sections[name] = parseSection(name, raw[name], problems);
   }
-  const parsed = sections as ParsedSections;
-  const resolveTopic = checkDocument(parsed, known, problems);
+  const resolveTopic = checkDocument(sections as SectionsWithHoles, known, problems);
   if (problems.length > 0) return { ok: false, problems: inDocumentOrder(problems) };
-  return { ok: true, document: normalizeDocument(parsed, resolveTopic) };
+  // No problem means no record failed its schema, so no section has a hole.
+  return { ok: true, document: normalizeDocument(sections as ParsedSections, resolveTopic) };
 }
 
-/** The section's valid records; each invalid one adds its problems and is left out of later checks. */
+/**
+ * The section's records for the checks across records. An invalid record adds
+ * its problems and takes part without its faulty fields when what is left is
+ * still a record, so that one typo does not also make every reference to it
+ * "unknown"; otherwise it is a hole.
+ */
 function parseSection(name: SectionName, value: unknown, problems: Problem[]): unknown[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -59,29 +64,45 @@ function parseSection(name: SectionName, value: unknown, problems: Problem[]): u
   const schema: z.ZodType = SECTIONS[name];
   const records: unknown[] = [];
   value.forEach((record, index) => {
-    const result = schema.safeParse(record, { reportInput: true });
+    const result = schema.safeParse(record, { error: plainMessage });
     if (result.success) {
       records.push(result.data);
       return;
     }
+    const faultyFields = new Set<PropertyKey>();
     for (const issue of result.error.issues) {
       const base = [name, index, ...issue.path];
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) problems.push({ path: formatPath([...base, key]), message: "unknown field" });
       } else {
-        problems.push({ path: formatPath(base), message: messageOf(issue) });
+        problems.push({ path: formatPath(base), message: issue.message });
       }
+      faultyFields.add(issue.path[0] ?? "");
+      if (issue.code === "unrecognized_keys" && issue.path.length === 0) issue.keys.forEach((key) => faultyFields.add(key));
     }
-    // Keep the record's position so later problems point at the right index.
-    records.push(undefined);
+    records.push(withoutFields(schema, record, faultyFields));
   });
   return records;
 }
 
-function messageOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "required";
-  if (issue.code === "invalid_value" && "values" in issue) return `expected one of ${issue.values.join(", ")}`;
-  return issue.message;
+function withoutFields(schema: z.ZodType, record: unknown, fields: ReadonlySet<PropertyKey>): unknown {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return undefined;
+  const rest = Object.fromEntries(Object.entries(record).filter(([field]) => !fields.has(field)));
+  const result = schema.safeParse(rest);
+  return result.success ? result.data : undefined;
+}
+
+/** Short messages for the issues whose schema sets none; a schema's own message always wins. */
+const plainMessage: z.core.$ZodErrorMap = (issue) => {
+  const missing = issue.input === undefined;
+  if (issue.code === "invalid_type") return missing ? "required" : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+  if (issue.code === "invalid_value") return missing ? "required" : `expected one of ${issue.values.join(", ")}`;
+  return undefined;
+};
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "array" : typeof value;
 }
 
 /** Problems sorted by where they stand in the document: section, then record (stable within a record). */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoIfEmpty } from "../../src/graph-document/demo.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
-import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { gql, startTestServer, type GraphQLResponse, type TestServer } from "../support/server.js";
 
 const workspace = uniqueWorkspace("filters");
 const driver = testDriver();
@@ -99,11 +99,11 @@ describe("pagination", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data } = await gql(server.url, `query($after: String) {
+      const { data }: GraphQLResponse = await gql(server.url, `query($after: String) {
         people(first: 7, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } }
       }`, { after });
-      const page = data!.people;
-      seen.push(...page.edges.map((edge: { node: { name: string } }) => edge.node.name));
+      const page = data!.people as { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      seen.push(...page.edges.map((edge) => edge.node.name));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
