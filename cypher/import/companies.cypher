@@ -1,9 +1,7 @@
 // Upsert companies by domain; only the properties given are set.
 // $workspace: String, $rows: [{domain, props: {name, industry, headcount, city, country, location, status, relationshipLevel}}]
-// Returns: rows, existed
+// Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-OPTIONAL MATCH (existing:Company {workspace: $workspace, domain: row.domain})
 MERGE (c:Company {workspace: $workspace, domain: row.domain})
   ON CREATE SET c.id = randomUUID()
 SET c += row.props
-RETURN count(*) AS rows, count(existing) AS existed

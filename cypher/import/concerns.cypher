@@ -1,13 +1,11 @@
 // Concerns, unique by key (person, topic, time and text), with who voiced them and their topic.
 // $workspace: String, $rows: [{key, person, topic, props: {text, expressedAt, source, severity, level}}]
-// Returns: rows, existed
+// Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 MATCH (p:Person {workspace: $workspace, email: row.person})
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
-OPTIONAL MATCH (existing:Concern {workspace: $workspace, key: row.key})
 MERGE (k:Concern {workspace: $workspace, key: row.key})
   ON CREATE SET k.id = randomUUID()
 SET k += row.props
 MERGE (p)-[:VOICED]->(k)
 MERGE (k)-[:ABOUT]->(t)
-RETURN count(*) AS rows, count(existing) AS existed

@@ -2,17 +2,15 @@
 // was still open ends when this one starts (or now, when its start is unknown),
 // so a person has one current employer after the import, as the document says.
 // $workspace: String, $rows: [{email, company, props: {title, since, until}}]
-// Returns: rows, existed
+// Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 MATCH (p:Person {workspace: $workspace, email: row.email})
 MATCH (c:Company {workspace: $workspace, domain: row.company})
-OPTIONAL MATCH (p)-[existing:WORKS_AT]->(c)
 MERGE (p)-[w:WORKS_AT]->(c)
 SET w += row.props
-WITH p, c, w, existing
+WITH p, c, w
 CALL (p, c, w) {
   MATCH (p)-[old:WORKS_AT]->(other:Company)
   WHERE other <> c AND old.until IS NULL AND (w.until IS NULL OR w.until > datetime())
   SET old.until = coalesce(w.since, datetime())
 }
-RETURN count(*) AS rows, count(existing) AS existed

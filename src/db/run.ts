@@ -13,6 +13,8 @@ import { recordToObject, type Plain } from "./mapping.js";
 import type { QueryName } from "./query-names.js";
 
 export type Row = Record<string, Plain>;
+/** Neo4j's update counters of a statement: nodesCreated, relationshipsCreated, labelsAdded, propertiesSet … */
+export type Updates = Record<string, number>;
 export type Params = Record<string, unknown>;
 
 /** What one request cost the database: round trips and wall time waiting for it. */
@@ -45,11 +47,16 @@ export class Db {
     return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);
   }
 
-  read(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("READ", name, this.catalogue.get(name), params);
+  async read(name: QueryName, params: Params = {}): Promise<Row[]> {
+    return (await this.run("READ", name, this.catalogue.get(name), params)).rows;
   }
 
-  write(name: QueryName, params: Params = {}): Promise<Row[]> {
+  async write(name: QueryName, params: Params = {}): Promise<Row[]> {
+    return (await this.writeCounted(name, params)).rows;
+  }
+
+  /** A write and what it changed, as Neo4j counts it (nodes and relationships created, labels added …). */
+  writeCounted(name: QueryName, params: Params = {}): Promise<{ rows: Row[]; updates: Updates }> {
     return this.run("WRITE", name, this.catalogue.get(name), params);
   }
 
@@ -57,8 +64,8 @@ export class Db {
    * A read statement compiled from fixed fragments (src/filters), not from the
    * catalogue; `label` names it in metrics and transaction metadata.
    */
-  readCompiled(label: string, statement: { text: string; params: Params }): Promise<Row[]> {
-    return this.run("READ", label, statement.text, statement.params);
+  async readCompiled(label: string, statement: { text: string; params: Params }): Promise<Row[]> {
+    return (await this.run("READ", label, statement.text, statement.params)).rows;
   }
 
   /**
@@ -79,10 +86,13 @@ export class Db {
     }
   }
 
-  private async run(mode: "READ" | "WRITE", name: string, text: string, params: Params): Promise<Row[]> {
+  private async run(mode: "READ" | "WRITE", name: string, text: string, params: Params): Promise<{ rows: Row[]; updates: Updates }> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
     const config = this.transactionConfig(name, this.settings.txTimeoutMs);
-    const work = async (tx: ManagedTransaction) => (await tx.run(text, params)).records.map(recordToObject);
+    const work = async (tx: ManagedTransaction) => {
+      const result = await tx.run(text, params);
+      return { rows: result.records.map(recordToObject), updates: result.summary.counters.updates() as Updates };
+    };
     const started = performance.now();
     try {
       return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
