@@ -1,5 +1,5 @@
 /**
- * npm run bench -- import [--people 100000] [--seed 1] [--batch-size N] [--workspace NAME] [--keep]
+ * npm run bench -- import [--people 100000] [--seed 1] [--batch-size N] [--concurrency N] [--workspace NAME] [--keep]
  *
  * Imports a generated graph into an empty workspace of the configured Neo4j
  * (the local one by default) and prints wall time and records/s per step.
@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { generateGraph } from "../seed/generator.js";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
-import { importGraphDocument } from "../src/graph-document/import.js";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importGraphDocument } from "../src/graph-document/import.js";
 import { writeGraphDocument } from "../src/graph-document/write.js";
 
 export async function importBenchmark(argv: string[]): Promise<void> {
@@ -21,7 +21,8 @@ export async function importBenchmark(argv: string[]): Promise<void> {
     options: {
       people: { type: "string", default: "100000" },
       seed: { type: "string", default: "1" },
-      "batch-size": { type: "string", default: "10000" },
+      "batch-size": { type: "string", default: String(DEFAULT_BATCH_SIZE) },
+      concurrency: { type: "string", default: String(DEFAULT_CONCURRENCY) },
       workspace: { type: "string" },
       keep: { type: "boolean", default: false },
     },
@@ -31,7 +32,7 @@ export async function importBenchmark(argv: string[]): Promise<void> {
   const file = await generatedDocument(people, seed);
   const workspace = values.workspace ?? `bench-import-${Date.now()}`;
 
-  const { db, close } = await openDb(loadConfig(), (line) => console.error(line));
+  const { db, close } = await openDb(forLongWrites(loadConfig()), (line) => console.error(line));
   try {
     const readStarted = performance.now();
     const document = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
@@ -39,13 +40,14 @@ export async function importBenchmark(argv: string[]): Promise<void> {
     const result = await importGraphDocument(db, document, {
       workspace,
       batchSize: Number(values["batch-size"]),
+      concurrency: Number(values.concurrency),
       progress: (line) => console.error(line),
     });
     if (!result.ok) throw new Error(result.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join("\n"));
 
     const written = result.steps.reduce((sum, step) => sum + step.seconds, 0);
     const records = result.steps.reduce((sum, step) => sum + step.records, 0);
-    console.log(`\nimport of ${people.toLocaleString("en-US")} generated people (seed ${seed}), batch size ${values["batch-size"]}, into workspace "${workspace}"`);
+    console.log(`\nimport of ${people.toLocaleString("en-US")} generated people (seed ${seed}), batch size ${values["batch-size"]}, ${values.concurrency} at a time, into workspace "${workspace}"`);
     console.log(`${"step".padEnd(18)}${"records".padStart(10)}${"seconds".padStart(10)}${"records/s".padStart(12)}`);
     for (const step of result.steps) {
       console.log(`${step.step.padEnd(18)}${String(step.records).padStart(10)}${step.seconds.toFixed(1).padStart(10)}${String(Math.round(step.records / Math.max(step.seconds, 0.001))).padStart(12)}`);

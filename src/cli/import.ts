@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE.json [--workspace NAME] [--dry-run] [--batch-size N]
+ * npm run import -- FILE.json [--workspace NAME] [--dry-run] [--batch-size N] [--concurrency N]
  * FILE may be `-` for standard input. Every problem in the document is listed
  * with its JSON path and nothing is written; otherwise progress goes to stderr
  * and a summary of what was created and what already existed to stdout.
@@ -8,10 +8,10 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { openDb } from "../db/open.js";
-import { DEFAULT_BATCH_SIZE, importGraphDocument } from "../graph-document/import.js";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importGraphDocument } from "../graph-document/import.js";
 import { runCli, UsageError } from "./run-cli.js";
 
-const USAGE = "usage: npm run import -- FILE.json|- [--workspace NAME] [--dry-run] [--batch-size N]";
+const USAGE = "usage: npm run import -- FILE.json|- [--workspace NAME] [--dry-run] [--batch-size N] [--concurrency N]";
 
 runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -20,20 +20,24 @@ runCli(async () => {
       workspace: { type: "string", default: "default" },
       "dry-run": { type: "boolean", default: false },
       "batch-size": { type: "string", default: String(DEFAULT_BATCH_SIZE) },
+      concurrency: { type: "string", default: String(DEFAULT_CONCURRENCY) },
     },
   });
   const file = positionals[0];
   const batchSize = Number(values["batch-size"]);
+  const concurrency = Number(values.concurrency);
   if (positionals.length !== 1 || !file) throw new UsageError(USAGE);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer\n${USAGE}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new UsageError(`--concurrency must be an integer from 1 to 8\n${USAGE}`);
 
   const document = parseJson(file === "-" ? fs.readFileSync(0, "utf8") : readFile(file), file);
-  const { db, close } = await openDb(loadConfig(), (line) => console.error(line));
+  const { db, close } = await openDb(forLongWrites(loadConfig()), (line) => console.error(line));
   try {
     const result = await importGraphDocument(db, document, {
       workspace: values.workspace,
       dryRun: values["dry-run"],
       batchSize,
+      concurrency,
       progress: (line) => console.error(line),
     });
     if (!result.ok) {

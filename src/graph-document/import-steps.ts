@@ -17,7 +17,12 @@ export interface ImportStep {
   counter: "nodesCreated" | "relationshipsCreated" | "labelsAdded";
 }
 
-export function importSteps(doc: NormalizedDocument): ImportStep[] {
+/**
+ * @param intoEmpty the workspace held nothing when the import began; then the
+ *   largest relationship steps CREATE instead of MERGE (the validated document
+ *   has no duplicates, and nothing else can exist yet).
+ */
+export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportStep[] {
   return [
     step("topics", "nodesCreated", "import/topics", doc.topics.map((t) => ({
       key: t.key,
@@ -47,12 +52,12 @@ export function importSteps(doc: NormalizedDocument): ImportStep[] {
       props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }),
     }))),
     step("content topics", "relationshipsCreated", "import/content-topics", doc.content.flatMap((c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic })))),
-    step("connections", "relationshipsCreated", "import/connections", doc.connections.map((k) => ({
+    step("connections", "relationshipsCreated", intoEmpty ? "import/connections-into-empty" : "import/connections", doc.connections.map((k) => ({
       a: k.a,
       b: k.b,
       props: defined({ strength: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
     }))),
-    step("engagements", "relationshipsCreated", "import/engagements", doc.engagements.map((e) => ({
+    step("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", doc.engagements.map((e) => ({
       person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
     }))),
     step("concerns", "nodesCreated", "import/concerns", doc.concerns.map((k) => ({
