@@ -76,7 +76,7 @@ export function fromNeo4jError(error: unknown): unknown {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, "The graph database is not reachable right now; try again shortly.");
   }
   if (TIMEOUT_CODES.has(error.code)) {
-    return new AppError(ErrorCode.QUERY_TIMEOUT, "The query took longer than the server allows; narrow the filter or lower maxHops.");
+    return new AppError(ErrorCode.QUERY_TIMEOUT, "The operation took longer than the server allows; for a search, narrow the filter or lower maxHops.");
   }
   return error;
 }

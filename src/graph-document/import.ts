@@ -95,12 +95,17 @@ async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progr
 }
 
 /**
- * Settings for a long import: concurrent batches can deadlock on shared nodes,
- * and the driver retries that only within its retry budget, which for a
- * request is kept short to fail fast.
+ * Settings for a long import. Concurrent batches can deadlock on shared nodes
+ * or wait for each other's locks: the driver retries a deadlock only within
+ * its retry budget, and a batch that waits is still within its transaction
+ * timeout — both kept short for requests, so that they fail fast.
  */
 export function forLongWrites(config: Config): Config {
-  return { ...config, neo4jMaxRetryMs: Math.max(config.neo4jMaxRetryMs, 60_000) };
+  return {
+    ...config,
+    neo4jMaxRetryMs: Math.max(config.neo4jMaxRetryMs, 60_000),
+    neo4jTxTimeoutMs: Math.max(config.neo4jTxTimeoutMs, 300_000),
+  };
 }
 
 function isEmpty(known: KnownKeys): boolean {

@@ -1,7 +1,7 @@
 /** Query.people and Query.companies: validate → compile the filter → one statement per page (and per count, when asked). */
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { companiesCount, companiesPage, peopleCount, peoplePage, type Statement } from "../filters/statements.js";
+import { companiesCount, companiesPage, peopleCount, peoplePage, type PageKey, type Scope, type Statement } from "../filters/statements.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
@@ -9,24 +9,37 @@ import { connection, decodeCursor } from "./pagination.js";
 
 interface ListArgs { where?: unknown; first: number; after?: string | null }
 
-export async function people(_: unknown, args: ListArgs, ctx: RequestContext) {
-  const where = validPersonWhere(args.where);
-  const first = pageSize(args.first);
-  const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
-  const page = peoplePage(where, scope, first + 1, decodeCursor(args.after));
-  await requirePeople(page, ctx);
-  const rows = await ctx.db.readCompiled("filters/people-page", page);
-  return connection(rows.map((row) => row.item as Item), first, keyOf("email"), () => count(ctx, "filters/people-count", peopleCount(where, scope)));
+interface ListKind<W> {
+  name: string;
+  validate(input: unknown): W;
+  page(where: W, scope: Scope, first: number, after: PageKey | null): Statement;
+  count(where: W, scope: Scope): Statement;
+  /** The natural key that breaks ties between equal names. */
+  naturalKey: "email" | "domain";
 }
 
-export async function companies(_: unknown, args: ListArgs, ctx: RequestContext) {
-  const where = validCompanyWhere(args.where);
+const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>> = {
+  name: "people", validate: validPersonWhere, page: peoplePage, count: peopleCount, naturalKey: "email",
+};
+const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>> = {
+  name: "companies", validate: validCompanyWhere, page: companiesPage, count: companiesCount, naturalKey: "domain",
+};
+
+export const people = (_: unknown, args: ListArgs, ctx: RequestContext) => list(PEOPLE, args, ctx);
+export const companies = (_: unknown, args: ListArgs, ctx: RequestContext) => list(COMPANIES, args, ctx);
+
+async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext) {
+  const where = kind.validate(args.where);
   const first = pageSize(args.first);
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
-  const page = companiesPage(where, scope, first + 1, decodeCursor(args.after));
+  const page = kind.page(where, scope, first + 1, decodeCursor(args.after));
   await requirePeople(page, ctx);
-  const rows = await ctx.db.readCompiled("filters/companies-page", page);
-  return connection(rows.map((row) => row.item as Item), first, keyOf("domain"), () => count(ctx, "filters/companies-count", companiesCount(where, scope)));
+  const rows = await ctx.db.readCompiled(`filters/${kind.name}-page`, page);
+  const keyOf = (item: Item): PageKey => [String(item.name ?? ""), String(item[kind.naturalKey])];
+  return connection(rows.map((row) => row.item as Item), first, keyOf, async () => {
+    const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));
+    return Number(row?.total ?? 0);
+  });
 }
 
 /** A filter that names a person who does not exist is the client's mistake, not an empty answer. */
@@ -34,13 +47,4 @@ async function requirePeople(statement: Statement, ctx: RequestContext): Promise
   const found = await Promise.all(statement.personIds.map((id) => ctx.loaders.personById.load(id)));
   const missing = statement.personIds.filter((_, index) => found[index] === null);
   if (missing.length > 0) throw new AppError(ErrorCode.NOT_FOUND, `no person with id ${missing.join(", ")}`, { ids: missing });
-}
-
-async function count(ctx: RequestContext, label: string, statement: Statement): Promise<number> {
-  const [row] = await ctx.db.readCompiled(label, statement);
-  return Number(row?.total ?? 0);
-}
-
-function keyOf(naturalKey: "email" | "domain") {
-  return (item: Item): [string, string] => [String(item.name ?? ""), String(item[naturalKey])];
 }
