@@ -52,11 +52,11 @@ export async function importGraphDocument(db: Db, input: unknown, options: Impor
 
   const steps = importSteps(validation.document, isEmpty(known));
   if (options.dryRun) {
-    const planned = steps.map((step) => ({ step: step.name, records: step.rows.length, created: 0, existed: 0, seconds: 0 }));
+    const planned = steps.map((step) => ({ step: step.name, records: step.size, created: 0, existed: 0, seconds: 0 }));
     return { ok: true, dryRun: true, steps: planned, seconds: elapsed(started) };
   }
 
-  const total = steps.reduce((sum, step) => sum + step.rows.length, 0);
+  const total = steps.reduce((sum, step) => sum + step.size, 0);
   const progress = options.progress ? new Progress("import", total, options.progress) : undefined;
   const summaries: StepSummary[] = [];
   for (const step of steps) {
@@ -75,11 +75,11 @@ export async function importGraphDocument(db: Db, input: unknown, options: Impor
 async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progress: Progress | undefined): Promise<StepSummary> {
   const { workspace, batchSize = DEFAULT_BATCH_SIZE, concurrency = DEFAULT_CONCURRENCY } = options;
   const started = performance.now();
-  const summary: StepSummary = { step: step.name, records: step.rows.length, created: 0, existed: 0, seconds: 0 };
+  const summary: StepSummary = { step: step.name, records: step.size, created: 0, existed: 0, seconds: 0 };
   let offset = 0;
   const worker = async () => {
-    while (offset < step.rows.length) {
-      const rows = step.rows.slice(offset, offset + batchSize);
+    while (offset < step.size) {
+      const rows = step.rows(offset, batchSize);
       offset += batchSize;
       const { updates } = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
       const created = updates[step.counter] ?? 0;
