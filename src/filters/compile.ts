@@ -13,7 +13,20 @@ import type { CompanyWhere, PersonWhere } from "./types.js";
 
 /** maxHops 1..4 → the text of a variable-length bound; Cypher takes no parameter there. */
 const HOPS = ["1", "2", "3", "4"] as const;
-const DEFAULT_MIN_STRENGTH = 0;
+
+export function hopsBound(maxHops: number | null | undefined): string {
+  const bound = HOPS[(maxHops ?? 1) - 1];
+  if (bound === undefined) throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${HOPS.length}`);
+  return bound;
+}
+
+/** The person a connectedTo or near starts from: the one given, else the viewer. */
+export function startingPerson(given: string | null | undefined, viewerId: string | null): string {
+  const id = given ?? viewerId;
+  if (id == null) throw new AppError(ErrorCode.BAD_USER_INPUT, "give a person to start from, or sign in");
+  return id;
+}
+export const DEFAULT_MIN_STRENGTH = 0;
 const DEFAULT_MIN_WEIGHT = 0;
 
 export interface CompiledFilter {
@@ -56,7 +69,7 @@ class FilterBuilder {
     const parts: string[] = [];
     if (where.connectedTo) {
       const anchor = this.personId(where.connectedTo.person);
-      const hops = HOPS[(where.connectedTo.maxHops ?? 1) - 1] as string;
+      const hops = hopsBound(where.connectedTo.maxHops);
       parts.push(this.fragment("person/connected-to", { person: p, hops }, { anchor, minStrength: where.connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH }));
     }
     if (where.interestedIn) {
@@ -150,8 +163,7 @@ class FilterBuilder {
   }
 
   private personId(given: string | null | undefined): string {
-    const id = given ?? this.viewerId;
-    if (id == null) throw new AppError(ErrorCode.BAD_USER_INPUT, "give a person to start from, or sign in");
+    const id = startingPerson(given, this.viewerId);
     this.personIds.add(id);
     return id;
   }

@@ -25,6 +25,8 @@ export const FRAGMENT_NAMES = [
   "company/employs",
   "statement/people-page",
   "statement/people-count",
+  "statement/people-page-connected",
+  "statement/people-count-connected",
   "statement/companies-page",
   "statement/companies-count",
 ] as const;

@@ -6,7 +6,7 @@
  */
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
-import { compileCompanyWhere, compilePersonWhere, type CompiledFilter } from "./compile.js";
+import { compileCompanyWhere, compilePersonWhere, DEFAULT_MIN_STRENGTH, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
@@ -26,12 +26,29 @@ export interface Scope {
 }
 
 export function peoplePage(where: PersonWhere, scope: Scope, first: number, after: PageKey | null): Statement {
-  const filter = compilePersonWhere(where, "person", scope.viewerId);
-  return statement("statement/people-page", filter, scope, { afterName: after?.[0] ?? null, afterEmail: after?.[1] ?? null, limit: neo4j.int(first) });
+  const paging = { afterName: after?.[0] ?? null, afterEmail: after?.[1] ?? null, limit: neo4j.int(first) };
+  return where.connectedTo
+    ? fromAnchor("statement/people-page-connected", where, scope, paging)
+    : statement("statement/people-page", compilePersonWhere(where, "person", scope.viewerId), scope, paging);
 }
 
 export function peopleCount(where: PersonWhere, scope: Scope): Statement {
-  return statement("statement/people-count", compilePersonWhere(where, "person", scope.viewerId), scope, {});
+  return where.connectedTo
+    ? fromAnchor("statement/people-count-connected", where, scope, {})
+    : statement("statement/people-count", compilePersonWhere(where, "person", scope.viewerId), scope, {});
+}
+
+/**
+ * A top-level connectedTo drives the match: the statement expands from the
+ * starting person and the rest of the filter tests only the people reached.
+ */
+function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params: Params): Statement {
+  const { connectedTo, ...rest } = where;
+  const anchor = startingPerson(connectedTo?.person, scope.viewerId);
+  const filter = compilePersonWhere(rest, "person", scope.viewerId);
+  const values = { hops: hopsBound(connectedTo?.maxHops), carried: filter.carried.map((variable) => `, ${variable}`).join("") };
+  const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
+  return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
 }
 
 export function companiesPage(where: CompanyWhere, scope: Scope, first: number, after: PageKey | null): Statement {
@@ -44,9 +61,9 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
 }
 
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
-function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params): Statement {
+function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
   const prelude = filter.prelude.join("\n");
-  const instance = instantiate(name, STATEMENT_INSTANCE, { prelude, predicate: filter.predicate }, params);
+  const instance = instantiate(name, STATEMENT_INSTANCE, { ...values, prelude, predicate: filter.predicate }, params);
   return { text: instance.text, params: { ...filter.params, ...instance.params, workspace: scope.workspace }, personIds: filter.personIds };
 }
 

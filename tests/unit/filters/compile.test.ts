@@ -99,6 +99,17 @@ describe("compilePersonWhere", () => {
     expect(Object.values(statement.params)).toContain(hostile);
   });
 
+  it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
+    const scope = { workspace: "w", viewerId: "me" };
+    const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, 10, null);
+    expect(anchored.text).toContain("MATCH (anchor_1000000:Person {workspace: $workspace, id: $f1000000_anchor})-[links_1000000:KNOWS*1..2]-(person:Person)");
+    expect(anchored.params).toMatchObject({ f1000000_anchor: "me", f1000000_minStrength: 0, f0_text: "VP" });
+    expect(anchored.personIds).toEqual(["me"]);
+    const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, 10, null);
+    expect(nested.text).toContain("MATCH (person:Person {workspace: $workspace})");
+    expect(nested.text).not.toContain("links_1000000");
+  });
+
   it("combines OR and NOT around whole filters", () => {
     const compiled = compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", null);
     expect(compiled.predicate).toMatchInlineSnapshot(`"(toLower(p.title) CONTAINS toLower($f0_text) OR NOT (toLower(p.title) CONTAINS toLower($f1_text)))"`);
