@@ -29,6 +29,7 @@ export const FRAGMENT_NAMES = [
   "statement/people-count-connected",
   "statement/companies-page",
   "statement/companies-count",
+  "statement/introduction-paths",
 ] as const;
 
 export type FragmentName = (typeof FRAGMENT_NAMES)[number];

@@ -60,6 +60,13 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
   return statement("statement/companies-count", compileCompanyWhere(where, "company", scope.viewerId), scope, {});
 }
 
+/** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
+export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
+  const none: CompiledFilter = { prelude: [], carried: [], predicate: "true", params: {}, personIds: [] };
+  const personIds = [from, ...(target.to ? [target.to] : [])];
+  return statement("statement/introduction-paths", { ...none, personIds }, scope, { from, ...target, first: neo4j.int(first) }, { hops: hopsBound(maxHops) });
+}
+
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
 function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
   const prelude = filter.prelude.join("\n");

@@ -1,10 +1,10 @@
 /** Query.people and Query.companies: validate → compile the filter → one statement per page (and per count, when asked). */
 import type { RequestContext } from "../context.js";
-import { AppError, ErrorCode } from "../errors.js";
 import { companiesCount, companiesPage, peopleCount, peoplePage, type PageKey, type Scope, type Statement } from "../filters/statements.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
+import { requirePeople } from "./existence.js";
 import { connection, decodeCursor } from "./pagination.js";
 
 interface ListArgs { where?: unknown; first: number; after?: string | null }
@@ -33,18 +33,11 @@ async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext) {
   const first = pageSize(args.first);
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
   const page = kind.page(where, scope, first + 1, decodeCursor(args.after));
-  await requirePeople(page, ctx);
+  await requirePeople(page.personIds, ctx);
   const rows = await ctx.db.readCompiled(`filters/${kind.name}-page`, page);
   const keyOf = (item: Item): PageKey => [String(item.name ?? ""), String(item[kind.naturalKey])];
   return connection(rows.map((row) => row.item as Item), first, keyOf, async () => {
     const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));
     return Number(row?.total ?? 0);
   });
-}
-
-/** A filter that names a person who does not exist is the client's mistake, not an empty answer. */
-async function requirePeople(statement: Statement, ctx: RequestContext): Promise<void> {
-  const found = await Promise.all(statement.personIds.map((id) => ctx.loaders.personById.load(id)));
-  const missing = statement.personIds.filter((_, index) => found[index] === null);
-  if (missing.length > 0) throw new AppError(ErrorCode.NOT_FOUND, `no person with id ${missing.join(", ")}`, { ids: missing });
 }

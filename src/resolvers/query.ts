@@ -1,6 +1,7 @@
 /** Root fields: lookups by id or natural key (a miss is null, never an error), and the filtered lists. */
 import type { RequestContext } from "../context.js";
 import { exactlyOne } from "../validation/arguments.js";
+import { introductionPaths } from "./introductions.js";
 import { companies, people } from "./lists.js";
 
 interface PersonArgs { id?: string | null; email?: string | null }
@@ -23,4 +24,5 @@ export const Query = {
 
   people,
   companies,
+  introductionPaths,
 };

@@ -59,6 +59,45 @@ describe("the canonical questions", () => {
   });
 });
 
+describe("introductions", () => {
+  const PATHS = `query($to: ID, $toCompany: ID, $maxHops: Int) {
+    introductionPaths(to: $to, toCompany: $toCompany, maxHops: $maxHops, first: 4) { hops score people { name } }
+  }`;
+  const idOf = async (field: "person" | "company", key: string) => {
+    const { data } = await gql(server.url, `{ ${field}(${field === "person" ? "email" : "domain"}: "${key}") { id } }`);
+    return data![field].id as string;
+  };
+  const summary = (paths: { hops: number; score: number; people: { name: string }[] }[]) =>
+    paths.map((p) => [p.people.map((person) => person.name.split(" ")[0]).join(" → "), p.hops, Number(p.score.toFixed(4))]);
+
+  it("5. ranks the paths to a person by the product of strengths, within maxHops", async () => {
+    const julien = await idOf("person", "julien.tremblay@sunmesa.example");
+    const { data, errors } = await gql(server.url, PATHS, { to: julien, maxHops: 3 });
+    expect(errors).toBeUndefined();
+    expect(summary(data!.introductionPaths)).toEqual([
+      ["Maya → Daniel → Farah → Julien", 3, 0.544],
+      ["Maya → Priya → Amara → Julien", 3, 0.5355],
+      ["Maya → Olivia → Farah → Julien", 3, 0.364],
+      ["Maya → Olivia → Julien", 2, 0.325],
+    ]);
+    const four = await gql(server.url, PATHS, { to: julien, maxHops: 4 });
+    expect(summary(four.data!.introductionPaths)[0]).toEqual(["Maya → Tom → Isabel → Henrik → Julien", 4, 0.7716]);
+  });
+
+  it("5. finds the best way to anyone at a company", async () => {
+    const sunmesa = await idOf("company", "sunmesa.example");
+    const { data } = await gql(server.url, PATHS, { toCompany: sunmesa, maxHops: 3 });
+    expect(summary(data!.introductionPaths)[0]).toEqual(["Maya → Priya → Amara", 2, 0.595]);
+  });
+
+  it("rejects a bad request and names what is missing", async () => {
+    expect((await gql(server.url, PATHS, { maxHops: 3 })).errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect((await gql(server.url, PATHS, { to: "nobody", maxHops: 9 })).errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect((await gql(server.url, PATHS, { to: "nobody", maxHops: 3 })).errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+    expect((await gql(server.url, PATHS, { toCompany: "nowhere", maxHops: 3 })).errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+  });
+});
+
 describe("filter semantics", () => {
   it("excludes the starting person and widens with maxHops", async () => {
     const direct = await names({ connectedTo: { maxHops: 1 } });
