@@ -41,12 +41,17 @@ const REQUEST_ERROR_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
-/** Apollo's formatError: keeps deliberate errors, replaces every other one with a generic message. */
+/**
+ * Apollo's formatError: keeps deliberate errors, replaces every other one with
+ * a generic message. An error in the request itself (parse, validation,
+ * variables) is recognised by its code and by having no path: anything a
+ * resolver throws has one. (Not by instanceof GraphQLError: graphql's ESM and
+ * CommonJS builds are different classes when both get loaded.)
+ */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof AppError) return withoutStacktrace(formatted);
+  if (unwrapResolverError(error) instanceof AppError) return withoutStacktrace(formatted);
   const code = formatted.extensions?.code;
-  if (original instanceof GraphQLError && typeof code === "string" && REQUEST_ERROR_CODES.has(code)) {
+  if (formatted.path === undefined && typeof code === "string" && REQUEST_ERROR_CODES.has(code)) {
     return withoutStacktrace(formatted);
   }
   return {

@@ -21,6 +21,7 @@ export const QUERY_NAMES = [
   "topic/broader",
   "topic/narrower",
   "content/topics",
+  "search/full-text",
   "import/known-keys",
   "import/workspace-populated",
   "import/topics",

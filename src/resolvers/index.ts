@@ -3,6 +3,7 @@ import { Company } from "./company.js";
 import { Person } from "./person.js";
 import { Query } from "./query.js";
 import { DateScalar, DateTimeScalar } from "./scalars.js";
+import { SearchResult } from "./search.js";
 import { Content, Topic } from "./topic.js";
 
-export const resolvers = { Query, Person, Company, Topic, Content, Date: DateScalar, DateTime: DateTimeScalar };
+export const resolvers = { Query, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar };

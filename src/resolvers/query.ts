@@ -3,6 +3,7 @@ import type { RequestContext } from "../context.js";
 import { exactlyOne } from "../validation/arguments.js";
 import { introductionPaths } from "./introductions.js";
 import { companies, people } from "./lists.js";
+import { search } from "./search.js";
 
 interface PersonArgs { id?: string | null; email?: string | null }
 interface CompanyArgs { id?: string | null; domain?: string | null }
@@ -25,4 +26,5 @@ export const Query = {
   people,
   companies,
   introductionPaths,
+  search,
 };

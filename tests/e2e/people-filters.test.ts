@@ -98,6 +98,29 @@ describe("introductions", () => {
   });
 });
 
+describe("search", () => {
+  const SEARCH = `query($text: String!) { search(text: $text, first: 5) { score node {
+    __typename ... on Person { name } ... on Company { name } ... on Topic { topic: name }
+  } } }`;
+
+  it("finds people, companies and topics by name, title or alias, as prefixes", async () => {
+    const { data, errors } = await gql(server.url, SEARCH, { text: "priya" });
+    expect(errors).toBeUndefined();
+    expect(data!.search[0].node).toEqual({ __typename: "Person", name: "Priya Raman" });
+    const companies = await gql(server.url, SEARCH, { text: "Lumo" });
+    expect(companies.data!.search.map((hit: { node: { name: string } }) => hit.node.name)).toContain("Lumora Health");
+    const byAlias = await gql(server.url, SEARCH, { text: "attrition" });
+    expect(byAlias.data!.search[0].node).toEqual({ __typename: "Topic", topic: "Churn" });
+  });
+
+  it("treats Lucene and Cypher syntax in the text as words", async () => {
+    const { data, errors } = await gql(server.url, SEARCH, { text: "\"}) DETACH DELETE n // [a-z]*~ AND:" });
+    expect(errors).toBeUndefined();
+    expect(Array.isArray(data!.search)).toBe(true);
+    expect((await gql(server.url, SEARCH, { text: "   " })).errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+});
+
 describe("filter semantics", () => {
   it("excludes the starting person and widens with maxHops", async () => {
     const direct = await names({ connectedTo: { maxHops: 1 } });

@@ -20,6 +20,11 @@ describe("maskError", () => {
     expect(maskError(formatted, error)).toEqual({ message: "no person with id p1", extensions: { code: "NOT_FOUND" } });
   });
 
+  it("masks a resolver's error even when it carries a request code", () => {
+    const formatted = { message: "detail", path: ["person"], extensions: { code: "BAD_USER_INPUT" } };
+    expect(maskError(formatted, new Error("detail"))).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  });
+
   it("keeps errors in the request itself, such as validation failures", () => {
     const error = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
     const formatted = { message: error.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
