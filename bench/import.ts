@@ -10,10 +10,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateGraph } from "../seed/generator.js";
+import { writeGraphDocument } from "../seed/write-document.js";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importGraphDocument } from "../src/graph-document/import.js";
-import { writeGraphDocument } from "../src/graph-document/write.js";
 
 export async function importBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -67,7 +67,7 @@ async function generatedDocument(people: number, seed: number): Promise<string> 
   console.error(`generating ${file} …`);
   const graph = generateGraph({ people, seed, now: new Date() });
   const out = fs.createWriteStream(file);
-  await writeGraphDocument(Object.fromEntries(Object.entries(graph).map(([name, records]) => [name, records()])), out);
+  await writeGraphDocument(graph, out);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return file;
 }

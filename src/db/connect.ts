@@ -7,7 +7,7 @@
  */
 import type { Driver } from "neo4j-driver";
 import { localNeo4jTarget, type Config, type Neo4jTarget } from "../config.js";
-import { createDriver, verifyDriver } from "./driver.js";
+import { createDriver } from "./driver.js";
 import { startLocalNeo4j } from "./local-neo4j.js";
 import { applyMigrations, type MigrationReport } from "./migrate.js";
 
@@ -28,7 +28,7 @@ export async function connect(config: Config, say: (line: string) => void, targe
   const resolved = target ?? (await resolveNeo4jTarget(config, say));
   const driver = createDriver(resolved, { connectTimeoutMs: config.neo4jConnectTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
   try {
-    await verifyDriver(driver, resolved.database);
+    await driver.verifyConnectivity({ database: resolved.database });
     const migrations = await applyMigrations(driver, resolved.database);
     return { driver, target: resolved, migrations };
   } catch (error) {

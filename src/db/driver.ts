@@ -21,8 +21,3 @@ export function createDriver(target: Neo4jTarget, options: DriverOptions): Drive
     logging: { level: "error", logger: () => {} },
   });
 }
-
-/** Resolves when the server answers, or throws the driver's error. */
-export async function verifyDriver(driver: Driver, database: string | undefined): Promise<void> {
-  await driver.verifyConnectivity({ database });
-}

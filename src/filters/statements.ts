@@ -62,9 +62,9 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
 export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
-  const none: CompiledFilter = { prelude: [], carried: [], predicate: "true", params: {}, personIds: [] };
-  const personIds = [from, ...(target.to ? [target.to] : [])];
-  return statement("statement/introduction-paths", { ...none, personIds }, scope, { from, ...target, first: neo4j.int(first) }, { hops: hopsBound(maxHops) });
+  const params = { from, ...target, first: neo4j.int(first) };
+  const instance = instantiate("statement/introduction-paths", STATEMENT_INSTANCE, { hops: hopsBound(maxHops) }, params);
+  return { text: instance.text, params: { ...instance.params, workspace: scope.workspace }, personIds: [from, ...(target.to ? [target.to] : [])] };
 }
 
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */

@@ -13,7 +13,7 @@ import type { Db, Row } from "../db/run.js";
 const SECTION_TIMEOUT_MS = 600_000;
 
 export type DocumentRecord = Record<string, Plain>;
-export type DocumentSections = Record<string, AsyncIterable<DocumentRecord>>;
+type DocumentSections = Record<string, AsyncIterable<DocumentRecord>>;
 
 export function exportSections(db: Db, workspace: string): DocumentSections {
   const section = (name: QueryName, toRecord: (row: Row) => DocumentRecord) =>

@@ -118,6 +118,6 @@ function inDocumentOrder(problems: Problem[]): Problem[] {
     .map(({ problem }) => problem);
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
 }
