@@ -30,6 +30,11 @@ export const FRAGMENT_NAMES = [
   "statement/companies-page",
   "statement/companies-count",
   "statement/introduction-paths",
+  "statement/prospects-page",
+  "statement/prospects-page-connected",
+  "prospect/reach-step",
+  "prospect/reach-within-two",
+  "prospect/score",
 ] as const;
 
 export type FragmentName = (typeof FRAGMENT_NAMES)[number];

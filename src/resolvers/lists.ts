@@ -32,12 +32,16 @@ async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext) {
   const where = kind.validate(args.where);
   const first = pageSize(args.first);
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
-  const page = kind.page(where, scope, first + 1, decodeCursor(args.after));
+  const page = kind.page(where, scope, first + 1, decodeCursor(args.after, isPageKey));
   await requirePeople(page.personIds, ctx);
   const rows = await ctx.db.readCompiled(`filters/${kind.name}-page`, page);
-  const keyOf = (item: Item): PageKey => [String(item.name ?? ""), String(item[kind.naturalKey])];
-  return connection(rows.map((row) => row.item as Item), first, keyOf, async () => {
+  const keyOf = ({ node }: { node: Item }): PageKey => [String(node.name ?? ""), String(node[kind.naturalKey])];
+  return connection(rows.map((row) => ({ node: row.item as Item })), first, keyOf, async () => {
     const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));
     return Number(row?.total ?? 0);
   });
+}
+
+function isPageKey(key: unknown): key is PageKey {
+  return Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === "string");
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from "../context.js";
 import { exactlyOne } from "../validation/arguments.js";
 import { introductionPaths } from "./introductions.js";
 import { companies, people } from "./lists.js";
+import { prospects } from "./prospects.js";
 import { search } from "./search.js";
 
 interface PersonArgs { id?: string | null; email?: string | null }
@@ -25,6 +26,7 @@ export const Query = {
 
   people,
   companies,
+  prospects,
   introductionPaths,
   search,
 };

@@ -1,7 +1,7 @@
 // Query.introductionPaths: simple paths of at most {{hops}} connections from the
 // person $from to the person $to, or to any current employee of the company
 // $toCompany; best first by the product of connection strengths, then fewer hops.
-// Returns: people ([person properties], from first to last), hops, score
+// Returns: people ([person properties], from first to last), strengths (of each link), hops, score
 MATCH (from_:Person {workspace: $workspace, id: $from})
 MATCH path_ = (from_)-[:KNOWS*1..{{hops}}]-(target_:Person)
 WHERE ($to IS NULL OR target_.id = $to)
@@ -13,4 +13,4 @@ WHERE ($to IS NULL OR target_.id = $to)
 WITH path_, reduce(score_ = 1.0, link_ IN relationships(path_) | score_ * coalesce(link_.strength, 0.5)) AS score
 ORDER BY score DESC, length(path_), [person_ IN nodes(path_) | person_.email]
 LIMIT $first
-RETURN [person_ IN nodes(path_) | person_ {.*}] AS people, length(path_) AS hops, score
+RETURN [person_ IN nodes(path_) | person_ {.*}] AS people, [link_ IN relationships(path_) | coalesce(link_.strength, 0.5)] AS strengths, length(path_) AS hops, score

@@ -1,0 +1,64 @@
+// Query.prospects' ranking (the formula is documented on ProspectEdge.score in
+// schema.graphql; its numbers arrive as $weights, $actionWeights, $halfLives).
+// Evidence counts when it lies in [$since, $now] and, for engagements,
+// concerns and interests, is about evidenceTopics (every topic when null).
+// Each signal keeps its strongest few items (with their own weight) as the
+// reasons; the connection path is looked up for the page's rows only.
+CALL (person, evidenceTopics) {
+  MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
+  WHERE $since <= engaged_.at <= $now
+    AND (evidenceTopics IS NULL OR EXISTS { MATCH (content_)-[:ABOUT]->(about_:Topic) WHERE about_.id IN evidenceTopics })
+  WITH engaged_, content_, coalesce($actionWeights[engaged_.action], 0.5) * 2.0 ^ (-($now.epochMillis - engaged_.at.epochMillis) / 86400000.0 / $halfLives.engagement) AS weight_
+  ORDER BY weight_ DESC, content_.url, engaged_.action
+  RETURN sum(weight_) AS engagementSum, collect([engaged_, content_, weight_])[0..$reasonsPerSignal] AS engagementTop
+}
+CALL (person, evidenceTopics) {
+  MATCH (person)-[:VOICED]->(concern_:Concern)-[:ABOUT]->(topic_:Topic)
+  WHERE $since <= concern_.expressedAt <= $now
+    AND (evidenceTopics IS NULL OR topic_.id IN evidenceTopics)
+  WITH concern_, topic_, coalesce(concern_.severity, 3) / 5.0 * 2.0 ^ (-($now.epochMillis - concern_.expressedAt.epochMillis) / 86400000.0 / $halfLives.concern) AS weight_
+  ORDER BY weight_ DESC, concern_.key
+  RETURN sum(weight_) AS concernSum, collect([concern_, topic_, weight_])[0..$reasonsPerSignal] AS concernTop
+}
+CALL (person, evidenceTopics) {
+  MATCH (person)-[interest_:INTERESTED_IN]->(topic_:Topic)
+  WHERE evidenceTopics IS NULL OR topic_.id IN evidenceTopics
+  WITH interest_, topic_
+  ORDER BY interest_.weight DESC, topic_.key
+  RETURN coalesce(max(interest_.weight), 0.0) AS interestMax, collect([interest_, topic_])[0..1] AS interestTop
+}
+CALL (person) {
+  MATCH (person)-[job_:WORKS_AT]->(company_:Company)-[:HAD_EVENT]->(event_:CompanyEvent)
+  WHERE (job_.until IS NULL OR job_.until > $now) AND $since <= event_.occurredAt <= $now
+  WITH company_, event_, 2.0 ^ (-($now.epochMillis - event_.occurredAt.epochMillis) / 86400000.0 / $halfLives.event) AS weight_
+  ORDER BY weight_ DESC, event_.key
+  RETURN sum(weight_) AS eventSum, collect([company_, event_, weight_])[0..$reasonsPerSignal] AS eventTop
+}
+WITH origin, person, reach, engagementTop, concernTop, interestTop, eventTop, interestMax,
+  round($weights.connection * reach
+    + $weights.engagement * (1 - exp(-engagementSum))
+    + $weights.concern * (1 - exp(-concernSum))
+    + $weights.interest * interestMax
+    + $weights.event * (1 - exp(-eventSum)), 6) AS score
+WHERE $afterEmail IS NULL OR score < $afterScore OR (score = $afterScore AND person.email > $afterEmail)
+ORDER BY score DESC, person.email
+LIMIT $limit
+CALL (origin, person) {
+  OPTIONAL MATCH path_ = (origin)-[:KNOWS*1..{{pathHops}}]-(person)
+  WHERE all(link_ IN relationships(path_) WHERE coalesce(link_.strength, 0.5) >= $pathMinStrength)
+    AND all(i_ IN range(0, length(path_) - 1) WHERE NOT nodes(path_)[i_] IN nodes(path_)[i_ + 1..])
+  WITH path_, reduce(product_ = 1.0, link_ IN relationships(path_) | product_ * coalesce(link_.strength, 0.5)) AS product_
+  ORDER BY product_ DESC, length(path_)
+  LIMIT 1
+  RETURN CASE WHEN path_ IS NULL THEN null ELSE {
+    people: [member_ IN nodes(path_) | member_ {.*}],
+    strengths: [link_ IN relationships(path_) | coalesce(link_.strength, 0.5)],
+    score: product_
+  } END AS path
+}
+RETURN person {.*} AS item, score, path,
+  [row_ IN engagementTop | {action: row_[0].action, at: row_[0].at, content: properties(row_[1]), weight: row_[2]}] AS engagements,
+  [row_ IN concernTop | {concern: properties(row_[0]), topic: properties(row_[1]), weight: row_[2]}] AS concerns,
+  [row_ IN interestTop | {topic: properties(row_[1]), weight: row_[0].weight}] AS interests,
+  [row_ IN eventTop | {company: properties(row_[0]), event: properties(row_[1]), weight: row_[2]}] AS events
+ORDER BY score DESC, item.email

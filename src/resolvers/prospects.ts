@@ -1,0 +1,51 @@
+/**
+ * Query.prospects: validate → compile the filter with the scoring → one
+ * statement per page; totalCount is Query.people's count of the same filter.
+ * The cursor carries the instant the first page was scored at, so every page
+ * of one walk decays evidence to the same "now" and ranks consistently.
+ */
+import type { RequestContext } from "../context.js";
+import { prospectsPage, type ProspectPosition } from "../filters/prospects.js";
+import { peopleCount } from "../filters/statements.js";
+import type { Item } from "../loaders/keyed.js";
+import { pageSize } from "../validation/arguments.js";
+import { validPersonWhere } from "../validation/where.js";
+import { requirePeople } from "./existence.js";
+import { connection, decodeCursor } from "./pagination.js";
+import { reasonsOf, type EvidenceRow } from "./reasons.js";
+
+interface ProspectArgs { where: unknown; first: number; after?: string | null }
+
+type ProspectKey = [score: number, email: string, scoredAt: string];
+
+export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestContext) {
+  const where = validPersonWhere(args.where);
+  const first = pageSize(args.first);
+  const key = decodeCursor(args.after, isProspectKey);
+  const position: ProspectPosition = key
+    ? { scoredAt: key[2], after: { score: key[0], email: key[1] } }
+    : { scoredAt: new Date().toISOString(), after: null };
+  const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
+  const page = prospectsPage(where, scope, first + 1, position);
+  await requirePeople(page.personIds, ctx);
+  const rows = await ctx.db.readCompiled("filters/prospects-page", page);
+  const edges = rows.map((row) => ({
+    node: row.item as Item,
+    score: row.score as number,
+    reasons: reasonsOf(row as unknown as EvidenceRow, position.scoredAt),
+  }));
+  const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, String(edge.node.email), position.scoredAt];
+  return {
+    ...connection(edges, first, keyOf, async () => {
+      const [row] = await ctx.db.readCompiled("filters/people-count", peopleCount(where, scope));
+      return Number(row?.total ?? 0);
+    }),
+    scoredAt: position.scoredAt,
+  };
+}
+
+function isProspectKey(key: unknown): key is ProspectKey {
+  return Array.isArray(key) && key.length === 3
+    && typeof key[0] === "number" && typeof key[1] === "string"
+    && typeof key[2] === "string" && !Number.isNaN(Date.parse(key[2]));
+}
