@@ -57,7 +57,8 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
 
   const parts = new StatementParts();
-  const score = parts.add("prospect/score", { pathHops: hopsBound(maxHops) }, { ...scoring, pathMinStrength: minStrength });
+  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", hops: hopsBound(maxHops), path: "path" }, { minStrength });
+  const score = parts.add("prospect/score", { strongestPath }, scoring);
   const values: Record<string, string> = {
     prelude: filter.prelude.join("\n"),
     evidence: parts.evidence(evidenceTopicNames(where)),

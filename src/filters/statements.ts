@@ -67,6 +67,14 @@ export function introductionPaths(scope: Scope, from: string, target: { to: stri
   return { text: instance.text, params: { ...instance.params, workspace: scope.workspace }, personIds: [from, ...(target.to ? [target.to] : [])] };
 }
 
+/** For each person of `keys`, the strongest path of at most maxHops connections from `from`. */
+export function strongestPaths(workspace: string, from: string, keys: string[], maxHops: number): Statement {
+  const hops = hopsBound(maxHops);
+  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 1, { from: "from", to: "to", hops, path: "path" }, { minStrength: DEFAULT_MIN_STRENGTH });
+  const instance = instantiate("statement/strongest-paths", STATEMENT_INSTANCE, { strongestPath: path.text }, { from, keys });
+  return { text: instance.text, params: { ...path.params, ...instance.params, workspace }, personIds: [from] };
+}
+
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
 function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
   const prelude = filter.prelude.join("\n");

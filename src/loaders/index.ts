@@ -4,8 +4,9 @@
  * arguments (a limit, a status) are made once per distinct argument set.
  */
 import neo4j from "neo4j-driver";
-import type DataLoader from "dataloader";
+import DataLoader from "dataloader";
 import type { Db } from "../db/run.js";
+import { strongestPaths } from "../filters/statements.js";
 import { manyByKey, oneByKey, type Item } from "./keyed.js";
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -37,16 +38,24 @@ export function createLoaders(db: Db, workspace: string) {
     promisesToCompany: (status: string | null, limit: number) =>
       perArgs(`company-promises:${status}:${limit}`, () =>
         manyByKey(db, workspace, "company/promises", { status, limit: neo4j.int(limit) })),
+    /** The strongest path from `from` to each person; its statement is compiled, for the hop bound. */
+    strongestPathFrom: (from: string, maxHops: number) =>
+      perArgs(`path:${from}:${maxHops}`, () =>
+        new DataLoader<string, Item | null>(async (keys) => {
+          const rows = await db.readCompiled("filters/strongest-paths", strongestPaths(workspace, from, [...new Set(keys)], maxHops));
+          const byKey = new Map(rows.map((row) => [row.key as string, row.item as Item]));
+          return keys.map((key) => byKey.get(key) ?? null);
+        })),
   };
 }
 
 function memoizeByArgs() {
-  const made = new Map<string, DataLoader<string, Item[]>>();
-  return (signature: string, make: () => DataLoader<string, Item[]>) => {
-    let loader = made.get(signature);
+  const made = new Map<string, DataLoader<string, unknown>>();
+  return <V>(signature: string, make: () => DataLoader<string, V>): DataLoader<string, V> => {
+    let loader = made.get(signature) as DataLoader<string, V> | undefined;
     if (!loader) {
       loader = make();
-      made.set(signature, loader);
+      made.set(signature, loader as DataLoader<string, unknown>);
     }
     return loader;
   };

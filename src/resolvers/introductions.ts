@@ -6,8 +6,7 @@ import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { startingPerson } from "../filters/compile.js";
 import { introductionPaths as introductionStatement } from "../filters/statements.js";
-import { exactlyOne } from "../validation/arguments.js";
-import { MAX_HOPS } from "../validation/where.js";
+import { exactlyOne, validMaxHops } from "../validation/arguments.js";
 import { requireCompany, requirePeople } from "./existence.js";
 
 interface IntroductionArgs {
@@ -22,9 +21,7 @@ const MAX_PATHS = 50;
 
 export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx: RequestContext) {
   const target = exactlyOne(args, "to", "toCompany");
-  if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > MAX_HOPS) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${MAX_HOPS}`, { argument: "maxHops" });
-  }
+  const maxHops = validMaxHops(args.maxHops);
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PATHS) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be from 1 to ${MAX_PATHS}`, { argument: "first" });
   }
@@ -34,6 +31,6 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   const toCompany = target.name === "toCompany" ? target.value : null;
   await requirePeople(to ? [from, to] : [from], ctx);
   if (toCompany) await requireCompany(toCompany, ctx);
-  const statement = introductionStatement({ workspace: ctx.workspace, viewerId }, from, { to, toCompany }, args.maxHops, args.first);
+  const statement = introductionStatement({ workspace: ctx.workspace, viewerId }, from, { to, toCompany }, maxHops, args.first);
   return ctx.db.readCompiled("filters/introduction-paths", statement);
 }

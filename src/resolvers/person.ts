@@ -1,7 +1,7 @@
 /** Person's nested fields, each through a per-request loader. */
 import type { RequestContext } from "../context.js";
 import type { Item } from "../loaders/keyed.js";
-import { pageSize } from "../validation/arguments.js";
+import { pageSize, validMaxHops } from "../validation/arguments.js";
 
 interface PromiseArgs { status?: string | null; first: number }
 
@@ -25,6 +25,13 @@ export const Person = {
 
   concerns(person: Item, args: { first: number }, ctx: RequestContext) {
     return ctx.loaders.concernsOfPerson(pageSize(args.first)).load(person.id as string);
+  },
+
+  async connectionToViewer(person: Item, args: { maxHops: number }, ctx: RequestContext) {
+    const maxHops = validMaxHops(args.maxHops);
+    const viewerId = await ctx.viewerId();
+    if (viewerId === null || viewerId === person.id) return null;
+    return ctx.loaders.strongestPathFrom(viewerId, maxHops).load(person.id as string);
   },
 
   promises(person: Item, args: PromiseArgs, ctx: RequestContext) {

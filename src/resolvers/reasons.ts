@@ -9,7 +9,7 @@ import type { Item } from "../loaders/keyed.js";
 
 /** The evidence columns of statement/prospects-page (prospect/score.cypher). */
 export interface EvidenceRow {
-  path: { people: Item[]; strengths: number[]; score: number } | null;
+  path: { people: Item[]; strengths: number[]; hops: number; score: number } | null;
   engagements: { action: string; at: string; content: Item; weight: number }[];
   concerns: { concern: Item; topic: Item; weight: number }[];
   interests: { topic: Item; weight: number }[];
@@ -28,7 +28,7 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
   const { weights } = SCORING;
   const reasons: Reason[] = [];
   if (row.path) {
-    const path = { ...row.path, hops: row.path.strengths.length };
+    const { path } = row;
     reasons.push({ __typename: "ConnectionReason", weight: weights.connection * path.score, path, summary: introductionLine(path) });
   }
   for (const { action, at, content, weight } of row.engagements) {

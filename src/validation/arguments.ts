@@ -6,6 +6,8 @@ import { z } from "zod";
 import { AppError, ErrorCode } from "../errors.js";
 
 export const MAX_PAGE_SIZE = 100;
+/** The longest chain of connections any question may follow. */
+export const MAX_HOPS = 4;
 
 const pageSizeSchema = z.number().int().min(0).max(MAX_PAGE_SIZE);
 
@@ -16,6 +18,14 @@ export function pageSize(first: number, argument = "first"): number {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be an integer from 0 to ${MAX_PAGE_SIZE}`, { argument });
   }
   return parsed.data;
+}
+
+/** A `maxHops` argument: 1 to MAX_HOPS. */
+export function validMaxHops(maxHops: number, argument = "maxHops"): number {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} must be from 1 to ${MAX_HOPS}`, { argument });
+  }
+  return maxHops;
 }
 
 /** Exactly one of two alternative arguments, e.g. `id` or `email`. */

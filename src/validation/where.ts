@@ -7,8 +7,8 @@
 import { z } from "zod";
 import { AppError, ErrorCode } from "../errors.js";
 import type { CompanyWhere, PersonWhere } from "../filters/types.js";
+import { MAX_HOPS } from "./arguments.js";
 
-export const MAX_HOPS = 4;
 const MAX_FILTER_DEPTH = 12;
 
 const unit = z.number().min(0).max(1);

@@ -67,4 +67,28 @@ describe("round trips", () => {
     }`);
     expect(meter.names).toEqual(["person/by-emails", "person/interests"]);
   });
+
+  it("costs the same round trips for a page of one prospect as for a page of all, with the brief of each", async () => {
+    const prospects = (first: number) => `{
+      prospects(where: {}, first: ${first}) {
+        totalCount
+        edges { score node { name company { name events { type } } interests { topic { name } } connectionToViewer { hops people { email } } } }
+      }
+    }`;
+    const one = await execute(prospects(1));
+    const all = await execute(prospects(100));
+    const edges = (result: typeof one) => (result.data as { prospects: { edges: unknown[] } }).prospects.edges.length;
+    expect(edges(one)).toBe(1);
+    expect(edges(all)).toBeGreaterThan(3);
+    expect(all.meter.roundTrips).toBe(one.meter.roundTrips);
+    expect([...all.meter.names].sort()).toEqual([
+      "company/events",
+      "filters/people-count",
+      "filters/prospects-page",
+      "filters/strongest-paths",
+      "person/default-viewer",
+      "person/employment",
+      "person/interests",
+    ]);
+  });
 });

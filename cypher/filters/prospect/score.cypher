@@ -3,7 +3,8 @@
 // Evidence counts when it lies in [$since, $now] and, for engagements,
 // concerns and interests, is about evidenceTopics (every topic when null).
 // Each signal keeps its strongest few items (with their own weight) as the
-// reasons; the connection path is looked up for the page's rows only.
+// reasons; the connection path ({{strongestPath}}, common/strongest-path) is
+// looked up for the page's rows only.
 CALL (person, evidenceTopics) {
   MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
   WHERE $since <= engaged_.at <= $now
@@ -43,19 +44,7 @@ WITH origin, person, reach, engagementTop, concernTop, interestTop, eventTop, in
 WHERE $afterEmail IS NULL OR score < $afterScore OR (score = $afterScore AND person.email > $afterEmail)
 ORDER BY score DESC, person.email
 LIMIT $limit
-CALL (origin, person) {
-  OPTIONAL MATCH path_ = (origin)-[:KNOWS*1..{{pathHops}}]-(person)
-  WHERE all(link_ IN relationships(path_) WHERE coalesce(link_.strength, 0.5) >= $pathMinStrength)
-    AND all(i_ IN range(0, length(path_) - 1) WHERE NOT nodes(path_)[i_] IN nodes(path_)[i_ + 1..])
-  WITH path_, reduce(product_ = 1.0, link_ IN relationships(path_) | product_ * coalesce(link_.strength, 0.5)) AS product_
-  ORDER BY product_ DESC, length(path_)
-  LIMIT 1
-  RETURN CASE WHEN path_ IS NULL THEN null ELSE {
-    people: [member_ IN nodes(path_) | member_ {.*}],
-    strengths: [link_ IN relationships(path_) | coalesce(link_.strength, 0.5)],
-    score: product_
-  } END AS path
-}
+{{strongestPath}}
 RETURN person {.*} AS item, score, path,
   [row_ IN engagementTop | {action: row_[0].action, at: row_[0].at, content: properties(row_[1]), weight: row_[2]}] AS engagements,
   [row_ IN concernTop | {concern: properties(row_[0]), topic: properties(row_[1]), weight: row_[2]}] AS concerns,
