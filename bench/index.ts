@@ -2,11 +2,13 @@
  * npm run bench -- <benchmark> [options]. Benchmarks print figures and ratios;
  * they are run by hand, not by the test suite, because 2-core machines are noisy.
  *   import    import a generated graph (see bench/import.ts)
+ *   queries   the canonical questions, GraphQL over HTTP beside raw Cypher (see bench/queries.ts)
  */
 import { runCli, UsageError } from "../src/cli/run-cli.js";
 import { importBenchmark } from "./import.js";
+import { queriesBenchmark } from "./queries.js";
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark, queries: queriesBenchmark };
 
 runCli(async () => {
   const [name, ...argv] = process.argv.slice(2);

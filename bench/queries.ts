@@ -1,0 +1,122 @@
+/**
+ * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only NAME]
+ *
+ * The canonical questions on a large generated graph (import it first:
+ * `npm run bench -- import --people 100000 --seed 1 --workspace bench --keep`).
+ * For each question it prints, side by side in one run:
+ *   - p50/p95 end to end: a GraphQL request over HTTP to a Rapport server
+ *     started in this process against the configured Neo4j;
+ *   - p50/p95 of the same question as raw Cypher: exactly the statements the
+ *     server ran for that request (recorded at the driver), replayed in order
+ *     through the driver;
+ *   - their ratio (p50 and p95), and Neo4j's db hits for those statements
+ *     (PROFILE, summed over every operator).
+ * People are named by id, so the figures do not depend on who is signed in.
+ */
+import { parseArgs } from "node:util";
+import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { loadConfig } from "../src/config.js";
+import { CypherCatalogue } from "../src/db/cypher.js";
+import { openDb } from "../src/db/open.js";
+import { Db } from "../src/db/run.js";
+import { createLogger } from "../src/logger.js";
+import { startServer } from "../src/server.js";
+import { benchmarkQuestions, type Question } from "./questions.js";
+import { recordingDriver, type RecordedStatement } from "./recording-driver.js";
+
+export async function queriesBenchmark(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workspace: { type: "string", default: "bench" },
+      runs: { type: "string", default: "20" },
+      warmup: { type: "string", default: "3" },
+      only: { type: "string" },
+    },
+  });
+  const runs = Number(values.runs);
+  const warmup = Number(values.warmup);
+  const config = { ...loadConfig({ ...process.env, LOG_LEVEL: "silent" }), port: 0, workspace: values.workspace, seedDemo: false };
+  const { db, close } = await openDb(config, (line) => console.error(line));
+  const recorder = recordingDriver(db.driver);
+  const serverDb = new Db(recorder.driver, CypherCatalogue.load(), { database: db.database, txTimeoutMs: config.neo4jTxTimeoutMs });
+  const server = await startServer({ config, db: serverDb, logger: createLogger("silent") });
+  try {
+    const questions = (await benchmarkQuestions(db.driver, db.database, values.workspace))
+      .filter((question) => !values.only || question.name.includes(values.only));
+    console.log(`\n${questions.length} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
+    console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts"].join("\t"));
+    for (const question of questions) {
+      const figures = await measure(question, server.url, recorder, db.driver, db.database, runs, warmup);
+      console.log([
+        question.name, figures.rows, ms(figures.http.p50), ms(figures.http.p95), ms(figures.raw.p50), ms(figures.raw.p95),
+        ratio(figures.http.p50, figures.raw.p50), ratio(figures.http.p95, figures.raw.p95), figures.dbHits.toLocaleString("en-US"), figures.statements,
+      ].join("\t"));
+    }
+  } finally {
+    await server.stop();
+    await close();
+  }
+}
+
+async function measure(question: Question, url: string, recorder: ReturnType<typeof recordingDriver>, driver: Driver, database: string | undefined, runs: number, warmup: number) {
+  let statements: RecordedStatement[] = [];
+  let rows = 0;
+  const http: number[] = [];
+  for (let run = 0; run < warmup + runs; run++) {
+    const requestId = `bench-${question.name.replace(/\W+/g, "-")}-${run}`;
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": requestId },
+      body: JSON.stringify({ query: question.query, variables: question.variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+    const elapsed = performance.now() - started;
+    if (body.errors) throw new Error(`${question.name}: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join("; ")}`);
+    if (run >= warmup) http.push(elapsed);
+    statements = recorder.take(requestId);
+    rows = question.rows(body.data);
+  }
+
+  const raw: number[] = [];
+  for (let run = 0; run < warmup + runs; run++) {
+    const started = performance.now();
+    for (const statement of statements) await replay(driver, database, statement.text, statement.params);
+    if (run >= warmup) raw.push(performance.now() - started);
+  }
+  let dbHits = 0;
+  for (const statement of statements) dbHits += await profiledDbHits(driver, database, statement.text, statement.params);
+  return { rows, http: percentiles(http), raw: percentiles(raw), dbHits, statements: statements.length };
+}
+
+async function replay(driver: Driver, database: string | undefined, text: string, params: Record<string, unknown>): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    await session.executeRead((tx: ManagedTransaction) => tx.run(text, params));
+  } finally {
+    await session.close();
+  }
+}
+
+interface ProfiledOperator { dbHits: number; children: ProfiledOperator[] }
+
+async function profiledDbHits(driver: Driver, database: string | undefined, text: string, params: Record<string, unknown>): Promise<number> {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    const result = await session.executeRead((tx: ManagedTransaction) => tx.run(`PROFILE ${text}`, params));
+    const sum = (operator: ProfiledOperator): number => operator.dbHits + operator.children.reduce((total, child) => total + sum(child), 0);
+    return result.summary.profile ? sum(result.summary.profile as unknown as ProfiledOperator) : 0;
+  } finally {
+    await session.close();
+  }
+}
+
+function percentiles(samples: number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (http: number, raw: number) => `${(http / raw).toFixed(2)}×`;

@@ -1,0 +1,102 @@
+/**
+ * The canonical questions of domain.md as GraphQL operations on a generated
+ * graph. The people they start from are found in the graph: the generated
+ * user (the "me" of every question, a well-connected rep), a person of median
+ * degree (what most people's networks look like), a person exactly three
+ * connections from the user, and that person's employer.
+ */
+import type { Driver } from "neo4j-driver";
+
+export interface Question {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** How many results the answer holds, to print beside the times. */
+  rows(data: unknown): number;
+}
+
+const CRM_WHITE_PAPERS = { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] };
+const RECENT_CHURN = { topics: ["Churn"], withinDays: 90 };
+
+const PEOPLE = `query($where: PersonWhere) { people(where: $where, first: 20) { totalCount edges { node { id name } } } }`;
+const COMPANIES = `query($where: CompanyWhere) { companies(where: $where, first: 20) { totalCount edges { node { id name } } } }`;
+const PROSPECTS = `query($where: PersonWhere!) { prospects(where: $where, first: 20) {
+  totalCount edges { score node { id name } reasons { __typename summary weight } } } }`;
+const PATHS = `query($from: ID, $to: ID, $toCompany: ID) {
+  introductionPaths(from: $from, to: $to, toCompany: $toCompany, maxHops: 3, first: 5) { hops score people { id } } }`;
+const BRIEF = `query($id: ID!, $me: ID!) {
+  person(id: $id) {
+    name title
+    company { name status relationshipLevel events(first: 5) { type stage occurredAt } promises(status: OPEN) { text dueAt } }
+    interests { weight topic { name } }
+    engagements(first: 10) { action at content { title kind } }
+    concerns(first: 10) { text expressedAt severity topic { name } }
+    promises(status: OPEN) { text dueAt }
+  }
+  introductionPaths(from: $me, to: $id, maxHops: 3, first: 1) { score people { name } }
+}`;
+
+export async function benchmarkQuestions(driver: Driver, database: string | undefined, workspace: string): Promise<Question[]> {
+  const { me, typical, far, farCompany, reach } = await startingPoints(driver, database, workspace);
+  console.log(`me: ${reach.degree} connections, ${reach.twoHops.toLocaleString("en-US")} people within 2 hops; typical person: ${typical.degree} connections`);
+  const connected = (maxHops: number, person = me) => ({ person, maxHops });
+  const q1 = (maxHops: number, person = me) => ({ connectedTo: connected(maxHops, person), engagedWith: CRM_WHITE_PAPERS, expressedConcern: RECENT_CHURN });
+  const q3 = (maxHops: number) => ({ connectedTo: connected(maxHops), near: { person: me, radiusKm: 25 }, interestedIn: { topics: ["Churn"] } });
+  const people = (name: string, where: unknown): Question => ({ name, query: PEOPLE, variables: { where }, rows: (data) => count(data, "people") });
+  const companies = (name: string, where: unknown): Question => ({ name, query: COMPANIES, variables: { where }, rows: (data) => count(data, "companies") });
+  const prospects = (name: string, where: unknown): Question => ({ name, query: PROSPECTS, variables: { where }, rows: (data) => count(data, "prospects") });
+  const paths = (name: string, variables: Record<string, unknown>): Question => ({
+    name, query: PATHS, variables, rows: (data) => (data as { introductionPaths: unknown[] }).introductionPaths.length,
+  });
+  const seriesB = { types: ["FUNDING"], fundingStages: ["SERIES_B"], withinDays: 60 };
+  return [
+    people("Q1 1 hop", q1(1)),
+    people("Q1 2 hops", q1(2)),
+    people("Q1 2 hops, typical person", q1(2, typical.id)),
+    companies("Q2 1 hop", { employs: { connectedTo: connected(1), engagedWith: CRM_WHITE_PAPERS } }),
+    companies("Q2 2 hops", { employs: { connectedTo: connected(2), engagedWith: CRM_WHITE_PAPERS } }),
+    people("Q3 1 hop", q3(1)),
+    people("Q3 2 hops", q3(2)),
+    companies("Q4 1 hop", { hadEvent: seriesB, employs: { connectedTo: connected(1) } }),
+    companies("Q4 2 hops", { hadEvent: seriesB, employs: { connectedTo: connected(2) } }),
+    paths("Q5 to a person 3 hops away", { from: me, to: far }),
+    paths("Q5 to a company", { from: me, toCompany: farCompany }),
+    { name: "Q6 brief", query: BRIEF, variables: { id: far, me }, rows: () => 1 },
+    prospects("prospects Q1 1 hop", q1(1)),
+    prospects("prospects Q1 2 hops", q1(2)),
+    prospects("prospects Q1 2 hops, typical person", q1(2, typical.id)),
+  ];
+}
+
+async function startingPoints(driver: Driver, database: string | undefined, workspace: string) {
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    const one = async (text: string, params: Record<string, unknown>) => {
+      const [record] = (await session.run(text, { workspace, ...params })).records;
+      if (!record) throw new Error(`workspace "${workspace}" lacks what the benchmark needs; import it with npm run bench -- import --workspace ${workspace} --keep`);
+      return record.toObject() as Record<string, any>;
+    };
+    const me = await one(`MATCH (u:Person:User {workspace: $workspace}) RETURN u.id AS id, COUNT { (u)-[:KNOWS]-() } AS degree,
+      COUNT { MATCH (u)-[:KNOWS*1..2]-(p:Person) WHERE p <> u RETURN DISTINCT p } AS twoHops ORDER BY u.email LIMIT 1`, {});
+    const typical = await one(`MATCH (p:Person {workspace: $workspace}) WITH p, COUNT { (p)-[:KNOWS]-() } AS degree
+      ORDER BY degree, p.email WITH collect({id: p.id, degree: degree}) AS everyone RETURN everyone[size(everyone) / 2] AS person`, {});
+    const far = await one(`MATCH (u:Person {workspace: $workspace, id: $me})
+      MATCH (p:Person {workspace: $workspace})-[w:WORKS_AT]->(c:Company) WHERE w.until IS NULL
+      WITH u, p, c ORDER BY p.email
+      MATCH route = shortestPath((u)-[:KNOWS*..3]-(p)) WHERE length(route) = 3
+      RETURN p.id AS id, c.id AS company LIMIT 1`, { me: me.id });
+    return {
+      me: me.id as string,
+      reach: { degree: Number(me.degree), twoHops: Number(me.twoHops) },
+      typical: { id: typical.person.id as string, degree: Number(typical.person.degree) },
+      far: far.id as string,
+      farCompany: far.company as string,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+function count(data: unknown, field: string): number {
+  return (data as Record<string, { edges: unknown[] }>)[field]!.edges.length;
+}
