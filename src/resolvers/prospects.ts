@@ -4,6 +4,7 @@
  * The cursor carries the instant the first page was scored at, so every page
  * of one walk decays evidence to the same "now" and ranks consistently.
  */
+import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { prospectsPage, type ProspectPosition } from "../filters/prospects.js";
 import { peopleCount } from "../filters/statements.js";
@@ -11,14 +12,14 @@ import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validPersonWhere } from "../validation/where.js";
 import { requirePeople } from "./existence.js";
-import { connection, decodeCursor } from "./pagination.js";
+import { connection, decodeCursor, totalCount } from "./pagination.js";
 import { reasonsOf, type EvidenceRow } from "./reasons.js";
 
 interface ProspectArgs { where: unknown; first: number; after?: string | null }
 
 type ProspectKey = [score: number, email: string, scoredAt: string];
 
-export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestContext) {
+export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
   const where = validPersonWhere(args.where);
   const first = pageSize(args.first);
   const key = decodeCursor(args.after, isProspectKey);
@@ -28,6 +29,10 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
   const page = prospectsPage(where, scope, first + 1, position);
   await requirePeople(page.personIds, ctx);
+  const count = totalCount(info, async () => {
+    const [row] = await ctx.db.readCompiled("filters/people-count", peopleCount(where, scope));
+    return Number(row?.total ?? 0);
+  });
   const rows = await ctx.db.readCompiled("filters/prospects-page", page);
   const edges = rows.map((row) => ({
     node: row.item as Item,
@@ -35,13 +40,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
     reasons: reasonsOf(row as unknown as EvidenceRow, position.scoredAt),
   }));
   const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, String(edge.node.email), position.scoredAt];
-  return {
-    ...connection(edges, first, keyOf, async () => {
-      const [row] = await ctx.db.readCompiled("filters/people-count", peopleCount(where, scope));
-      return Number(row?.total ?? 0);
-    }),
-    scoredAt: position.scoredAt,
-  };
+  return { ...connection(edges, first, keyOf, count), scoredAt: position.scoredAt };
 }
 
 function isProspectKey(key: unknown): key is ProspectKey {
