@@ -20,6 +20,16 @@ export function hopsBound(maxHops: number | null | undefined): string {
   return bound;
 }
 
+/**
+ * maxHops 1..4 split for a search from both ends: ceil(maxHops / 2) links from
+ * one end and floor(maxHops / 2) from the other, as variable-length bounds.
+ */
+export function halvedHops(maxHops: number): { leftHops: string; rightHops: string } {
+  const bound = Number(hopsBound(maxHops));
+  const HALVES = ["0", "1", "2"] as const;
+  return { leftHops: HALVES[Math.ceil(bound / 2)] as string, rightHops: HALVES[Math.floor(bound / 2)] as string };
+}
+
 /** The person a connectedTo or near starts from: the one given, else the viewer. */
 export function startingPerson(given: string | null | undefined, viewerId: string | null): string {
   const id = given ?? viewerId;
@@ -50,6 +60,20 @@ export function compileCompanyWhere(where: CompanyWhere, subject: string, viewer
   const builder = new FilterBuilder(viewerId);
   const predicate = builder.company(where, subject);
   return builder.result(predicate);
+}
+
+/**
+ * A company filter split at its top-level `employs`: the employee filter
+ * (without its connectedTo, which the statement expands from) on `employee`,
+ * and the rest of the company filter on `company`. One builder compiles both,
+ * so their variables and parameters never clash.
+ */
+export function compileEmployerOfReached(where: CompanyWhere, employee: string, company: string, viewerId: string | null): CompiledFilter & { employeePredicate: string } {
+  const { employs, ...companyRest } = where;
+  const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
+  const builder = new FilterBuilder(viewerId);
+  const employeePredicate = builder.person(employeeRest, employee);
+  return { ...builder.result(builder.company(companyRest, company)), employeePredicate };
 }
 
 class FilterBuilder {

@@ -11,7 +11,7 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
-import { compilePersonWhere, DEFAULT_MIN_STRENGTH, hopsBound, startingPerson } from "./compile.js";
+import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, startingPerson } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
 import type { Scope, Statement } from "./statements.js";
 import type { PersonWhere } from "./types.js";
@@ -57,7 +57,8 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
 
   const parts = new StatementParts();
-  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", hops: hopsBound(maxHops), path: "path" }, { minStrength });
+  const pathsBetween = parts.add("common/paths-between", { from: "origin", to: "person", ...halvedHops(maxHops) }, { minStrength });
+  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", pathsBetween, path: "path" }, {});
   const score = parts.add("prospect/score", { strongestPath }, scoring);
   const values: Record<string, string> = {
     prelude: filter.prelude.join("\n"),

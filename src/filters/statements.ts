@@ -6,7 +6,7 @@
  */
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
-import { compileCompanyWhere, compilePersonWhere, DEFAULT_MIN_STRENGTH, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
+import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
@@ -52,27 +52,52 @@ function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params
 }
 
 export function companiesPage(where: CompanyWhere, scope: Scope, first: number, after: PageKey | null): Statement {
-  const filter = compileCompanyWhere(where, "company", scope.viewerId);
-  return statement("statement/companies-page", filter, scope, { afterName: after?.[0] ?? null, afterDomain: after?.[1] ?? null, limit: neo4j.int(first) });
+  const paging = { afterName: after?.[0] ?? null, afterDomain: after?.[1] ?? null, limit: neo4j.int(first) };
+  return where.employs?.connectedTo
+    ? fromEmployeesReached("statement/companies-page-connected", where, scope, paging)
+    : statement("statement/companies-page", compileCompanyWhere(where, "company", scope.viewerId), scope, paging);
 }
 
 export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
-  return statement("statement/companies-count", compileCompanyWhere(where, "company", scope.viewerId), scope, {});
+  return where.employs?.connectedTo
+    ? fromEmployeesReached("statement/companies-count-connected", where, scope, {})
+    : statement("statement/companies-count", compileCompanyWhere(where, "company", scope.viewerId), scope, {});
+}
+
+/**
+ * A top-level employs.connectedTo drives the match: the statement expands from
+ * the starting person, and goes from the people reached to their employers.
+ */
+function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Scope, params: Params): Statement {
+  const connectedTo = where.employs?.connectedTo;
+  const anchor = startingPerson(connectedTo?.person, scope.viewerId);
+  const filter = compileEmployerOfReached(where, "person", "company", scope.viewerId);
+  const values = {
+    hops: hopsBound(connectedTo?.maxHops),
+    carried: filter.carried.map((variable) => `, ${variable}`).join(""),
+    employeePredicate: filter.employeePredicate,
+  };
+  const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
+  return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
 }
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
 export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
-  const params = { from, ...target, first: neo4j.int(first) };
-  const instance = instantiate("statement/introduction-paths", STATEMENT_INSTANCE, { hops: hopsBound(maxHops) }, params);
-  return { text: instance.text, params: { ...instance.params, workspace: scope.workspace }, personIds: [from, ...(target.to ? [target.to] : [])] };
+  const paths = pathsBetween("origin", "target", maxHops);
+  const instance = instantiate("statement/introduction-paths", STATEMENT_INSTANCE, { pathsBetween: paths.text }, { from, ...target, first: neo4j.int(first) });
+  return { text: instance.text, params: { ...paths.params, ...instance.params, workspace: scope.workspace }, personIds: [from, ...(target.to ? [target.to] : [])] };
 }
 
 /** For each person of `keys`, the strongest path of at most maxHops connections from `from`. */
 export function strongestPaths(workspace: string, from: string, keys: string[], maxHops: number): Statement {
-  const hops = hopsBound(maxHops);
-  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 1, { from: "from", to: "to", hops, path: "path" }, { minStrength: DEFAULT_MIN_STRENGTH });
+  const paths = pathsBetween("from", "to", maxHops);
+  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 2, { from: "from", to: "to", pathsBetween: paths.text, path: "path" }, {});
   const instance = instantiate("statement/strongest-paths", STATEMENT_INSTANCE, { strongestPath: path.text }, { from, keys });
-  return { text: instance.text, params: { ...path.params, ...instance.params, workspace }, personIds: [from] };
+  return { text: instance.text, params: { ...paths.params, ...instance.params, workspace }, personIds: [from] };
+}
+
+function pathsBetween(from: string, to: string, maxHops: number) {
+  return instantiate("common/paths-between", STATEMENT_INSTANCE + 1, { from, to, ...halvedHops(maxHops) }, { minStrength: DEFAULT_MIN_STRENGTH });
 }
 
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
