@@ -81,9 +81,11 @@ async function startingPoints(driver: Driver, database: string | undefined, work
     const typical = await one(`MATCH (p:Person {workspace: $workspace}) WITH p, COUNT { (p)-[:KNOWS]-() } AS degree
       ORDER BY degree, p.email WITH collect({id: p.id, degree: degree}) AS everyone RETURN everyone[size(everyone) / 2] AS person`, {});
     const far = await one(`MATCH (u:Person {workspace: $workspace, id: $me})
-      MATCH (p:Person {workspace: $workspace})-[w:WORKS_AT]->(c:Company) WHERE w.until IS NULL
-      WITH u, p, c ORDER BY p.email
+      MATCH (p:Person {workspace: $workspace}) WHERE EXISTS { (p)-[w:WORKS_AT]->(:Company) WHERE w.until IS NULL }
+      WITH u, p ORDER BY p.email
       MATCH route = shortestPath((u)-[:KNOWS*..3]-(p)) WHERE length(route) = 3
+      WITH p LIMIT 1
+      MATCH (p)-[w:WORKS_AT]->(c:Company) WHERE w.until IS NULL
       RETURN p.id AS id, c.id AS company LIMIT 1`, { me: me.id });
     return {
       me: me.id as string,

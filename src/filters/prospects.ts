@@ -57,8 +57,9 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
 
   const parts = new StatementParts();
-  const pathsBetween = parts.add("common/paths-between", { from: "origin", to: "person", ...halvedHops(maxHops) }, { minStrength });
-  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", pathsBetween, path: "path" }, {});
+  const hops = halvedHops(maxHops);
+  const joinPaths = parts.add("common/join-paths", hops, { minStrength });
+  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
   const score = parts.add("prospect/score", { strongestPath }, scoring);
   const values: Record<string, string> = {
     prelude: filter.prelude.join("\n"),

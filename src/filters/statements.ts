@@ -83,21 +83,29 @@ function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Sc
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
 export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
-  const paths = pathsBetween("origin", "target", maxHops);
-  const instance = instantiate("statement/introduction-paths", STATEMENT_INSTANCE, { pathsBetween: paths.text }, { from, ...target, first: neo4j.int(first) });
-  return { text: instance.text, params: { ...paths.params, ...instance.params, workspace: scope.workspace }, personIds: [from, ...(target.to ? [target.to] : [])] };
+  const hops = halvedHops(maxHops);
+  const join = joinPaths(hops);
+  const best = instantiate("statement/best-paths", STATEMENT_INSTANCE + 2, {}, { first: neo4j.int(first) });
+  const name = target.to !== null ? "statement/introduction-paths-to-person" : "statement/introduction-paths-to-company";
+  const instance = instantiate(name, STATEMENT_INSTANCE, { ...hops, joinPaths: join.text, bestPaths: best.text }, { from, ...target });
+  return {
+    text: instance.text,
+    params: { ...join.params, ...best.params, ...instance.params, workspace: scope.workspace },
+    personIds: [from, ...(target.to ? [target.to] : [])],
+  };
 }
 
 /** For each person of `keys`, the strongest path of at most maxHops connections from `from`. */
 export function strongestPaths(workspace: string, from: string, keys: string[], maxHops: number): Statement {
-  const paths = pathsBetween("from", "to", maxHops);
-  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 2, { from: "from", to: "to", pathsBetween: paths.text, path: "path" }, {});
+  const hops = halvedHops(maxHops);
+  const join = joinPaths(hops);
+  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 2, { from: "from", to: "to", ...hops, joinPaths: join.text, path: "path" }, {});
   const instance = instantiate("statement/strongest-paths", STATEMENT_INSTANCE, { strongestPath: path.text }, { from, keys });
-  return { text: instance.text, params: { ...paths.params, ...instance.params, workspace }, personIds: [from] };
+  return { text: instance.text, params: { ...join.params, ...instance.params, workspace }, personIds: [from] };
 }
 
-function pathsBetween(from: string, to: string, maxHops: number) {
-  return instantiate("common/paths-between", STATEMENT_INSTANCE + 1, { from, to, ...halvedHops(maxHops) }, { minStrength: DEFAULT_MIN_STRENGTH });
+function joinPaths(hops: { leftHops: string; rightHops: string }) {
+  return instantiate("common/join-paths", STATEMENT_INSTANCE + 1, hops, { minStrength: DEFAULT_MIN_STRENGTH });
 }
 
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */

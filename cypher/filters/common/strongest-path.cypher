@@ -1,9 +1,12 @@
-// The strongest of the paths between {{from}} and {{to}} ({{pathsBetween}},
-// common/paths-between), bound to {{path}} as {people, strengths, hops, score};
+// The strongest simple path of at most {{leftHops}} + {{rightHops}} connections
+// between {{from}} and {{to}}, searched from both ends ({{joinPaths}},
+// common/join-paths), bound to {{path}} as {people, strengths, hops, score};
 // null when there is none. Strongest = the highest product of strengths; then
 // fewer hops; then the people's emails, so the choice is stable.
 CALL ({{from}}, {{to}}) {
-  {{pathsBetween}}
+  MATCH leftPath = ({{from}})-[:KNOWS*0..{{leftHops}}]-(middle:Person), rightPath = ({{to}})-[:KNOWS*0..{{rightHops}}]-(middle)
+  USING JOIN ON middle
+  {{joinPaths}}
   ORDER BY pathScore DESC, size(pathLinks), [member_ IN pathPeople | member_.email]
   LIMIT 1
   RETURN collect({
