@@ -1,2 +1,4 @@
 // PersonWhere.near: lives within $radiusKm of {{origin}} (geographic distance).
-point.distance({{person}}.location, {{origin}}) <= $radiusKm * 1000.0
+// An unknown location, the person's or the origin's, is not near (false, not
+// null, so that NOT matches it).
+coalesce(point.distance({{person}}.location, {{origin}}) <= $radiusKm * 1000.0, false)

@@ -1,0 +1,215 @@
+/**
+ * Correctness beyond examples: on generated graphs (graphs.ts) and random
+ * PersonWhere trees (random-where.ts), Query.people — over HTTP, every page
+ * walked, and its totalCount — returns exactly the people the in-memory
+ * evaluator (tests/support/in-memory/evaluator.ts) finds in the same document;
+ * and Query.companies likewise for random CompanyWhere trees.
+ *
+ * A mismatch names the seed, the filter's number and the filter as JSON (ids
+ * shown as `id:<email>`), and the keys only one side returned. Reproduce one
+ * with the seed alone: the graph and the filters are drawn from it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Random } from "../../seed/generator/random.js";
+import type { CompanyWhere, PersonWhere } from "../../src/filters/types.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { defaultViewerEmail, InMemoryEvaluator } from "../support/in-memory/evaluator.js";
+import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { differentialGraph, type DifferentialGraph } from "./graphs.js";
+import { RandomWhere } from "./random-where.js";
+
+/**
+ * Per graph: `shapes` random filters, each followed later by VARIANTS more of
+ * the same shape with fresh values (RandomWhere.variant). Neo4j plans each
+ * statement text once, and the text depends only on the shape; planning a new
+ * shape costs far more than running it on graphs this small.
+ */
+const GRAPHS = [
+  { seed: 101, people: 150, shapes: 12, companyShapes: 5 },
+  { seed: 202, people: 250, shapes: 12, companyShapes: 5 },
+  { seed: 303, people: 320, shapes: 12, companyShapes: 5 },
+  { seed: 404, people: 400, shapes: 12, companyShapes: 5 },
+];
+const VARIANTS = 4;
+const COMPANY_VARIANTS = 3;
+/** Draws of a filter before one that matches nobody (or everybody) is kept anyway. */
+const MAX_DRAWS = 6;
+const PAGE = 100;
+/** Requests in flight at once against one server. */
+const CONCURRENCY = 3;
+
+const driver = testDriver();
+afterAll(async () => {
+  await driver.close();
+});
+
+interface Row { id: string; key: string; name: string | null }
+interface Answer { rows: Row[]; totalCount: number }
+
+/** One of the two list fields: people by email, companies by domain. */
+interface ListField<W> {
+  field: "people" | "companies";
+  type: "PersonWhere" | "CompanyWhere";
+  key: "email" | "domain";
+  oracle(evaluator: InMemoryEvaluator, where: W): string[];
+}
+const PEOPLE: ListField<PersonWhere> = { field: "people", type: "PersonWhere", key: "email", oracle: (e, where) => e.people(where) };
+const COMPANIES: ListField<CompanyWhere> = { field: "companies", type: "CompanyWhere", key: "domain", oracle: (e, where) => e.companies(where) };
+
+/** Every page of the list, following endCursor; totalCount is asked for on the first. */
+async function allPages(url: string, list: ListField<unknown>, where: unknown): Promise<Answer> {
+  const query = (withCount: boolean) => `query($where: ${list.type}, $after: String) {
+    ${list.field}(where: $where, first: ${PAGE}, after: $after) {
+      ${withCount ? "totalCount" : ""} edges { node { id key: ${list.key} name } } pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  const rows: Row[] = [];
+  let totalCount = -1;
+  let after: string | null = null;
+  for (let page = 0; page < 1000; page++) {
+    const response = await gql(url, query(after === null), { where, after });
+    if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+    const answer = response.data![list.field] as { totalCount?: number; edges: { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    if (answer.totalCount !== undefined) totalCount = answer.totalCount;
+    rows.push(...answer.edges.map((edge) => edge.node));
+    if (!answer.pageInfo.hasNextPage) return { rows, totalCount };
+    after = answer.pageInfo.endCursor;
+  }
+  throw new Error("more than 1000 pages");
+}
+
+/** Runs `work` on every item, `limit` at a time, in order of the items; the results in the same order. */
+async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Names then keys, as both lists are ordered (a missing name sorts as ""). */
+function byNameThenKey(a: Row, b: Row): number {
+  const [x, y] = [a.name ?? "", b.name ?? ""];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+describe.each(GRAPHS)("filters on a generated graph: seed $seed, $people people", ({ seed, people, shapes, companyShapes }) => {
+  const workspace = uniqueWorkspace(`differential-${seed}`);
+  let graph: DifferentialGraph;
+  let server: TestServer;
+  let everyone: Row[];
+  let emailOfId: Map<string, string>;
+  let oracle: InMemoryEvaluator;
+  let randomFor: (field: string) => RandomWhere;
+
+  beforeAll(async () => {
+    graph = differentialGraph(seed, people);
+    const imported = await importGraphDocument(testDb(driver), graph.document, { workspace });
+    if (!imported.ok) throw new Error(`seed ${seed}: import failed: ${JSON.stringify(imported.problems.slice(0, 5))}`);
+    server = await startTestServer(workspace);
+    everyone = (await allPages(server.url, PEOPLE, null)).rows;
+    emailOfId = new Map(everyone.map((row) => [row.id, row.key]));
+    const viewer = defaultViewerEmail(graph.normalized);
+    oracle = new InMemoryEvaluator(graph.normalized, { viewer, emailOfId: (id) => emailOfId.get(id) });
+    const located = new Map(graph.normalized.people.map((p) => [p.email, p.location]));
+    randomFor = (field) => new RandomWhere(graph.normalized, seed, {
+      people: everyone.map((row) => ({ id: row.id, email: row.key, location: located.get(row.key) })),
+      viewerLocation: viewer === null ? undefined : located.get(viewer),
+      stream: `differential-${field}`,
+    });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await wipeWorkspace(driver, workspace);
+  });
+
+  /** The filter as JSON, each person id replaced by `id:<email>`, so it reads (and reproduces) without the import's random ids. */
+  const describeFilter = (where: unknown) =>
+    JSON.stringify(where, (key, value: unknown) => (key === "person" && typeof value === "string" ? `id:${emailOfId.get(value) ?? value}` : value));
+
+  /**
+   * `shapeCount` filters and `variants` rounds of variants of them, each redrawn
+   * a few times while it matches nothing or everything (which tells little),
+   * then compared; the mismatches, described.
+   */
+  async function compare<W>(list: ListField<W>, shapeCount: number, variants: number, draw: () => W, vary: (shape: W) => W): Promise<string[]> {
+    const size = list.field === "people" ? people : graph.normalized.companies.length;
+    const accept = new Random(seed, `differential-accept-${list.field}`);
+    const telling = (next: () => W): W => {
+      for (let attempt = 1; ; attempt++) {
+        const where = next();
+        const matched = list.oracle(oracle, where).length;
+        if ((matched > 0 && matched < size) || attempt === MAX_DRAWS || accept.chance(0.15)) return where;
+      }
+    };
+    // Every shape first, then a round of variants of each: a variant runs when its shape's plan is cached.
+    const originals = Array.from({ length: shapeCount }, () => telling(draw));
+    const cases = [...originals, ...Array.from({ length: variants }, () => originals.map((shape) => telling(() => vary(shape)))).flat()];
+    const sizes: number[] = [];
+    const timings: [ms: number, filter: number][] = [];
+
+    const problems = await inPool(cases, CONCURRENCY, async (where, index) => {
+      const heading = `seed ${seed} (${people} people), ${list.field} filter #${index}: ${describeFilter(where)}`;
+      let answer: Answer;
+      const started = performance.now();
+      try {
+        answer = await allPages(server.url, list as ListField<unknown>, where);
+        timings.push([performance.now() - started, index]);
+      } catch (error) {
+        return `${heading}\n  the service failed: ${(error as Error).message}`;
+      }
+      const expected = list.oracle(oracle, where);
+      sizes.push(expected.length);
+      const got = answer.rows.map((row) => row.key);
+      const gotSet = new Set(got);
+      const expectedSet = new Set(expected);
+      const onlyService = [...gotSet].filter((key) => !expectedSet.has(key)).sort();
+      const onlyOracle = expected.filter((key) => !gotSet.has(key));
+      const faults: string[] = [];
+      if (onlyService.length > 0 || onlyOracle.length > 0) {
+        faults.push(`only the service: ${JSON.stringify(onlyService)}`, `only the evaluator: ${JSON.stringify(onlyOracle)}`);
+      }
+      if (gotSet.size !== got.length) faults.push(`pages repeat rows: ${got.length} rows, ${gotSet.size} distinct`);
+      if (answer.totalCount !== got.length) faults.push(`totalCount ${answer.totalCount}, but the pages hold ${got.length}`);
+      const ordered = [...answer.rows].sort(byNameThenKey);
+      if (ordered.some((row, i) => row !== answer.rows[i])) faults.push(`pages are not ordered by name, then ${list.key}`);
+      return faults.length === 0 ? null : `${heading}\n  ${faults.join("\n  ")}`;
+    });
+
+    const failures = problems.filter((problem): problem is string => problem !== null);
+    const empty = sizes.filter((n) => n === 0).length;
+    const all = sizes.filter((n) => n === size).length;
+    timings.sort((a, b) => b[0] - a[0]);
+    console.info(`differential seed ${seed}, ${list.field}: ${cases.length} filters, ${empty} matched none, ${all} all, ` +
+      `median ${[...sizes].sort((a, b) => a - b)[sizes.length >> 1] ?? 0} of ${size}; ${failures.length} mismatches; slowest ` +
+      timings.slice(0, 3).map(([ms, filter]) => `#${filter} ${Math.round(ms)} ms`).join(", "));
+    if (process.env.DIFFERENTIAL_TIMING) {
+      for (const [ms, filter] of timings.slice(0, 5)) console.info(`  #${filter} ${Math.round(ms)} ms: ${describeFilter(cases[filter])}`);
+    }
+    return failures;
+  }
+
+  it("lists every person of the document without a filter", () => {
+    expect(everyone.map((row) => row.key).sort()).toEqual(graph.normalized.people.map((p) => p.email).sort());
+  });
+
+  it(`people(where): ${shapes * (1 + VARIANTS)} random filters, as the in-memory evaluator answers them`, async () => {
+    const random = randomFor(PEOPLE.field);
+    const failures = await compare(PEOPLE, shapes, VARIANTS, () => random.next(), (shape) => random.variant(shape));
+    expect(failures.length, `\n${failures.slice(0, 8).join("\n\n")}\n`).toBe(0);
+  });
+
+  it(`companies(where): ${companyShapes * (1 + COMPANY_VARIANTS)} random filters, as the in-memory evaluator answers them`, async () => {
+    const random = randomFor(COMPANIES.field);
+    const failures = await compare(COMPANIES, companyShapes, COMPANY_VARIANTS, () => random.nextCompany(), (shape) => random.companyVariant(shape));
+    expect(failures.length, `\n${failures.slice(0, 8).join("\n\n")}\n`).toBe(0);
+  });
+});
