@@ -1,13 +1,16 @@
 /**
  * A driver that notes every statement run in a managed transaction, by the
- * request id in the transaction's metadata (run.ts puts it there), so the
- * query benchmark can replay exactly what the server ran for one request.
+ * request id in the transaction's metadata (run.ts puts it there), with when
+ * it started and ended, so the query benchmark can replay exactly what the
+ * server ran for one request, and run together what the server ran together.
  */
 import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
 
 export interface RecordedStatement {
   text: string;
   params: Record<string, unknown>;
+  started: number;
+  ended: number;
 }
 
 type Work<T> = (tx: ManagedTransaction) => Promise<T>;
@@ -22,8 +25,11 @@ export function recordingDriver(driver: Driver) {
       get(target, property, receiver) {
         if (property !== "run") return Reflect.get(target, property, receiver);
         return (text: string, params: Record<string, unknown> = {}) => {
-          byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), { text, params }]);
-          return target.run(text, params);
+          const statement = { text, params, started: performance.now(), ended: Number.POSITIVE_INFINITY };
+          byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), statement]);
+          const result = target.run(text, params);
+          result.summary().then(() => (statement.ended = performance.now()), () => undefined);
+          return result;
         };
       },
     });
@@ -53,4 +59,24 @@ export function recordingDriver(driver: Driver) {
       return statements;
     },
   };
+}
+
+/**
+ * The statements in waves: a statement started while another of its wave was
+ * still running did not wait for it, so a replay may run them together.
+ */
+export function waves(statements: RecordedStatement[]): RecordedStatement[][] {
+  const result: RecordedStatement[][] = [];
+  let wave: RecordedStatement[] = [];
+  let waveEnds = Number.NEGATIVE_INFINITY;
+  for (const statement of [...statements].sort((a, b) => a.started - b.started)) {
+    if (statement.started >= waveEnds && wave.length > 0) {
+      result.push(wave);
+      wave = [];
+    }
+    wave.push(statement);
+    waveEnds = wave.length === 1 ? statement.ended : Math.min(waveEnds, statement.ended);
+  }
+  if (wave.length > 0) result.push(wave);
+  return result;
 }
