@@ -4,25 +4,11 @@
  * in seed/demo-story.ts — and the same query costs a fixed number of Neo4j
  * round trips, whatever it returns.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoIfEmpty } from "../../src/graph-document/demo.js";
-import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
-import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { demoStoryServer } from "../support/demo-server.js";
+import { gql } from "../support/server.js";
 
-const workspace = uniqueWorkspace("brief");
-const driver = testDriver();
-let server: TestServer;
-
-beforeAll(async () => {
-  expect(await loadDemoIfEmpty(testDb(driver), workspace)).toMatchObject({ loaded: true });
-  server = await startTestServer(workspace);
-});
-
-afterAll(async () => {
-  await server.stop();
-  await wipeWorkspace(driver, workspace);
-  await driver.close();
-});
+const server = demoStoryServer("brief");
 
 export const BRIEF = `query Brief($email: String!) {
   person(email: $email) {

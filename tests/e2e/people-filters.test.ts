@@ -3,25 +3,11 @@
  * `companies` on the demo story (answers written in seed/demo-story.ts), and
  * the filter language's edges: errors, NOT_FOUND, pagination.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDemoIfEmpty } from "../../src/graph-document/demo.js";
-import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
-import { gql, startTestServer, type GraphQLResponse, type TestServer } from "../support/server.js";
+import { describe, expect, it } from "vitest";
+import { demoStoryServer } from "../support/demo-server.js";
+import { gql, type GraphQLResponse } from "../support/server.js";
 
-const workspace = uniqueWorkspace("filters");
-const driver = testDriver();
-let server: TestServer;
-
-beforeAll(async () => {
-  expect(await loadDemoIfEmpty(testDb(driver), workspace)).toMatchObject({ loaded: true });
-  server = await startTestServer(workspace);
-});
-
-afterAll(async () => {
-  await server.stop();
-  await wipeWorkspace(driver, workspace);
-  await driver.close();
-});
+const server = demoStoryServer("filters");
 
 async function names(where: unknown, field = "people"): Promise<string[]> {
   const { data, errors } = await gql(server.url, `query($where: ${field === "people" ? "PersonWhere" : "CompanyWhere"}) {

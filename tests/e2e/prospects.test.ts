@@ -4,26 +4,12 @@
  * person's own data read through the API, the reasons are the evidence of
  * the filter's topics, and pages walk the ranking without gaps or repeats.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SCORING } from "../../src/filters/prospects.js";
-import { loadDemoIfEmpty } from "../../src/graph-document/demo.js";
-import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
-import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { demoStoryServer } from "../support/demo-server.js";
+import { gql } from "../support/server.js";
 
-const workspace = uniqueWorkspace("prospects");
-const driver = testDriver();
-let server: TestServer;
-
-beforeAll(async () => {
-  expect(await loadDemoIfEmpty(testDb(driver), workspace)).toMatchObject({ loaded: true });
-  server = await startTestServer(workspace);
-});
-
-afterAll(async () => {
-  await server.stop();
-  await wipeWorkspace(driver, workspace);
-  await driver.close();
-});
+const server = demoStoryServer("prospects");
 
 const PROSPECTS = `query($where: PersonWhere!, $first: Int, $after: String) {
   prospects(where: $where, first: $first, after: $after) {
