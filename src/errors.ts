@@ -10,6 +10,7 @@ import { Neo4jError } from "neo4j-driver";
 
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
+  BAD_REQUEST: "BAD_REQUEST",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",

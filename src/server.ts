@@ -17,8 +17,9 @@ import { createAuthenticator } from "./auth/authenticate.js";
 import { PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import type { Db } from "./db/run.js";
-import { AppError, ErrorCode, maskError } from "./errors.js";
+import { AppError, maskError } from "./errors.js";
 import { healthHandler, readyHandler } from "./http/health.js";
+import { batchLimit, bodyErrors } from "./http/request-guards.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
@@ -75,6 +76,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
         }
       },
     }),
+    bodyErrors(config.requestBodyLimit, logger),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -104,21 +106,6 @@ export function createApolloServer(
     // Roles first: a caller who may not run the operation learns nothing about its limits.
     plugins: [...plugins, rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
   });
-}
-
-/**
- * A batch (a JSON array of operations) longer than RAPPORT_MAX_BATCH is
- * refused whole before any of it runs; with batching off (the default,
- * RAPPORT_MAX_BATCH=1) Apollo refuses every array itself.
- */
-function batchLimit(maxBatch: number): express.RequestHandler {
-  return (req, res, next) => {
-    if (!Array.isArray(req.body) || req.body.length <= Math.max(maxBatch, 1)) return next();
-    const message = maxBatch > 1
-      ? `a batch may hold at most ${maxBatch} operations; this one has ${req.body.length}`
-      : "batching is off on this server (RAPPORT_MAX_BATCH=1): send one operation per request";
-    res.status(400).json({ errors: [{ message, extensions: { code: ErrorCode.BATCH_TOO_LARGE } }] });
-  };
 }
 
 /** A caller's own request id is kept when it is a sane token, so logs can be joined across services. */
