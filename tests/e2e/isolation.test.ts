@@ -13,11 +13,11 @@ import fs from "node:fs";
 import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
-import { toPlain, type Plain } from "../../src/db/mapping.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { SCHEMA_FILE } from "../../src/server.js";
 import { smallGraph } from "../fixtures/small-graph.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { fingerprint } from "../support/fingerprint.js";
 import { bearer, gql, startTestServer, type GraphQLResponse, type TestServer } from "../support/server.js";
 
 const A = uniqueWorkspace("isolation-a");
@@ -106,7 +106,7 @@ beforeAll(async () => {
   const [chuck, onlyB] = await ids("MATCH (p:Person {workspace: $workspace}) WHERE p.email IN ['chuck@northwind.io', 'only-b@northwind.io'] RETURN p.id ORDER BY p.email");
   const [onlyBCompany, northwind] = await ids("MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN ['northwind.io', 'b-only.example'] RETURN c.id ORDER BY c.domain");
   b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic" };
-  bBefore = await fingerprint(B);
+  bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
   asA = bearer(key);
   server = await startTestServer(B);
@@ -147,7 +147,7 @@ describe("workspace isolation", () => {
   });
 
   it("leaves workspace B exactly as it was", async () => {
-    expect(await fingerprint(B)).toBe(bBefore);
+    expect(await fingerprint(driver, B)).toBe(bBefore);
   });
 });
 
@@ -180,19 +180,4 @@ async function idsOf(workspace: string): Promise<string[]> {
 function leaksOfB(response: GraphQLResponse, bIds: string[]): string[] {
   const text = JSON.stringify(response.data ?? null);
   return [...bIds.filter((id) => text.includes(id)), ...(text.includes("[B]") ? ["[B]"] : [])];
-}
-
-/** Every node and relationship of a workspace with all its properties, in a stable order. */
-async function fingerprint(workspace: string): Promise<string> {
-  const result = await driver.executeQuery(
-    `MATCH (n {workspace: $workspace})
-     RETURN labels(n) AS labels, properties(n) AS props,
-            [(n)-[r]->(m) | {type: type(r), to: coalesce(m.id, m.key), props: properties(r)}] AS out
-     ORDER BY coalesce(n.id, n.key, n.hash)`,
-    { workspace },
-  );
-  return JSON.stringify(result.records.map((record) => {
-    const out = (toPlain(record.get("out")) as Plain[]).map((r) => JSON.stringify(r)).sort();
-    return [toPlain(record.get("labels")), toPlain(record.get("props")), out];
-  }));
 }
