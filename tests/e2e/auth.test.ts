@@ -4,6 +4,7 @@
  * production's refusals, and dev mode. The role rule for mutations is pinned
  * in tests/unit/roles-plugin.test.ts: this branch's schema has no Mutation.
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,7 +15,8 @@ import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import { createApiKey, revokeApiKey } from "../../src/auth/api-keys.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { smallGraph } from "../fixtures/small-graph.js";
-import { runScript } from "../support/cli.js";
+import { PROJECT_ROOT } from "../../src/config.js";
+import { runScript, testNeo4jEnv } from "../support/cli.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { bearer, post, startTestServer, type TestServer } from "../support/server.js";
 
@@ -165,5 +167,37 @@ describe("in dev mode", () => {
   it("gives a null viewer when the signed-in email has no person", async () => {
     const { key } = await createApiKey(db, { workspace, email: "new.hire@ourco.example", role: "READER" });
     expect((await post(dev.url, VIEWER, bearer(key))).body).toEqual({ data: { viewer: null } });
+  });
+});
+
+describe("npm start", () => {
+  it("runs in dev mode when nothing is configured, and says so in a warning at start", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/main.ts")], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...testNeo4jEnv(), PORT: String(port), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false" },
+    });
+    try {
+      const lines: { level: number; msg: string }[] = [];
+      let buffered = "";
+      await new Promise<void>((resolve, reject) => {
+        child.on("exit", (code) => reject(new Error(`the server exited with ${code}`)));
+        child.stdout.on("data", (chunk: Buffer) => {
+          buffered += chunk.toString("utf8");
+          const complete = buffered.split("\n");
+          buffered = complete.pop() ?? "";
+          for (const line of complete) lines.push(JSON.parse(line));
+          if (lines.some((line) => line.msg.startsWith("Rapport is serving"))) resolve();
+        });
+      });
+      expect(lines).toContainEqual(expect.objectContaining({
+        level: 40,
+        msg: `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${workspace}" with the ADMIN role; never use this outside development`,
+      }));
+      const answer = await post(`http://127.0.0.1:${port}/graphql`, VIEWER);
+      expect(answer.body).toEqual({ data: { viewer: { email: DEMO_USER_EMAIL, name: "Maya Chen" } } });
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });
