@@ -4,12 +4,12 @@
  * issuer, an audience and exactly one key source; limits may only be lowered.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, type Env } from "../../src/config.js";
 
 const JWT = { RAPPORT_JWT_ISSUER: "https://sso.example", RAPPORT_JWT_AUDIENCE: "rapport" };
 const SECRET = "s".repeat(32);
 
-function problem(env: Record<string, string>): string {
+function problem(env: Env): string {
   try {
     loadConfig(env);
   } catch (error) {
