@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     if (demo.loaded) logger.info({ workspace: config.workspace, records: demo.records, seconds: demo.seconds }, "loaded the demo story into the empty workspace");
   }
   const server = await startServer({ config, db, logger });
-  logger.info({ url: server.url, workspace: config.workspace, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
+  logger.info({ url: server.url, workspace: config.workspace, auth: config.auth.mode, jwt: config.auth.jwt !== undefined, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
