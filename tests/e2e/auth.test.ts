@@ -170,6 +170,8 @@ describe("in dev mode", () => {
   });
 });
 
+const DEEP_QUERY = '{ person(email: "x") { company { employees { company { employees { company { employees { company { employees { company { name } } } } } } } } } } }';
+
 describe("npm start", () => {
   it("runs in dev mode when nothing is configured, and says so in a warning at start", async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -196,6 +198,12 @@ describe("npm start", () => {
       }));
       const answer = await post(`http://127.0.0.1:${port}/graphql`, VIEWER);
       expect(answer.body).toEqual({ data: { viewer: { email: DEMO_USER_EMAIL, name: "Maya Chen" } } });
+      // Under tsx, as under vitest, our errors and Apollo's must be one graphql's: else the 401 would be a 500.
+      const refusal = await post(`http://127.0.0.1:${port}/graphql`, VIEWER, bearer("rpk_unknown"));
+      expect(refusal.status).toBe(401);
+      const deep = await post(`http://127.0.0.1:${port}/graphql`, { query: DEEP_QUERY });
+      expect(deep.status).toBe(400);
+      expect(deep.body).toMatchObject({ errors: [{ extensions: { code: "QUERY_TOO_DEEP" } }] });
     } finally {
       child.kill("SIGTERM");
     }
