@@ -66,16 +66,14 @@ const EnvSchema = z.object({
 /**
  * What counts as an auth configuration. Outside production RAPPORT_AUTH
  * defaults to `dev`: unauthenticated requests act as the demo user. In
- * production it must be set, to `apikey` (bearer API keys only) or `jwt`
- * (bearer JWTs as well as API keys); `dev` is refused there. JWTs are
- * accepted whenever a JWT issuer, audience and exactly one key source are
- * set, and RAPPORT_AUTH=jwt requires them.
+ * production the server needs it set, to `apikey` (bearer API keys only) or
+ * `jwt` (bearer JWTs as well as API keys), and refuses `dev` (see
+ * assertServable; the command-line tools serve no requests and need neither).
+ * JWTs are accepted whenever a JWT issuer, audience and exactly one key
+ * source are set, and RAPPORT_AUTH=jwt requires them.
  */
-function authSettings(e: { NODE_ENV: string; RAPPORT_AUTH?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void {
+function authSettings(e: { RAPPORT_AUTH?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void {
   const issue = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
-  if (e.NODE_ENV === "production" && (e.RAPPORT_AUTH === undefined || e.RAPPORT_AUTH === "dev")) {
-    issue("RAPPORT_AUTH", "production needs RAPPORT_AUTH=apikey or RAPPORT_AUTH=jwt (dev mode, which lets anyone in as the demo user, is refused)");
-  }
   const keySources = ["RAPPORT_JWT_SECRET", "RAPPORT_JWT_PUBLIC_KEY_FILE", "RAPPORT_JWT_JWKS_FILE"].filter((name) => e[name] !== undefined);
   const jwtWanted = e.RAPPORT_AUTH === "jwt" || keySources.length > 0 || e.RAPPORT_JWT_ISSUER !== undefined || e.RAPPORT_JWT_AUDIENCE !== undefined;
   if (!jwtWanted) return;
@@ -126,7 +124,8 @@ export interface Config {
   introspection: boolean;
 }
 
-export type AuthMode = "dev" | "apikey" | "jwt";
+/** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
+export type AuthMode = "dev" | "apikey" | "jwt" | "unset";
 
 export interface AuthSettings {
   mode: AuthMode;
@@ -185,7 +184,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     neo4jMaxRetryMs: e.NEO4J_MAX_RETRY_MS,
     workspace: e.RAPPORT_WORKSPACE,
     seedDemo: e.RAPPORT_SEED_DEMO,
-    auth: { mode: e.RAPPORT_AUTH ?? "dev", jwt: jwtSettings(e) },
+    auth: { mode: e.RAPPORT_AUTH ?? (e.NODE_ENV === "production" ? ("unset" as const) : ("dev" as const)), jwt: jwtSettings(e) },
     limits: {
       maxDepth: e.RAPPORT_MAX_DEPTH,
       maxCost: e.RAPPORT_MAX_COST,
@@ -209,6 +208,15 @@ function jwtSettings(e: z.infer<typeof EnvSchema>): JwtSettings | undefined {
     claims: { workspace: e.RAPPORT_JWT_WORKSPACE_CLAIM, email: e.RAPPORT_JWT_EMAIL_CLAIM, role: e.RAPPORT_JWT_ROLE_CLAIM },
     clockToleranceSec: e.RAPPORT_JWT_CLOCK_TOLERANCE_S,
   };
+}
+
+/** The server's rule: in production, requests must sign in with API keys or JWTs. */
+export function assertServable(config: Pick<Config, "env" | "auth">): void {
+  if (config.env === "production" && (config.auth.mode === "unset" || config.auth.mode === "dev")) {
+    throw new ConfigError(
+      "invalid configuration:\n  RAPPORT_AUTH: production needs RAPPORT_AUTH=apikey or RAPPORT_AUTH=jwt (dev mode, which lets anyone in as the demo user, is refused)",
+    );
+  }
 }
 
 /** The Bolt target of the local Neo4j that `npm run db:start` runs. */

@@ -5,7 +5,7 @@
  * start-up with one clear message. SIGTERM/SIGINT stop accepting requests,
  * let in-flight ones finish, and close the driver.
  */
-import { loadConfig } from "./config.js";
+import { assertServable, loadConfig } from "./config.js";
 import { openDb } from "./db/open.js";
 import { loadDemoIfEmpty } from "./graph-document/demo.js";
 import { createLogger } from "./logger.js";
@@ -13,6 +13,8 @@ import { startServer } from "./server.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before Neo4j is started or touched: a server that may not serve should not get that far.
+  assertServable(config);
   const logger = createLogger(config.logLevel);
   const booted = performance.now();
   const { db, close } = await openDb(config, (line) => logger.info(line));

@@ -14,7 +14,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createAuthenticator } from "./auth/authenticate.js";
-import { PROJECT_ROOT, type Config } from "./config.js";
+import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import type { Db } from "./db/run.js";
 import { AppError, maskError } from "./errors.js";
@@ -42,6 +42,7 @@ export interface ServerDeps {
 }
 
 export async function startServer({ config, db, logger }: ServerDeps): Promise<RunningServer> {
+  assertServable(config);
   const authenticate = await createAuthenticator(config.auth, config.workspace, db);
   if (config.auth.mode === "dev") {
     logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);

@@ -20,7 +20,8 @@ afterAll(async () => {
   await driver.close();
 });
 
-const apikey = (...args: string[]) => runScript("src/cli/apikey.ts", args, testNeo4jEnv());
+// As an operator would run it on a production host: tools serve no requests, so they need no RAPPORT_AUTH.
+const apikey = (...args: string[]) => runScript("src/cli/apikey.ts", args, { ...testNeo4jEnv(), NODE_ENV: "production" });
 
 describe("npm run apikey", () => {
   it("creates, lists and revokes a key, and a revoked key stops working at once", async () => {

@@ -4,7 +4,7 @@
  * issuer, an audience and exactly one key source; limits may only be lowered.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, type Env } from "../../src/config.js";
+import { assertServable, ConfigError, loadConfig, type Env } from "../../src/config.js";
 
 const JWT = { RAPPORT_JWT_ISSUER: "https://sso.example", RAPPORT_JWT_AUDIENCE: "rapport" };
 const SECRET = "s".repeat(32);
@@ -25,10 +25,15 @@ describe("auth settings", () => {
     expect(loadConfig({}).introspection).toBe(true);
   });
 
-  it("refuses production without RAPPORT_AUTH, or with dev mode", () => {
+  it("will not serve production without RAPPORT_AUTH, or in dev mode; tools that serve nothing need neither", () => {
     for (const env of [{ NODE_ENV: "production" }, { NODE_ENV: "production", RAPPORT_AUTH: "dev" }]) {
-      expect(problem(env)).toContain("RAPPORT_AUTH: production needs RAPPORT_AUTH=apikey or RAPPORT_AUTH=jwt");
+      const config = loadConfig(env);
+      expect(() => assertServable(config)).toThrowError(ConfigError);
+      expect(() => assertServable(config)).toThrowError("RAPPORT_AUTH: production needs RAPPORT_AUTH=apikey or RAPPORT_AUTH=jwt");
     }
+    expect(loadConfig({ NODE_ENV: "production" }).auth.mode).toBe("unset");
+    expect(() => assertServable(loadConfig({ NODE_ENV: "production", RAPPORT_AUTH: "jwt", ...JWT, RAPPORT_JWT_SECRET: SECRET }))).not.toThrow();
+    expect(() => assertServable(loadConfig({}))).not.toThrow();
     expect(loadConfig({ NODE_ENV: "production", RAPPORT_AUTH: "apikey" }).auth.mode).toBe("apikey");
     expect(loadConfig({ NODE_ENV: "production", RAPPORT_AUTH: "apikey" }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: "production", RAPPORT_AUTH: "apikey", RAPPORT_INTROSPECTION: "true" }).introspection).toBe(true);
