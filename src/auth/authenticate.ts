@@ -9,6 +9,7 @@
 import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import type { AuthSettings } from "../config.js";
 import type { Db } from "../db/run.js";
+import { AppError, ErrorCode } from "../errors.js";
 import { identityOfApiKey, looksLikeApiKey } from "./api-keys.js";
 import type { Identity } from "./identity.js";
 import { createJwtVerifier } from "./jwt.js";
@@ -28,11 +29,19 @@ export async function createAuthenticator(settings: AuthSettings, devWorkspace: 
     const credential = BEARER.exec(authorization.trim())?.[1];
     if (credential === undefined) throw unauthenticated("the Authorization header must be `Bearer <API key or token>`");
     if (looksLikeApiKey(credential)) {
-      const identity = await identityOfApiKey(db, credential);
+      const identity = await identityOfApiKey(db, credential).catch(asHttpError);
       if (!identity) throw unauthenticated("unknown or revoked API key");
       return identity;
     }
     if (verifyJwt) return verifyJwt(credential);
     throw unauthenticated("not an API key (they start with rpk_), and this server accepts no JWTs");
   };
+}
+
+/** A Neo4j outage during the key lookup ends the request before GraphQL runs: HTTP 503, as /ready says, not 500. */
+function asHttpError(error: unknown): never {
+  if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE) {
+    throw new AppError(error.code, error.message, { http: { status: 503 } });
+  }
+  throw error;
 }
