@@ -2,9 +2,10 @@
  * Credentials → Identity, once per request. `Authorization: Bearer …` with an
  * API key (recognised by its `rpk_` prefix) or, when JWTs are configured, a
  * JWT. A credential that is sent is always verified, in development too.
- * Without one, dev mode (never production: config.ts refuses it) signs the
- * request in as the demo user of the served workspace, as ADMIN; otherwise
- * the request is UNAUTHENTICATED (HTTP 401).
+ * Without one, dev mode (which the production server refuses to start with,
+ * see assertServable in config.ts) signs the request in as the demo user of
+ * the served workspace, as ADMIN; otherwise the request is UNAUTHENTICATED
+ * (HTTP 401).
  */
 import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import type { AuthSettings } from "../config.js";
