@@ -39,7 +39,49 @@ const EnvSchema = z.object({
 
   RAPPORT_WORKSPACE: z.string().min(1).default("demo"),
   RAPPORT_SEED_DEMO: flag.default(true),
-});
+
+  // Who may call: see authSettings below for what counts as configured.
+  RAPPORT_AUTH: z.preprocess(emptyAsUndefined, z.enum(["dev", "apikey", "jwt"]).optional()),
+  RAPPORT_JWT_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  RAPPORT_JWT_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  // HS256 secrets shorter than the hash are guessable offline from any token.
+  RAPPORT_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "expected at least 32 characters").optional()),
+  RAPPORT_JWT_PUBLIC_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  RAPPORT_JWT_JWKS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  RAPPORT_JWT_WORKSPACE_CLAIM: z.string().min(1).default("workspace"),
+  RAPPORT_JWT_EMAIL_CLAIM: z.string().min(1).default("email"),
+  RAPPORT_JWT_ROLE_CLAIM: z.string().min(1).default("role"),
+  RAPPORT_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
+
+  // Limits checked before an operation runs (src/plugins/limits.ts).
+  RAPPORT_MAX_DEPTH: positiveInt.default(10),
+  RAPPORT_MAX_COST: positiveInt.default(10_000),
+  // The resolvers and the Cypher assume these upper bounds; the settings may only lower them.
+  RAPPORT_MAX_FIRST: positiveInt.max(100).default(100),
+  RAPPORT_MAX_HOPS: positiveInt.max(4).default(4),
+  RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
+  RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
+}).superRefine(authSettings);
+
+/**
+ * What counts as an auth configuration. Outside production RAPPORT_AUTH
+ * defaults to `dev`: unauthenticated requests act as the demo user. In
+ * production the server needs it set, to `apikey` (bearer API keys only) or
+ * `jwt` (bearer JWTs as well as API keys), and refuses `dev` (see
+ * assertServable; the command-line tools serve no requests and need neither).
+ * JWTs are accepted whenever a JWT issuer, audience and exactly one key
+ * source are set, and RAPPORT_AUTH=jwt requires them.
+ */
+function authSettings(e: { RAPPORT_AUTH?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const issue = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
+  const keySources = ["RAPPORT_JWT_SECRET", "RAPPORT_JWT_PUBLIC_KEY_FILE", "RAPPORT_JWT_JWKS_FILE"].filter((name) => e[name] !== undefined);
+  const jwtWanted = e.RAPPORT_AUTH === "jwt" || keySources.length > 0 || e.RAPPORT_JWT_ISSUER !== undefined || e.RAPPORT_JWT_AUDIENCE !== undefined;
+  if (!jwtWanted) return;
+  for (const name of ["RAPPORT_JWT_ISSUER", "RAPPORT_JWT_AUDIENCE"]) if (e[name] === undefined) issue(name, "required to accept JWTs");
+  if (keySources.length !== 1) {
+    issue("RAPPORT_JWT_SECRET", "to accept JWTs give exactly one of RAPPORT_JWT_SECRET (HS256), RAPPORT_JWT_PUBLIC_KEY_FILE (PEM, RS256) and RAPPORT_JWT_JWKS_FILE");
+  }
+}
 
 export type Env = Record<string, string | undefined>;
 
@@ -76,6 +118,37 @@ export interface Config {
   neo4jMaxRetryMs: number;
   workspace: string;
   seedDemo: boolean;
+  auth: AuthSettings;
+  limits: Limits;
+  /** Always on outside production; RAPPORT_INTROSPECTION (default off) in production. */
+  introspection: boolean;
+}
+
+/** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
+export type AuthMode = "dev" | "apikey" | "jwt" | "unset";
+
+export interface AuthSettings {
+  mode: AuthMode;
+  /** Set when JWTs are accepted. */
+  jwt: JwtSettings | undefined;
+}
+
+export interface JwtSettings {
+  issuer: string;
+  audience: string;
+  key: { kind: "secret"; secret: string } | { kind: "pem-file"; file: string } | { kind: "jwks-file"; file: string };
+  /** The claims that carry the workspace, the email and the role. */
+  claims: { workspace: string; email: string; role: string };
+  clockToleranceSec: number;
+}
+
+export interface Limits {
+  maxDepth: number;
+  maxCost: number;
+  maxFirst: number;
+  maxHops: number;
+  /** Operations per HTTP request; 1 turns batching off. */
+  maxBatch: number;
 }
 
 export class ConfigError extends Error {
@@ -111,7 +184,39 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     neo4jMaxRetryMs: e.NEO4J_MAX_RETRY_MS,
     workspace: e.RAPPORT_WORKSPACE,
     seedDemo: e.RAPPORT_SEED_DEMO,
+    auth: { mode: e.RAPPORT_AUTH ?? (e.NODE_ENV === "production" ? ("unset" as const) : ("dev" as const)), jwt: jwtSettings(e) },
+    limits: {
+      maxDepth: e.RAPPORT_MAX_DEPTH,
+      maxCost: e.RAPPORT_MAX_COST,
+      maxFirst: e.RAPPORT_MAX_FIRST,
+      maxHops: e.RAPPORT_MAX_HOPS,
+      maxBatch: e.RAPPORT_MAX_BATCH,
+    },
+    introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
   });
+}
+
+function jwtSettings(e: z.infer<typeof EnvSchema>): JwtSettings | undefined {
+  if (e.RAPPORT_JWT_ISSUER === undefined || e.RAPPORT_JWT_AUDIENCE === undefined) return undefined;
+  const key = e.RAPPORT_JWT_SECRET !== undefined ? { kind: "secret" as const, secret: e.RAPPORT_JWT_SECRET }
+    : e.RAPPORT_JWT_PUBLIC_KEY_FILE !== undefined ? { kind: "pem-file" as const, file: path.resolve(e.RAPPORT_JWT_PUBLIC_KEY_FILE) }
+    : { kind: "jwks-file" as const, file: path.resolve(e.RAPPORT_JWT_JWKS_FILE as string) };
+  return {
+    issuer: e.RAPPORT_JWT_ISSUER,
+    audience: e.RAPPORT_JWT_AUDIENCE,
+    key,
+    claims: { workspace: e.RAPPORT_JWT_WORKSPACE_CLAIM, email: e.RAPPORT_JWT_EMAIL_CLAIM, role: e.RAPPORT_JWT_ROLE_CLAIM },
+    clockToleranceSec: e.RAPPORT_JWT_CLOCK_TOLERANCE_S,
+  };
+}
+
+/** The server's rule: in production, requests must sign in with API keys or JWTs. */
+export function assertServable(config: Pick<Config, "env" | "auth">): void {
+  if (config.env === "production" && (config.auth.mode === "unset" || config.auth.mode === "dev")) {
+    throw new ConfigError(
+      "invalid configuration:\n  RAPPORT_AUTH: production needs RAPPORT_AUTH=apikey or RAPPORT_AUTH=jwt (dev mode, which lets anyone in as the demo user, is refused)",
+    );
+  }
 }
 
 /** The Bolt target of the local Neo4j that `npm run db:start` runs. */

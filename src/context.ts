@@ -1,28 +1,33 @@
 /**
- * What every resolver receives, built once per request: who is asking, in
- * which workspace, the request's metered database access and its loaders.
+ * What every resolver receives, built once per request: who is asking (the
+ * identity their credential signed in as), in which workspace — always the
+ * identity's, so every query is scoped to it — the request's metered
+ * database access and its loaders.
  */
+import type { Identity } from "./auth/identity.js";
 import type { Db } from "./db/run.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 
 export interface RequestContext {
   requestId: string;
+  identity: Identity;
   workspace: string;
   db: Db;
   loaders: Loaders;
-  /** The person "me" stands for in filters; null when there is none. */
+  /** The person "me" stands for in filters: the signed-in email's Person in the workspace; null when there is none. */
   viewerId(): Promise<string | null>;
 }
 
-export function createRequestContext(db: Db, requestId: string, workspace: string): RequestContext {
+export function createRequestContext(db: Db, requestId: string, identity: Identity): RequestContext {
   const requestDb = db.forRequest(requestId);
-  let viewer: Promise<string | null> | undefined;
+  const loaders = createLoaders(requestDb, identity.workspace);
   return {
     requestId,
-    workspace,
+    identity,
+    workspace: identity.workspace,
     db: requestDb,
-    loaders: createLoaders(requestDb, workspace),
-    // Until sign-in exists, requests act as the workspace's user.
-    viewerId: () => (viewer ??= requestDb.read("person/default-viewer", { workspace }).then(([row]) => (row?.id as string | undefined) ?? null)),
+    loaders,
+    // Through the loader, so Query.viewer and the filters' "me" share one lookup.
+    viewerId: async () => ((await loaders.personByEmail.load(identity.email))?.id as string | undefined) ?? null,
   };
 }

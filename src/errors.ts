@@ -10,15 +10,24 @@ import { Neo4jError } from "neo4j-driver";
 
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
+  BAD_REQUEST: "BAD_REQUEST",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   QUERY_TIMEOUT: "QUERY_TIMEOUT",
+  QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
+  QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  BATCH_TOO_LARGE: "BATCH_TOO_LARGE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * A deliberate error. An `http: { status }` extension sets the response's
+ * HTTP status when the error ends the request before execution (Apollo takes
+ * it out of the body); errors in resolvers leave the status at 200.
+ */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code } });

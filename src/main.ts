@@ -5,7 +5,7 @@
  * start-up with one clear message. SIGTERM/SIGINT stop accepting requests,
  * let in-flight ones finish, and close the driver.
  */
-import { loadConfig } from "./config.js";
+import { assertServable, loadConfig } from "./config.js";
 import { openDb } from "./db/open.js";
 import { loadDemoIfEmpty } from "./graph-document/demo.js";
 import { createLogger } from "./logger.js";
@@ -13,6 +13,8 @@ import { startServer } from "./server.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before Neo4j is started or touched: a server that may not serve should not get that far.
+  assertServable(config);
   const logger = createLogger(config.logLevel);
   const booted = performance.now();
   const { db, close } = await openDb(config, (line) => logger.info(line));
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
     if (demo.loaded) logger.info({ workspace: config.workspace, records: demo.records, seconds: demo.seconds }, "loaded the demo story into the empty workspace");
   }
   const server = await startServer({ config, db, logger });
-  logger.info({ url: server.url, workspace: config.workspace, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
+  logger.info({ url: server.url, workspace: config.workspace, auth: config.auth.mode, jwt: config.auth.jwt !== undefined, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,7 +1,9 @@
 /**
  * The HTTP server: Apollo Server with the SDL of ../schema.graphql on
- * POST /graphql, and the health endpoints. Cross-cutting concerns are Apollo
- * plugins; errors are masked by errors.ts; stack traces never leave.
+ * POST /graphql, and the health endpoints. Every request is authenticated
+ * before its context is built; cross-cutting concerns (roles, limits,
+ * logging) are Apollo plugins; errors are masked by errors.ts; stack traces
+ * never leave.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -11,13 +13,17 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { PROJECT_ROOT, type Config } from "./config.js";
+import { createAuthenticator } from "./auth/authenticate.js";
+import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import type { Db } from "./db/run.js";
-import { maskError } from "./errors.js";
+import { AppError, maskError } from "./errors.js";
 import { healthHandler, readyHandler } from "./http/health.js";
+import { batchLimit, bodyErrors } from "./http/request-guards.js";
 import type { Logger } from "./logger.js";
+import { limitsPlugin } from "./plugins/limits.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
+import { rolePlugin } from "./plugins/roles.js";
 import { resolvers } from "./resolvers/index.js";
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
@@ -36,9 +42,14 @@ export interface ServerDeps {
 }
 
 export async function startServer({ config, db, logger }: ServerDeps): Promise<RunningServer> {
+  assertServable(config);
+  const authenticate = await createAuthenticator(config.auth, config.workspace, db);
+  if (config.auth.mode === "dev") {
+    logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);
+  }
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = createApolloServer(logger, [
+  const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
   ]);
   await apollo.start();
@@ -49,13 +60,24 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.use(
     "/graphql",
     express.json({ limit: config.requestBodyLimit }),
+    batchLimit(config.limits.maxBatch),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req.headers["x-request-id"]);
         res.setHeader("x-request-id", requestId);
-        return createRequestContext(db, requestId, config.workspace);
+        try {
+          return createRequestContext(db, requestId, await authenticate(req.headers.authorization));
+        } catch (error) {
+          // The request never reaches the plugins, so its log line and request id are added here.
+          if (error instanceof AppError) {
+            error.extensions.requestId = requestId;
+            logger.info({ requestId, errors: [error.extensions.code], reason: error.message }, "graphql request refused");
+          }
+          throw error;
+        }
       },
     }),
+    bodyErrors(config.requestBodyLimit, logger),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -68,16 +90,22 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
 }
 
 /** The GraphQL server without HTTP: also what tests use to execute operations in-process. */
-export function createApolloServer(logger: Logger, plugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
+export function createApolloServer(
+  logger: Logger,
+  config: Pick<Config, "limits" | "introspection">,
+  plugins: ApolloServerPlugin<RequestContext>[] = [],
+): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"),
     resolvers,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.introspection,
+    allowBatchedHttpRequests: config.limits.maxBatch > 1,
     // main.ts owns the signals: it stops the server and then closes the driver.
     stopOnTerminationSignals: false,
-    plugins: [...plugins, requestLogPlugin(logger)],
+    // Roles first: a caller who may not run the operation learns nothing about its limits.
+    plugins: [...plugins, rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
   });
 }
 

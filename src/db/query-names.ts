@@ -11,7 +11,6 @@ export const QUERY_NAMES = [
   "person/engagements",
   "person/concerns",
   "person/promises",
-  "person/default-viewer",
   "company/by-ids",
   "company/by-domains",
   "company/employees",
@@ -50,6 +49,10 @@ export const QUERY_NAMES = [
   "export/events",
   "export/promises",
   "export/users",
+  "auth/api-key-create",
+  "auth/api-key-by-hash",
+  "auth/api-keys",
+  "auth/api-key-revoke",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,7 +1,8 @@
 /**
- * One log line per GraphQL request: its id, operation name, duration, the
- * number of Neo4j round trips and the time spent waiting on Neo4j, and the
- * codes of any errors. Errors the client sees get the request id, so a user
+ * One log line per GraphQL request: its id, who asked (workspace, role and
+ * how they signed in; not their email, which is personal data), operation
+ * name, duration, the number of Neo4j round trips and the time spent waiting
+ * on Neo4j, and the codes of any errors. Errors the client sees get the request id, so a user
  * can quote it; the detail of internal errors stays in this log.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -31,6 +32,9 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestCont
           }
           logger.info({
             requestId: contextValue.requestId,
+            workspace: contextValue.identity.workspace,
+            role: contextValue.identity.role,
+            auth: contextValue.identity.via,
             operationName: operationName ?? null,
             durationMs: round(performance.now() - started),
             neo4jMs: round(meter.neo4jMs),

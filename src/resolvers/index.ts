@@ -5,5 +5,6 @@ import { Query } from "./query.js";
 import { DateScalar, DateTimeScalar } from "./scalars.js";
 import { SearchResult } from "./search.js";
 import { Content, Topic } from "./topic.js";
+import { viewer } from "./viewer.js";
 
-export const resolvers = { Query, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar };
+export const resolvers = { Query: { ...Query, viewer }, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar };

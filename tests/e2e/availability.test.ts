@@ -1,25 +1,29 @@
 /**
  * When Neo4j goes away the service says so quickly — /ready turns 503 and
- * queries fail with SERVICE_UNAVAILABLE — and it recovers by itself when
- * Neo4j returns, without a restart.
+ * queries fail with SERVICE_UNAVAILABLE (HTTP 503 when it is the API key
+ * lookup that fails) — and it recovers by itself when Neo4j returns, without
+ * a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testTarget, uniqueWorkspace } from "../support/db.js";
-import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { bearer, gql, post, startTestServer, type TestServer } from "../support/server.js";
 import { TcpProxy } from "../support/tcp-proxy.js";
 
 let proxy: TcpProxy;
 let server: TestServer;
+let keyed: TestServer;
 
 beforeAll(async () => {
   const target = testTarget();
   const upstream = new URL(target.uri.replace(/^[a-z+]+:/, "http:"));
   proxy = await TcpProxy.start({ host: upstream.hostname, port: Number(upstream.port || 7687) });
   server = await startTestServer(uniqueWorkspace("availability"), { ...target, uri: `bolt://127.0.0.1:${proxy.port}` });
+  keyed = await startTestServer(uniqueWorkspace("availability"), { ...target, uri: `bolt://127.0.0.1:${proxy.port}` }, { RAPPORT_AUTH: "apikey" });
 });
 
 afterAll(async () => {
   await server.stop();
+  await keyed.stop();
   await proxy.cut();
 });
 
@@ -48,6 +52,12 @@ describe("availability", () => {
     expect(result.errors?.[0]?.extensions.code).toBe("SERVICE_UNAVAILABLE");
     expect(result.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|bolt|127\.0\.0\.1/);
     expect(Date.now() - queried).toBeLessThan(5_000);
+
+    const signingIn = Date.now();
+    const refused = await post(keyed.url, { query: QUERY }, bearer(`rpk_${"k".repeat(43)}`));
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ errors: [{ extensions: { code: "SERVICE_UNAVAILABLE" } }] });
+    expect(Date.now() - signingIn).toBeLessThan(5_000);
   });
 
   it("recovers without a restart when Neo4j is back", async () => {

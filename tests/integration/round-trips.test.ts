@@ -3,6 +3,7 @@
  * trips depends on the depth of the query, not on how many rows it returns.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { createRequestContext } from "../../src/context.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { createLogger } from "../../src/logger.js";
@@ -13,7 +14,7 @@ import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/d
 const workspace = uniqueWorkspace("round-trips");
 const driver = testDriver();
 const db = testDb(driver);
-const apollo = createApolloServer(createLogger("silent"));
+const apollo = createApolloServer(createLogger("silent"), loadConfig({}));
 
 beforeAll(async () => {
   expect((await importGraphDocument(db, smallGraph(), { workspace })).ok).toBe(true);
@@ -29,7 +30,7 @@ afterAll(async () => {
 const FIELDS = "name company { name events { type } employees { email interests { topic { name broader { name } } } } } interests { topic { name } }";
 
 async function execute(query: string) {
-  const contextValue = createRequestContext(db, "test", workspace);
+  const contextValue = createRequestContext(db, "test", { workspace, email: "rep@ourco.example", role: "READER", via: "api-key" });
   const response = await apollo.executeOperation({ query }, { contextValue });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   expect(response.body.singleResult.errors).toBeUndefined();

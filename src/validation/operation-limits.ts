@@ -1,0 +1,97 @@
+/**
+ * What an operation would cost, measured on the operation and the schema
+ * before anything runs:
+ * - depth: the longest chain of nested fields (a root field alone is 1);
+ * - cost: about how many items it could return. A field costs 1 plus its
+ *   children's cost times its `first` (the value given, from a variable, or
+ *   the schema's default), so `people(first: 100) { edges { node {
+ *   engagements(first: 20) { at } } } }` costs about 100 × 20;
+ * - `first` and `maxHops` arguments out of bounds, wherever they appear,
+ *   nested in input objects too (maxHops sits inside PersonWhere filters).
+ * Fragments count where they are spread; the alternatives of a union are
+ * added, which overestimates. Introspection fields (__schema …) are not
+ * measured: the introspection setting governs them.
+ */
+import {
+  getArgumentValues, getNamedType, getVariableValues, isCompositeType, isObjectType, isInterfaceType, Kind,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+
+export interface ArgumentProblem {
+  /** The argument's path, e.g. `where.AND[0].connectedTo.maxHops`. */
+  path: string;
+  name: "first" | "maxHops";
+  value: number;
+}
+
+export interface OperationMeasure {
+  depth: number;
+  cost: number;
+  problems: ArgumentProblem[];
+}
+
+export interface ArgumentBounds {
+  maxFirst: number;
+  maxHops: number;
+}
+
+/** Null when the variables do not coerce: execution rejects those itself, and nothing runs. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+  bounds: ArgumentBounds,
+): OperationMeasure | null {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  if (coerced.errors) return null;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return null;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const problems: ArgumentProblem[] = [];
+  const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): { depth: number; cost: number } => {
+    let depth = 0;
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith("__")) continue;
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        if (!field) continue; // validation has rejected unknown fields already
+        const args = getArgumentValues(field, selection, coerced.coerced);
+        checkArguments(args, "", bounds, problems);
+        const type = getNamedType(field.type);
+        const children = selection.selectionSet && isCompositeType(type) ? measure(selection.selectionSet, type) : { depth: 0, cost: 0 };
+        const multiplier = typeof args.first === "number" ? Math.max(args.first, 1) : 1;
+        depth = Math.max(depth, 1 + children.depth);
+        cost += 1 + multiplier * children.cost;
+      } else {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+        if (!fragment) continue;
+        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
+        const inner = measure(fragment.selectionSet, isCompositeType(condition) ? condition : parent);
+        depth = Math.max(depth, inner.depth);
+        cost += inner.cost;
+      }
+    }
+    return { depth, cost };
+  };
+  return { ...measure(operation.selectionSet, root), problems };
+}
+
+function checkArguments(value: unknown, path: string, bounds: ArgumentBounds, problems: ArgumentProblem[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkArguments(item, `${path}[${index}]`, bounds, problems));
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  for (const [name, inner] of Object.entries(value)) {
+    const at = path === "" ? name : `${path}.${name}`;
+    if (name === "first" && typeof inner === "number" && (inner < 0 || inner > bounds.maxFirst)) problems.push({ path: at, name, value: inner });
+    else if (name === "maxHops" && typeof inner === "number" && inner > bounds.maxHops) problems.push({ path: at, name, value: inner });
+    else checkArguments(inner, at, bounds, problems);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Workspaces are walls. Workspace A and workspace B hold the same small graph
+ * — the same emails, domains and topic names — and B has more: a person, a
+ * company and a topic of its own, and "[B]" in every name and text it shares
+ * with A. A caller signed in to A (served by a dev-mode server whose own
+ * workspace is B, so a lapse to the server's workspace would show) uses B's
+ * ids, emails and domains in every root field, and gets nothing of B: no B id
+ * and no "[B]" anywhere in the data; an id of B is NOT_FOUND, as any unknown
+ * id is. Root fields are read from the schema at test time, so a new field
+ * fails here until CASES has a line for it.
+ */
+import fs from "node:fs";
+import { buildSchema } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/auth/api-keys.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { SCHEMA_FILE } from "../../src/server.js";
+import { smallGraph } from "../fixtures/small-graph.js";
+import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { fingerprint } from "../support/fingerprint.js";
+import { bearer, gql, startTestServer, type GraphQLResponse, type TestServer } from "../support/server.js";
+
+const A = uniqueWorkspace("isolation-a");
+const B = uniqueWorkspace("isolation-b");
+const driver = testDriver();
+const db = testDb(driver);
+let server: TestServer;
+let asA: Record<string, string>;
+let b: BRefs;
+let bBefore: string;
+
+/** Ids and keys of B that a caller of A might try. */
+interface BRefs {
+  chuck: string;
+  onlyB: string;
+  northwind: string;
+  onlyBCompany: string;
+  topic: string;
+}
+
+interface Case {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** The data A's caller must get, when it is worth pinning. */
+  data?: unknown;
+  /** The one error code expected instead of data (B's ids are unknown ids in A). */
+  code?: "NOT_FOUND";
+}
+
+const PERSON = `id email name title company { id name employees { id name } events { id } promises { id text } }
+  interests { topic { id name broader { id } narrower { id } } } engagements { content { id title topics { id } } }
+  concerns { id text topic { id } } promises { id text }`;
+const LIST = "totalCount edges { node { id name } }";
+
+/** One entry per root field: adding a field to the schema means adding its line here. */
+const CASES: Record<string, (b: BRefs) => Case[]> = {
+  "Query.person": (b) => [
+    { query: `query($id: ID) { person(id: $id) { ${PERSON} } }`, variables: { id: b.chuck }, data: { person: null } },
+    { query: `query($email: String) { person(email: $email) { ${PERSON} } }`, variables: { email: "only-b@northwind.io" }, data: { person: null } },
+    { query: `query($email: String) { person(email: $email) { ${PERSON} } }`, variables: { email: "chuck@northwind.io" } },
+  ],
+  "Query.company": (b) => [
+    { query: "query($id: ID) { company(id: $id) { id } }", variables: { id: b.northwind }, data: { company: null } },
+    { query: "query($id: ID) { company(id: $id) { id } }", variables: { id: b.onlyBCompany }, data: { company: null } },
+    { query: "{ company(domain: \"b-only.example\") { id } }", data: { company: null } },
+    { query: "{ company(domain: \"northwind.io\") { id name employees { id name } events { id } promises { id text } } }" },
+  ],
+  "Query.topic": (b) => [
+    { query: "query($name: String!) { topic(name: $name) { id } }", variables: { name: b.topic }, data: { topic: null } },
+    { query: "{ topic(name: \"CRM\") { id name broader { id name } narrower { id name } } }" },
+  ],
+  "Query.people": (b) => [
+    { query: `{ people(first: 100) { ${LIST} } }` },
+    { query: `query($id: ID) { people(where: { connectedTo: { person: $id, maxHops: 4 } }) { ${LIST} } }`, variables: { id: b.chuck }, code: "NOT_FOUND" },
+    { query: `query($id: ID) { people(where: { near: { person: $id, radiusKm: 20000 } }) { ${LIST} } }`, variables: { id: b.chuck }, code: "NOT_FOUND" },
+    { query: `{ people(where: { worksAt: { domains: ["b-only.example"] } }) { ${LIST} } }`, data: { people: { totalCount: 0, edges: [] } } },
+    { query: `{ people(where: { titleContains: "[B]" }) { ${LIST} } }`, data: { people: { totalCount: 0, edges: [] } } },
+    { query: `query($t: [String!]!) { people(where: { interestedIn: { topics: $t } }) { ${LIST} } }`, variables: { t: ["Secret B Topic"] }, data: { people: { totalCount: 0, edges: [] } } },
+  ],
+  "Query.companies": (b) => [
+    { query: `{ companies(first: 100) { ${LIST} } }` },
+    { query: `{ companies(where: { domains: ["b-only.example"] }) { ${LIST} } }`, data: { companies: { totalCount: 0, edges: [] } } },
+    { query: `query($id: ID) { companies(where: { employs: { connectedTo: { person: $id } } }) { ${LIST} } }`, variables: { id: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Query.introductionPaths": (b) => [
+    { query: "query($id: ID) { introductionPaths(to: $id) { people { id name } } }", variables: { id: b.chuck }, code: "NOT_FOUND" },
+    { query: "query($id: ID) { introductionPaths(toCompany: $id) { people { id name } } }", variables: { id: b.onlyBCompany }, code: "NOT_FOUND" },
+    { query: "query($from: ID, $to: ID) { introductionPaths(from: $from, to: $to) { people { id name } } }", variables: { from: b.onlyB, to: b.chuck }, code: "NOT_FOUND" },
+  ],
+  "Query.search": () => [
+    { query: "{ search(text: \"Bea\") { node { __typename } } }", data: { search: [] } },
+    { query: "{ search(text: \"Secret\") { node { __typename } } }", data: { search: [] } },
+    { query: "{ search(text: \"Chuck Northwind CRM\") { node { ... on Person { id name } ... on Company { id name } ... on Topic { id topicName: name } } } }" },
+  ],
+  "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
+};
+
+const schema = buildSchema(fs.readFileSync(SCHEMA_FILE, "utf8"));
+const ROOT_FIELDS = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+  .flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
+
+beforeAll(async () => {
+  expect((await importGraphDocument(db, smallGraph(), { workspace: A })).ok).toBe(true);
+  expect((await importGraphDocument(db, workspaceB(), { workspace: B })).ok).toBe(true);
+  const ids = async (query: string) => (await driver.executeQuery(query, { workspace: B })).records.map((r) => r.get(0) as string);
+  const [chuck, onlyB] = await ids("MATCH (p:Person {workspace: $workspace}) WHERE p.email IN ['chuck@northwind.io', 'only-b@northwind.io'] RETURN p.id ORDER BY p.email");
+  const [onlyBCompany, northwind] = await ids("MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN ['northwind.io', 'b-only.example'] RETURN c.id ORDER BY c.domain");
+  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic" };
+  bBefore = await fingerprint(driver, B);
+  const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
+  asA = bearer(key);
+  server = await startTestServer(B);
+});
+
+afterAll(async () => {
+  await server.stop();
+  await wipeWorkspace(driver, A);
+  await wipeWorkspace(driver, B);
+  await driver.close();
+});
+
+describe("workspace isolation", () => {
+  it("has a case for every root field of the schema (and none for a field that is gone)", () => {
+    expect(ROOT_FIELDS.filter((field) => !(field in CASES)), "root fields without an isolation case").toEqual([]);
+    expect(Object.keys(CASES).filter((field) => !ROOT_FIELDS.includes(field)), "cases for fields the schema no longer has").toEqual([]);
+  });
+
+  it.each(ROOT_FIELDS)("%s gives a caller of A nothing of B", async (field) => {
+    const cases = CASES[field]?.(b) ?? [];
+    expect(cases.length).toBeGreaterThan(0);
+    const bIds = await idsOf(B);
+    for (const { query, variables, data, code } of cases) {
+      const response = await gql(server.url, query, variables, asA);
+      if (code) {
+        expect(response.errors?.map((e) => e.extensions.code), query).toEqual([code]);
+      } else {
+        expect(response.errors, query).toBeUndefined();
+        if (data !== undefined) expect(response.data, query).toEqual(data);
+      }
+      expect(leaksOfB(response, bIds), query).toEqual([]);
+    }
+  });
+
+  it("answers the same questions with A's data, so the cases above are not empty by accident", async () => {
+    const { data } = await gql(server.url, `{ viewer { email } person(email: "chuck@northwind.io") { name company { name } } people(first: 100) { totalCount } }`, {}, asA);
+    expect(data).toEqual({ viewer: { email: "rep@ourco.example" }, person: { name: "Chuck Rivera", company: { name: "Northwind" } }, people: { totalCount: 4 } });
+  });
+
+  it("leaves workspace B exactly as it was", async () => {
+    expect(await fingerprint(driver, B)).toBe(bBefore);
+  });
+});
+
+/** The same graph as A's, with "[B]" in every name and text, and a person, a company and a topic only B has. */
+function workspaceB() {
+  const graph = smallGraph();
+  const mark = <T extends { name?: string }>(record: T) => ({ ...record, name: `${record.name ?? ""} [B]` });
+  return {
+    ...graph,
+    topics: [...graph.topics, { name: "Secret B Topic" }],
+    companies: [...graph.companies.map(mark), { domain: "b-only.example", name: "Only B Co [B]" }],
+    people: [
+      ...graph.people.map((person) => ({ ...mark(person), title: "Insider [B]" })),
+      { email: "only-b@northwind.io", name: "Bea Only [B]", company: "b-only.example", interests: [{ topic: "Secret B Topic" }] },
+    ],
+    content: graph.content.map((content) => ({ ...content, title: `${content.title} [B]` })),
+    connections: [...graph.connections, { a: "only-b@northwind.io", b: "chuck@northwind.io", strength: 0.9 }],
+    concerns: graph.concerns.map((concern) => ({ ...concern, text: `${concern.text} [B]` })),
+    promises: graph.promises.map((promise) => ({ ...promise, text: `${promise.text} [B]` })),
+    events: [...graph.events, { company: "b-only.example", type: "FUNDING", stage: "SEED", occurredAt: "2026-11-01" }],
+  };
+}
+
+async function idsOf(workspace: string): Promise<string[]> {
+  const result = await driver.executeQuery("MATCH (n {workspace: $workspace}) WHERE n.id IS NOT NULL RETURN n.id AS id", { workspace });
+  return result.records.map((record) => record.get("id") as string);
+}
+
+/** Every B id and "[B]" mark in a response's data (errors may name the ids the request gave). */
+function leaksOfB(response: GraphQLResponse, bIds: string[]): string[] {
+  const text = JSON.stringify(response.data ?? null);
+  return [...bIds.filter((id) => text.includes(id)), ...(text.includes("[B]") ? ["[B]"] : [])];
+}
