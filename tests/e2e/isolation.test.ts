@@ -49,7 +49,7 @@ interface Case {
 
 const PERSON = `id email name title company { id name employees { id name } events { id } promises { id text } }
   interests { topic { id name broader { id } narrower { id } } } engagements { content { id title topics { id } } }
-  concerns { id text topic { id } } promises { id text }`;
+  concerns { id text topic { id } } promises { id text } connectionToViewer(maxHops: 4) { people { id name } }`;
 const LIST = "totalCount edges { node { id name } }";
 
 /** One entry per root field: adding a field to the schema means adding its line here. */
@@ -81,6 +81,12 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
     { query: `{ companies(first: 100) { ${LIST} } }` },
     { query: `{ companies(where: { domains: ["b-only.example"] }) { ${LIST} } }`, data: { companies: { totalCount: 0, edges: [] } } },
     { query: `query($id: ID) { companies(where: { employs: { connectedTo: { person: $id } } }) { ${LIST} } }`, variables: { id: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Query.prospects": (b) => [
+    { query: `{ prospects(where: {}, first: 100) { totalCount edges { score node { id name } reasons { summary
+      ... on ConnectionReason { path { people { id name } } } ... on CompanyEventReason { company { id name } } } } } }` },
+    { query: `query($id: ID) { prospects(where: { connectedTo: { person: $id, maxHops: 4 } }) { ${LIST} } }`, variables: { id: b.chuck }, code: "NOT_FOUND" },
+    { query: `{ prospects(where: { titleContains: "[B]" }) { ${LIST} } }`, data: { prospects: { totalCount: 0, edges: [] } } },
   ],
   "Query.introductionPaths": (b) => [
     { query: "query($id: ID) { introductionPaths(to: $id) { people { id name } } }", variables: { id: b.chuck }, code: "NOT_FOUND" },

@@ -87,7 +87,7 @@ describe("round trips", () => {
       "filters/people-count",
       "filters/prospects-page",
       "filters/strongest-paths",
-      "person/default-viewer",
+      "person/by-emails",
       "person/employment",
       "person/interests",
     ]);
