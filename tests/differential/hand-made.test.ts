@@ -11,20 +11,26 @@ import type { CompanyWhere, PersonWhere } from "../../src/filters/types.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { validateGraphDocument } from "../../src/graph-document/validate.js";
 import { moveInTime } from "./graphs.js";
 import { CASES, DOCUMENT, NOW } from "./hand-made.js";
+import { signInAsViewer } from "./viewer.js";
 
 const workspace = uniqueWorkspace("hand-made");
 const driver = testDriver();
 let server: TestServer;
+let signedIn: Record<string, string>;
 const idOf = new Map<string, string>();
 
 beforeAll(async () => {
   const document = moveInTime(structuredClone(DOCUMENT), Math.floor((Date.now() - NOW.getTime()) / 1000) * 1000);
   const imported = await importGraphDocument(testDb(driver), document, { workspace });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+  const validation = validateGraphDocument(document);
+  if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
+  signedIn = await signInAsViewer(testDb(driver), workspace, validation.document);
   server = await startTestServer(workspace);
-  const { data } = await gql(server.url, "{ people(first: 100) { edges { node { id email } } } }");
+  const { data } = await gql(server.url, "{ people(first: 100) { edges { node { id email } } } }", {}, signedIn);
   for (const { node } of data!.people.edges as { node: { id: string; email: string } }[]) idOf.set(node.email, node.id);
 });
 
@@ -43,7 +49,7 @@ async function keys(field: "people" | "companies", where: PersonWhere | CompanyW
   const key = field === "people" ? "email" : "domain";
   const { data, errors } = await gql(server.url, `query($where: ${field === "people" ? "PersonWhere" : "CompanyWhere"}) {
     ${field}(where: $where, first: 100) { totalCount edges { node { ${key} } } }
-  }`, { where: withIds(where) });
+  }`, { where: withIds(where) }, signedIn);
   expect(errors, JSON.stringify(where)).toBeUndefined();
   const list = data![field] as { totalCount: number; edges: { node: Record<string, string> }[] };
   expect(list.totalCount, JSON.stringify(where)).toBe(list.edges.length);

@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { validateGraphDocument } from "../../src/graph-document/validate.js";
-import { defaultViewerEmail, distanceKm, InMemoryEvaluator } from "../support/in-memory/evaluator.js";
+import { distanceKm, InMemoryEvaluator } from "../support/in-memory/evaluator.js";
 import { CASES, DOCUMENT, NOW, SF } from "./hand-made.js";
+import { viewerOf } from "./viewer.js";
 
 const validation = validateGraphDocument(DOCUMENT);
 if (!validation.ok) throw new Error(JSON.stringify(validation.problems));
 const doc = validation.document;
-const oracle = new InMemoryEvaluator(doc, { viewer: defaultViewerEmail(doc) });
+const oracle = new InMemoryEvaluator(doc, { viewer: viewerOf(doc) });
 const local = (emails: string[]) => emails.map((email) => email.split("@")[0]);
 
 describe("the in-memory evaluator on a hand-made document", () => {
@@ -21,7 +22,7 @@ describe("the in-memory evaluator on a hand-made document", () => {
   });
 
   it("takes the first user as the viewer", () => {
-    expect(defaultViewerEmail(doc)).toBe("rep@a.example");
+    expect(viewerOf(doc)).toBe("rep@a.example");
   });
 
   it.each(CASES)("$title", ({ people = [], companies = [] }) => {

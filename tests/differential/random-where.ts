@@ -45,7 +45,7 @@ export class RandomWhere {
   private readonly headcounts: number[];
   private readonly located: LatLon[];
 
-  constructor(private readonly doc: NormalizedDocument, seed: number, private readonly options: RandomWhereOptions) {
+  constructor(doc: NormalizedDocument, seed: number, private readonly options: RandomWhereOptions) {
     this.random = new Random(seed, options.stream ?? "differential-where");
     this.topicNames = doc.topics.flatMap((t) => [t.name, ...(t.aliases ?? [])]);
     this.titleWords = [...new Set(doc.people.flatMap((p) => (p.title ?? "").split(/\s+/)).filter((word) => word.length > 1))];

@@ -12,7 +12,7 @@
  *  - Topic names match case-insensitively by name or alias and take in every
  *    narrower topic, transitively.
  *  - connectedTo: people within maxHops (default 1) connections of the person
- *    (default the viewer), every connection on the way at least minStrength
+ *    (default the viewer, given to the evaluator), every connection on the way at least minStrength
  *    (default 0) strong; never that person themselves.
  *  - engagedWith: at least minCount (default 1) engagements that each meet every
  *    condition given; expressedConcern: at least one concern meeting them all.
@@ -46,15 +46,6 @@ export function distanceKm(a: LatLon, b: LatLon): number {
   const dLon = rad(b.longitude - a.longitude);
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return (2 * NEO4J_EARTH_RADIUS_M * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h))) / 1000;
-}
-
-/**
- * The person a filter means when connectedTo.person or near.person is left
- * out: today the workspace's first user by email (cypher/person/default-viewer.cypher).
- * The one place the differential test depends on how the viewer is chosen.
- */
-export function defaultViewerEmail(doc: Doc): string | null {
-  return doc.users.map((user) => user.email).sort()[0] ?? null;
 }
 
 /** A small index of the document: records by key, and each person's records. */
@@ -122,7 +113,7 @@ export class DocumentIndex {
 }
 
 export interface EvaluatorOptions {
-  /** The viewer's email (see defaultViewerEmail). */
+  /** The viewer's email: whom connectedTo and near start from when they name no person. */
   viewer: string | null;
   /** A person id in a filter → that person's email; by default ids are emails. */
   emailOfId?: (id: string) => string | undefined;
