@@ -63,24 +63,36 @@ afterAll(async () => {
   await driver.close();
 });
 
-interface Row { id: string; key: string; name: string | null }
+interface Row { id: string; key: string; name: string | null; score?: number }
 interface Answer { rows: Row[]; totalCount: number }
 
-/** One of the two list fields: people by email, companies by domain. */
+/** A list field: people and prospects by email, companies by domain, each in its order. */
 interface ListField<W> {
-  field: "people" | "companies";
-  type: "PersonWhere" | "CompanyWhere";
+  field: "people" | "companies" | "prospects";
+  type: "PersonWhere" | "CompanyWhere" | "PersonWhere!";
   key: "email" | "domain";
+  /** Fields of the edge beside its node. */
+  edge: string;
+  /** How the service orders the rows. */
+  order: { describe: string; compare(a: Row, b: Row): number };
   oracle(evaluator: InMemoryEvaluator, where: W): string[];
 }
-const PEOPLE: ListField<PersonWhere> = { field: "people", type: "PersonWhere", key: "email", oracle: (e, where) => e.people(where) };
-const COMPANIES: ListField<CompanyWhere> = { field: "companies", type: "CompanyWhere", key: "domain", oracle: (e, where) => e.companies(where) };
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Names then keys (a missing name sorts as ""). */
+const BY_NAME = { describe: "name, then key", compare: (a: Row, b: Row) => compareText(a.name ?? "", b.name ?? "") || compareText(a.key, b.key) };
+const BY_SCORE = { describe: "score (best first), then email", compare: (a: Row, b: Row) => (b.score ?? 0) - (a.score ?? 0) || compareText(a.key, b.key) };
+
+const PEOPLE: ListField<PersonWhere> = { field: "people", type: "PersonWhere", key: "email", edge: "", order: BY_NAME, oracle: (e, where) => e.people(where) };
+const COMPANIES: ListField<CompanyWhere> = { field: "companies", type: "CompanyWhere", key: "domain", edge: "", order: BY_NAME, oracle: (e, where) => e.companies(where) };
+/** Query.prospects ranks every person the filter matches: the same set as people(where). */
+const PROSPECTS: ListField<PersonWhere> = { field: "prospects", type: "PersonWhere!", key: "email", edge: "score", order: BY_SCORE, oracle: (e, where) => e.people(where) };
 
 /** Every page of the list, following endCursor; totalCount is asked for on the first. */
 async function allPages(url: string, headers: Record<string, string>, list: ListField<unknown>, where: unknown, first = PAGE): Promise<Answer> {
   const query = (withCount: boolean) => `query($where: ${list.type}, $first: Int, $after: String) {
     ${list.field}(where: $where, first: $first, after: $after) {
-      ${withCount ? "totalCount" : ""} edges { node { id key: ${list.key} name } } pageInfo { hasNextPage endCursor }
+      ${withCount ? "totalCount" : ""} edges { ${list.edge} node { id key: ${list.key} name } } pageInfo { hasNextPage endCursor }
     }
   }`;
   const rows: Row[] = [];
@@ -89,9 +101,9 @@ async function allPages(url: string, headers: Record<string, string>, list: List
   for (let page = 0; page < 1000; page++) {
     const response = await gql(url, query(after === null), { where, first, after }, headers);
     if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-    const answer = response.data![list.field] as { totalCount?: number; edges: { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const answer = response.data![list.field] as { totalCount?: number; edges: { node: Row; score?: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     if (answer.totalCount !== undefined) totalCount = answer.totalCount;
-    rows.push(...answer.edges.map((edge) => edge.node));
+    rows.push(...answer.edges.map((edge) => ({ ...edge.node, score: edge.score })));
     if (!answer.pageInfo.hasNextPage) return { rows, totalCount };
     after = answer.pageInfo.endCursor;
   }
@@ -110,13 +122,6 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T, 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** Names then keys, as both lists are ordered (a missing name sorts as ""). */
-function byNameThenKey(a: Row, b: Row): number {
-  const [x, y] = [a.name ?? "", b.name ?? ""];
-  if (x !== y) return x < y ? -1 : 1;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 describe.each(GRAPHS)("filters on a generated graph: seed $seed, $people people", ({ seed, people, shapes, companyShapes }) => {
@@ -156,13 +161,41 @@ describe.each(GRAPHS)("filters on a generated graph: seed $seed, $people people"
   const describeFilter = (where: unknown) =>
     JSON.stringify(where, (key, value: unknown) => (key === "person" && typeof value === "string" ? `id:${emailOfId.get(value) ?? value}` : value));
 
+  /** One filter through one list field: what differs from the evaluator's answer, and how many rows it expected. */
+  async function check<W>(list: ListField<W>, where: W, first: number): Promise<{ faults: string[]; expected: number; ms: number }> {
+    const started = performance.now();
+    let answer: Answer;
+    try {
+      answer = await allPages(server.url, signedIn, list as ListField<unknown>, where, first);
+    } catch (error) {
+      return { faults: [`${list.field}: the service failed: ${(error as Error).message}`], expected: -1, ms: performance.now() - started };
+    }
+    const ms = performance.now() - started;
+    const expected = list.oracle(oracle, where);
+    const got = answer.rows.map((row) => row.key);
+    const gotSet = new Set(got);
+    const expectedSet = new Set(expected);
+    const onlyService = [...gotSet].filter((key) => !expectedSet.has(key)).sort();
+    const onlyOracle = expected.filter((key) => !gotSet.has(key));
+    const faults: string[] = [];
+    if (onlyService.length > 0 || onlyOracle.length > 0) {
+      faults.push(`${list.field}: only the service: ${JSON.stringify(onlyService)}`, `${list.field}: only the evaluator: ${JSON.stringify(onlyOracle)}`);
+    }
+    if (gotSet.size !== got.length) faults.push(`${list.field}: pages of ${first} repeat rows: ${got.length} rows, ${gotSet.size} distinct`);
+    if (answer.totalCount !== got.length) faults.push(`${list.field}: totalCount ${answer.totalCount}, but the pages of ${first} hold ${got.length}`);
+    const ordered = [...answer.rows].sort(list.order.compare);
+    if (ordered.some((row, i) => row !== answer.rows[i])) faults.push(`${list.field}: pages of ${first} are not ordered by ${list.order.describe}`);
+    return { faults, expected: expected.length, ms };
+  }
+
   /**
    * `shapeCount` filters and `variants` rounds of variants of them, each redrawn
    * a few times while it matches nothing or everything (which tells little),
-   * then compared; the mismatches, described.
+   * then compared; the mismatches, described. `also` is a second list field
+   * that every third filter goes through as well.
    */
-  async function compare<W>(list: ListField<W>, shapeCount: number, variants: number, draw: () => W, vary: (shape: W) => W): Promise<string[]> {
-    const size = list.field === "people" ? people : graph.normalized.companies.length;
+  async function compare<W>(list: ListField<W>, shapeCount: number, variants: number, draw: () => W, vary: (shape: W) => W, also?: ListField<W>): Promise<string[]> {
+    const size = list.field === "companies" ? graph.normalized.companies.length : people;
     const accept = new Random(seed, `differential-accept-${list.field}`);
     const telling = (next: () => W): W => {
       for (let attempt = 1; ; attempt++) {
@@ -178,38 +211,19 @@ describe.each(GRAPHS)("filters on a generated graph: seed $seed, $people people"
     const timings: [ms: number, filter: number][] = [];
 
     const problems = await inPool(cases, CONCURRENCY, async (where, index) => {
-      const heading = `seed ${seed} (${people} people), ${list.field} filter #${index}: ${describeFilter(where)}`;
-      let answer: Answer;
-      const started = performance.now();
-      try {
-        answer = await allPages(server.url, signedIn, list as ListField<unknown>, where, index % 4 === 3 ? SMALL_PAGE : PAGE);
-        timings.push([performance.now() - started, index]);
-      } catch (error) {
-        return `${heading}\n  the service failed: ${(error as Error).message}`;
-      }
-      const expected = list.oracle(oracle, where);
-      sizes.push(expected.length);
-      const got = answer.rows.map((row) => row.key);
-      const gotSet = new Set(got);
-      const expectedSet = new Set(expected);
-      const onlyService = [...gotSet].filter((key) => !expectedSet.has(key)).sort();
-      const onlyOracle = expected.filter((key) => !gotSet.has(key));
-      const faults: string[] = [];
-      if (onlyService.length > 0 || onlyOracle.length > 0) {
-        faults.push(`only the service: ${JSON.stringify(onlyService)}`, `only the evaluator: ${JSON.stringify(onlyOracle)}`);
-      }
-      if (gotSet.size !== got.length) faults.push(`pages repeat rows: ${got.length} rows, ${gotSet.size} distinct`);
-      if (answer.totalCount !== got.length) faults.push(`totalCount ${answer.totalCount}, but the pages hold ${got.length}`);
-      const ordered = [...answer.rows].sort(byNameThenKey);
-      if (ordered.some((row, i) => row !== answer.rows[i])) faults.push(`pages are not ordered by name, then ${list.key}`);
-      return faults.length === 0 ? null : `${heading}\n  ${faults.join("\n  ")}`;
+      const first = index % 4 === 3 ? SMALL_PAGE : PAGE;
+      const { faults, expected, ms } = await check(list, where, first);
+      sizes.push(expected);
+      timings.push([ms, index]);
+      if (also && index % 3 === 0) faults.push(...(await check(also, where, index % 2 === 0 ? SMALL_PAGE : PAGE)).faults);
+      return faults.length === 0 ? null : `seed ${seed} (${people} people), ${list.field} filter #${index}: ${describeFilter(where)}\n  ${faults.join("\n  ")}`;
     });
 
     const failures = problems.filter((problem): problem is string => problem !== null);
     const empty = sizes.filter((n) => n === 0).length;
     const all = sizes.filter((n) => n === size).length;
     timings.sort((a, b) => b[0] - a[0]);
-    console.info(`differential seed ${seed}, ${list.field}: ${cases.length} filters, ${empty} matched none, ${all} all, ` +
+    console.info(`differential seed ${seed}, ${list.field}${also ? ` (and ${also.field})` : ""}: ${cases.length} filters, ${empty} matched none, ${all} all, ` +
       `median ${[...sizes].sort((a, b) => a - b)[sizes.length >> 1] ?? 0} of ${size}; ${failures.length} mismatches; slowest ` +
       timings.slice(0, 3).map(([ms, filter]) => `#${filter} ${Math.round(ms)} ms`).join(", "));
     if (process.env.DIFFERENTIAL_TIMING) {
@@ -222,9 +236,9 @@ describe.each(GRAPHS)("filters on a generated graph: seed $seed, $people people"
     expect(everyone.map((row) => row.key).sort()).toEqual(graph.normalized.people.map((p) => p.email).sort());
   });
 
-  it(`people(where): ${shapes * (1 + VARIANTS)} random filters, as the in-memory evaluator answers them`, { timeout: TIMEOUT_MS }, async () => {
+  it(`people(where): ${shapes * (1 + VARIANTS)} random filters (every third through prospects too), as the in-memory evaluator answers them`, { timeout: TIMEOUT_MS }, async () => {
     const random = randomFor(PEOPLE.field);
-    const failures = await compare(PEOPLE, shapes, VARIANTS, () => random.next(), (shape) => random.variant(shape));
+    const failures = await compare(PEOPLE, shapes, VARIANTS, () => random.next(), (shape) => random.variant(shape), PROSPECTS);
     expect(failures.length, `\n${failures.slice(0, 8).join("\n\n")}\n`).toBe(0);
   });
 
