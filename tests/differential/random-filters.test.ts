@@ -5,9 +5,10 @@
  * evaluator (tests/support/in-memory/evaluator.ts) finds in the same document;
  * and Query.companies likewise for random CompanyWhere trees.
  *
- * Four graphs of 150 to 400 people, 240 people filters and 80 company filters
- * in all; about 25 s with Neo4j's plan cache warm, 40 to 60 s cold on a busy
- * 2-core machine.
+ * Every third people filter goes through Query.prospects as well, which ranks
+ * the same set. Four graphs of 150 to 400 people: 240 people filters (80 of
+ * them also as prospects) and 80 company filters in all; about 25 s with
+ * Neo4j's plan cache warm, 40 to 60 s cold on a busy 2-core machine.
  *
  * A mismatch names the seed, the graph's size, the filter's number and the
  * filter as JSON (ids shown as `id:<email>`), and the keys only one side
