@@ -79,14 +79,14 @@ describe("compilePersonWhere", () => {
     expect(compiled.predicate).toMatchInlineSnapshot(`
       "EXISTS {
         MATCH (person)-[job_0:WORKS_AT]->(employer_0:Company)
-        WHERE (job_0.until IS NULL OR job_0.until > datetime()) AND ((($f1_domains IS NULL OR employer_0.domain IN $f1_domains)
+        WHERE (job_0.until IS NULL OR job_0.until > datetime()) AND (coalesce(($f1_domains IS NULL OR employer_0.domain IN $f1_domains)
         AND ($f1_industries IS NULL OR employer_0.industry IN $f1_industries)
         AND ($f1_statuses IS NULL OR employer_0.status IN $f1_statuses)
         AND ($f1_relationshipLevels IS NULL OR employer_0.relationshipLevel IN $f1_relationshipLevels)
         AND ($f1_employeesMin IS NULL OR employer_0.headcount >= $f1_employeesMin)
-        AND ($f1_employeesMax IS NULL OR employer_0.headcount <= $f1_employeesMax)) AND EXISTS {
+        AND ($f1_employeesMax IS NULL OR employer_0.headcount <= $f1_employeesMax), false) AND EXISTS {
         MATCH (employee_2:Person)-[job_2:WORKS_AT]->(employer_0)
-        WHERE (job_2.until IS NULL OR job_2.until > datetime()) AND toLower(employee_2.title) CONTAINS toLower($f3_text)
+        WHERE (job_2.until IS NULL OR job_2.until > datetime()) AND coalesce(toLower(employee_2.title) CONTAINS toLower($f3_text), false)
       })
       }"
     `);
@@ -112,6 +112,6 @@ describe("compilePersonWhere", () => {
 
   it("combines OR and NOT around whole filters", () => {
     const compiled = compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", null);
-    expect(compiled.predicate).toMatchInlineSnapshot(`"(toLower(p.title) CONTAINS toLower($f0_text) OR NOT (toLower(p.title) CONTAINS toLower($f1_text)))"`);
+    expect(compiled.predicate).toMatchInlineSnapshot(`"(coalesce(toLower(p.title) CONTAINS toLower($f0_text), false) OR NOT (coalesce(toLower(p.title) CONTAINS toLower($f1_text), false)))"`);
   });
 });
