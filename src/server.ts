@@ -18,6 +18,8 @@ import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import type { Db } from "./db/run.js";
 import { AppError, maskError } from "./errors.js";
+import { LONG_WRITE_TX_TIMEOUT_MS } from "./graph-document/import.js";
+import { graphDocumentRouter } from "./http/graph-document.js";
 import { healthHandler, readyHandler } from "./http/health.js";
 import { batchLimit, bodyErrors } from "./http/request-guards.js";
 import type { Logger } from "./logger.js";
@@ -57,6 +59,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.disable("x-powered-by");
   app.get("/health", healthHandler);
   app.get("/ready", readyHandler(db.driver, db.database));
+  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(
     "/graphql",
     express.json({ limit: config.requestBodyLimit }),

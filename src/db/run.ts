@@ -42,6 +42,11 @@ export class Db {
     return this.settings.database;
   }
 
+  /** The same database access with another transaction timeout: for a long write such as an import. */
+  withTxTimeout(txTimeoutMs: number): Db {
+    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId);
+  }
+
   /** The same database access, metered for one request. */
   forRequest(requestId: string): Db {
     return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);

@@ -19,6 +19,8 @@ import type { KnownKeys, Problem } from "./validate.js";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 export const DEFAULT_CONCURRENCY = 2;
+/** A batch of a long import may wait for locks far longer than a query may run. */
+export const LONG_WRITE_TX_TIMEOUT_MS = 300_000;
 
 export interface ImportOptions {
   workspace: string;
@@ -104,7 +106,7 @@ export function forLongWrites(config: Config): Config {
   return {
     ...config,
     neo4jMaxRetryMs: Math.max(config.neo4jMaxRetryMs, 60_000),
-    neo4jTxTimeoutMs: Math.max(config.neo4jTxTimeoutMs, 300_000),
+    neo4jTxTimeoutMs: Math.max(config.neo4jTxTimeoutMs, LONG_WRITE_TX_TIMEOUT_MS),
   };
 }
 
