@@ -1,13 +1,15 @@
 /**
  * Whole statements for the list fields: a compiled filter put into the page
  * or count statement of its root field (cypher/filters/statement). Pages are
- * keyset-paginated on (name, natural key), so a page never repeats or skips a
- * row when earlier pages' rows change position.
+ * keyset-paginated on (sort value, natural key) in the order asked for
+ * (ordering.ts), so a page never repeats or skips a row when earlier pages'
+ * rows change position.
  */
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
 import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
+import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
 export interface Statement {
@@ -16,20 +18,18 @@ export interface Statement {
   personIds: string[];
 }
 
-/** The position after a row: its sort key, as the cursor encodes it. */
-export type PageKey = [name: string, key: string];
-
 /** Who is asking and where: every statement is scoped to the workspace. */
 export interface Scope {
   workspace: string;
   viewerId: string | null;
 }
 
-export function peoplePage(where: PersonWhere, scope: Scope, first: number, after: PageKey | null): Statement {
-  const paging = { afterName: after?.[0] ?? null, afterEmail: after?.[1] ?? null, limit: neo4j.int(first) };
+export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
+  const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
+  const texts = orderTexts("person", order);
   return where.connectedTo
-    ? fromAnchor("statement/people-page-connected", where, scope, paging)
-    : statement("statement/people-page", compilePersonWhere(where, "person", scope.viewerId), scope, paging);
+    ? fromAnchor("statement/people-page-connected", where, scope, paging, texts)
+    : statement("statement/people-page", compilePersonWhere(where, "person", scope.viewerId), scope, paging, texts);
 }
 
 export function peopleCount(where: PersonWhere, scope: Scope): Statement {
@@ -42,20 +42,21 @@ export function peopleCount(where: PersonWhere, scope: Scope): Statement {
  * A top-level connectedTo drives the match: the statement expands from the
  * starting person and the rest of the filter tests only the people reached.
  */
-function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params: Params): Statement {
+function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, string> = {}): Statement {
   const { connectedTo, ...rest } = where;
   const anchor = startingPerson(connectedTo?.person, scope.viewerId);
   const filter = compilePersonWhere(rest, "person", scope.viewerId);
-  const values = { hops: hopsBound(connectedTo?.maxHops), carried: filter.carried.map((variable) => `, ${variable}`).join("") };
+  const values = { ...texts, hops: hopsBound(connectedTo?.maxHops), carried: filter.carried.map((variable) => `, ${variable}`).join("") };
   const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
   return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
 }
 
-export function companiesPage(where: CompanyWhere, scope: Scope, first: number, after: PageKey | null): Statement {
-  const paging = { afterName: after?.[0] ?? null, afterDomain: after?.[1] ?? null, limit: neo4j.int(first) };
+export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
+  const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
+  const texts = orderTexts("company", order);
   return where.employs?.connectedTo
-    ? fromEmployeesReached("statement/companies-page-connected", where, scope, paging)
-    : statement("statement/companies-page", compileCompanyWhere(where, "company", scope.viewerId), scope, paging);
+    ? fromEmployeesReached("statement/companies-page-connected", where, scope, paging, texts)
+    : statement("statement/companies-page", compileCompanyWhere(where, "company", scope.viewerId), scope, paging, texts);
 }
 
 export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
@@ -68,11 +69,12 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
  * A top-level employs.connectedTo drives the match: the statement expands from
  * the starting person, and goes from the people reached to their employers.
  */
-function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Scope, params: Params): Statement {
+function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, string> = {}): Statement {
   const connectedTo = where.employs?.connectedTo;
   const anchor = startingPerson(connectedTo?.person, scope.viewerId);
   const filter = compileEmployerOfReached(where, "person", "company", scope.viewerId);
   const values = {
+    ...texts,
     hops: hopsBound(connectedTo?.maxHops),
     carried: filter.carried.map((variable) => `, ${variable}`).join(""),
     employeePredicate: filter.employeePredicate,

@@ -1,19 +1,21 @@
 /** Query.people and Query.companies: validate → compile the filter → one statement per page (and per count, when asked). */
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
-import { companiesCount, companiesPage, peopleCount, peoplePage, type PageKey, type Scope, type Statement } from "../filters/statements.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js";
+import { companiesCount, companiesPage, peopleCount, peoplePage, type Scope, type Statement } from "../filters/statements.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
 import { requirePeople } from "./existence.js";
 import { connection, decodeCursor, totalCount } from "./pagination.js";
 
-interface ListArgs { where?: unknown; first: number; after?: string | null }
+interface ListArgs { where?: unknown; orderBy?: Partial<Order> | null; first: number; after?: string | null }
 
 interface ListKind<W> {
   name: string;
   validate(input: unknown): W;
-  page(where: W, scope: Scope, first: number, after: PageKey | null): Statement;
+  page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null): Statement;
   count(where: W, scope: Scope): Statement;
   /** The natural key that breaks ties between equal names. */
   naturalKey: "email" | "domain";
@@ -32,18 +34,25 @@ export const companies = (_: unknown, args: ListArgs, ctx: RequestContext, info:
 async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
   const where = kind.validate(args.where);
   const first = pageSize(args.first);
+  const order: Order = { field: args.orderBy?.field ?? DEFAULT_ORDER.field, direction: args.orderBy?.direction ?? DEFAULT_ORDER.direction };
+  const after = decodeCursor(args.after, isPageKey);
+  if (after && (after.order.field !== order.field || after.order.direction !== order.direction)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "after is a cursor of another order: ask for the same orderBy as the page it came from", { argument: "after" });
+  }
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
-  const page = kind.page(where, scope, first + 1, decodeCursor(args.after, isPageKey));
+  const page = kind.page(where, scope, order, first + 1, after);
   await requirePeople(page.personIds, ctx);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));
     return Number(row?.total ?? 0);
   });
   const rows = await ctx.db.readCompiled(`filters/${kind.name}-page`, page);
-  const keyOf = ({ node }: { node: Item }): PageKey => [String(node.name ?? ""), String(node[kind.naturalKey])];
-  return connection(rows.map((row) => ({ node: row.item as Item })), first, keyOf, count);
+  const keyOf = ({ node, sortValue }: { node: Item; sortValue: string | number }): PageKey => ({ order, value: sortValue, key: String(node[kind.naturalKey]) });
+  return connection(rows.map((row) => ({ node: row.item as Item, sortValue: row.sortValue as string | number })), first, keyOf, count);
 }
 
 function isPageKey(key: unknown): key is PageKey {
-  return Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === "string");
+  const { order, value, key: naturalKey } = (key ?? {}) as Partial<PageKey>;
+  return typeof order?.field === "string" && (order.direction === "ASC" || order.direction === "DESC")
+    && (typeof value === "string" || typeof value === "number") && typeof naturalKey === "string";
 }

@@ -1,6 +1,6 @@
 /**
  * Relay-style connections over keyset pages. A cursor is the opaque form of
- * a row's sort key (a JSON array); a page asks for one row more than it
+ * a row's sort key (as JSON); a page asks for one row more than it
  * returns to know whether another page follows. totalCount is a function, so
  * the default resolver counts only when a client asks for it.
  */
@@ -13,7 +13,7 @@ export interface Connection<E extends { node: unknown }> {
   totalCount: () => Promise<number>;
 }
 
-export function encodeCursor(key: readonly unknown[]): string {
+export function encodeCursor(key: unknown): string {
   return Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
 }
 
@@ -30,7 +30,7 @@ export function decodeCursor<K>(cursor: string | null | undefined, isKey: (key: 
 }
 
 /** @param rows at most first + 1 edges (without cursors), in order */
-export function connection<E extends { node: unknown }>(rows: E[], first: number, keyOf: (edge: E) => readonly unknown[], count: () => Promise<number>): Connection<E> {
+export function connection<E extends { node: unknown }>(rows: E[], first: number, keyOf: (edge: E) => unknown, count: () => Promise<number>): Connection<E> {
   const edges = rows.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor(keyOf(edge)) }));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
 }

@@ -163,4 +163,46 @@ describe("pagination", () => {
     const { errors } = await gql(server.url, `{ people(after: "bogus") { totalCount } }`);
     expect(errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
   });
+
+  it("orders by the field asked for, ties by the natural key, and walks the pages in that order", async () => {
+    type Row = { email: string; title: string | null };
+    const walk = async (orderBy: unknown) => {
+      const rows: Row[] = [];
+      let after: string | null = null;
+      do {
+        const { data, errors }: GraphQLResponse = await gql(server.url, `query($orderBy: PersonOrder, $after: String) {
+          people(orderBy: $orderBy, first: 9, after: $after) { edges { node { email title } } pageInfo { hasNextPage endCursor } }
+        }`, { orderBy, after });
+        expect(errors).toBeUndefined();
+        const page = data!.people as { edges: { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        rows.push(...page.edges.map((edge) => edge.node));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return rows;
+    };
+    const byTitle = await walk({ field: "TITLE", direction: "DESC" });
+    const expected = [...byTitle].sort((a, b) => compare((b.title ?? "").toLowerCase(), (a.title ?? "").toLowerCase()) || compare(b.email, a.email));
+    expect(byTitle.length).toBeGreaterThan(60);
+    expect(byTitle).toEqual(expected);
+    expect((await walk({ field: "EMAIL" })).map((row) => row.email)).toEqual(byTitle.map((row) => row.email).sort(compare));
+  });
+
+  it("orders companies by headcount, unknown sizes last when descending", async () => {
+    const { data, errors } = await gql(server.url, `{ companies(orderBy: { field: HEADCOUNT, direction: DESC }, first: 100) { edges { node { domain headcount } } } }`);
+    expect(errors).toBeUndefined();
+    const headcounts = data!.companies.edges.map((edge: { node: { headcount: number | null } }) => edge.node.headcount ?? -1);
+    expect(headcounts.length).toBeGreaterThan(10);
+    expect(headcounts).toEqual([...headcounts].sort((a: number, b: number) => b - a));
+  });
+
+  it("refuses a cursor from another order", async () => {
+    const { data } = await gql(server.url, `{ people(first: 2) { pageInfo { endCursor } } }`);
+    const { errors } = await gql(server.url, `query($after: String) { people(orderBy: { field: EMAIL }, after: $after) { totalCount } }`, { after: data!.people.pageInfo.endCursor });
+    expect(errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+  });
 });
+
+/** Code-point order, as Neo4j compares strings. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -12,7 +12,7 @@ MATCH (person)-[job_:WORKS_AT]->(company:Company)
 WHERE job_.until IS NULL OR job_.until > datetime()
 WITH DISTINCT company{{carried}}
 WHERE {{predicate}}
-  AND ($afterDomain IS NULL OR [coalesce(company.name, ''), company.domain] > [$afterName, $afterDomain])
-RETURN company {.*} AS item
-ORDER BY coalesce(company.name, ''), company.domain
+  AND ($afterKey IS NULL OR [{{sortKey}}, company.domain] {{after}} [$afterValue, $afterKey])
+RETURN company {.*} AS item, {{sortKey}} AS sortValue
+ORDER BY {{sortKey}} {{direction}}, company.domain {{direction}}
 LIMIT $limit

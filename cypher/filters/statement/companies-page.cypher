@@ -1,9 +1,9 @@
-// Query.companies: one page of the companies that match {{predicate}}, ordered by
-// name then domain, after the cursor ($afterName, $afterDomain; null for the first page).
+// Query.companies: one page of the companies that match {{predicate}}, in the order
+// {{sortKey}} {{direction}} then domain, after the cursor ($afterValue, $afterKey; null for the first page).
 {{prelude}}
 MATCH (company:Company {workspace: $workspace})
 WHERE {{predicate}}
-  AND ($afterDomain IS NULL OR [coalesce(company.name, ''), company.domain] > [$afterName, $afterDomain])
-RETURN company {.*} AS item
-ORDER BY coalesce(company.name, ''), company.domain
+  AND ($afterKey IS NULL OR [{{sortKey}}, company.domain] {{after}} [$afterValue, $afterKey])
+RETURN company {.*} AS item, {{sortKey}} AS sortValue
+ORDER BY {{sortKey}} {{direction}}, company.domain {{direction}}
 LIMIT $limit

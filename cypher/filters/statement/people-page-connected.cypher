@@ -7,7 +7,7 @@ MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{h
 WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
 WITH DISTINCT person{{carried}}
 WHERE {{predicate}}
-  AND ($afterEmail IS NULL OR [coalesce(person.name, ''), person.email] > [$afterName, $afterEmail])
-RETURN person {.*} AS item
-ORDER BY coalesce(person.name, ''), person.email
+  AND ($afterKey IS NULL OR [{{sortKey}}, person.email] {{after}} [$afterValue, $afterKey])
+RETURN person {.*} AS item, {{sortKey}} AS sortValue
+ORDER BY {{sortKey}} {{direction}}, person.email {{direction}}
 LIMIT $limit

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePersonWhere } from "../../../src/filters/compile.js";
 import { peoplePage } from "../../../src/filters/statements.js";
+import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 
 describe("compilePersonWhere", () => {
   it("compiles the first canonical question, with user values only in parameters", () => {
@@ -94,18 +95,18 @@ describe("compilePersonWhere", () => {
 
   it("keeps hostile strings out of the statement text", () => {
     const hostile = "x'}) DETACH DELETE n //`";
-    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null }, 10, [hostile, hostile]);
+    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile });
     expect(statement.text).not.toContain("DETACH");
     expect(Object.values(statement.params)).toContain(hostile);
   });
 
   it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
     const scope = { workspace: "w", viewerId: "me" };
-    const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, 10, null);
+    const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
     expect(anchored.text).toContain("MATCH (anchor_1000000:Person {workspace: $workspace, id: $f1000000_anchor})-[links_1000000:KNOWS*1..2]-(person:Person)");
     expect(anchored.params).toMatchObject({ f1000000_anchor: "me", f1000000_minStrength: 0, f0_text: "VP" });
     expect(anchored.personIds).toEqual(["me"]);
-    const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, 10, null);
+    const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, DEFAULT_ORDER, 10, null);
     expect(nested.text).toContain("MATCH (person:Person {workspace: $workspace})");
     expect(nested.text).not.toContain("links_1000000");
   });
