@@ -53,6 +53,16 @@ export const QUERY_NAMES = [
   "auth/api-key-by-hash",
   "auth/api-keys",
   "auth/api-key-revoke",
+  "segment/save",
+  "segment/update",
+  "segment/delete",
+  "segment/by-ids",
+  "segment/all",
+  "segment/snapshots",
+  "segment/snapshot-by-ids",
+  "segment/snapshot-members",
+  "segment/snapshot-export",
+  "segment/snapshot-diff",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

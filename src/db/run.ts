@@ -73,15 +73,29 @@ export class Db {
     return (await this.run("READ", label, statement.text, statement.params)).rows;
   }
 
+  /** A write statement compiled from fixed fragments, like readCompiled's. */
+  async writeCompiled(label: string, statement: { text: string; params: Params }): Promise<Row[]> {
+    return (await this.run("WRITE", label, statement.text, statement.params)).rows;
+  }
+
   /**
    * Streams a large read row by row (with the driver's backpressure) instead
    * of holding every record; for exports. One auto-commit read transaction.
    */
-  async *stream(name: QueryName, params: Params = {}, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
+  stream(name: QueryName, params: Params = {}, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
+    return this.streamText(name, this.catalogue.get(name), params, timeoutMs);
+  }
+
+  /** stream() for a statement compiled from fixed fragments. */
+  streamCompiled(label: string, statement: { text: string; params: Params }, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
+    return this.streamText(label, statement.text, statement.params, timeoutMs);
+  }
+
+  private async *streamText(name: string, text: string, params: Params, timeoutMs: number): AsyncGenerator<Row> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
     const started = performance.now();
     try {
-      const result = session.run(this.catalogue.get(name), params, this.transactionConfig(name, timeoutMs));
+      const result = session.run(text, params, this.transactionConfig(name, timeoutMs));
       for await (const record of result) yield recordToObject(record);
     } catch (error) {
       throw fromNeo4jError(error);

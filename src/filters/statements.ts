@@ -110,6 +110,19 @@ function joinPaths(hops: { leftHops: string; rightHops: string }) {
   return instantiate("common/join-paths", STATEMENT_INSTANCE + 1, hops, { minStrength: DEFAULT_MIN_STRENGTH });
 }
 
+/** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
+export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string): Statement {
+  const filter = compilePersonWhere(where, "person", scope.viewerId);
+  const carried = filter.carried.map((variable) => `, ${variable}`).join("");
+  return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried });
+}
+
+/** Snapshot.diff up to now: who matches now and is not a member (joined), or is a member and no longer matches (left). */
+export function snapshotChange(side: "joined" | "left", where: PersonWhere, scope: Scope, snapshot: string): Statement {
+  const filter = compilePersonWhere(where, "person", scope.viewerId);
+  return statement(side === "joined" ? "statement/snapshot-joined" : "statement/snapshot-left", filter, scope, { snapshot });
+}
+
 /** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
 function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
   const prelude = filter.prelude.join("\n");

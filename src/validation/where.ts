@@ -71,7 +71,8 @@ export function validCompanyWhere(input: unknown, argument = "where"): CompanyWh
   return validate(companyWhere, input ?? {}, argument);
 }
 
-function validate<T>(schema: z.ZodType<T>, input: unknown, argument: string): T {
+/** Parses an input with a zod schema; the first problem becomes a BAD_USER_INPUT naming its path. */
+export function validate<T>(schema: z.ZodType<T>, input: unknown, argument: string): T {
   if (depth(input) > MAX_FILTER_DEPTH) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} nests deeper than ${MAX_FILTER_DEPTH} levels`, { argument });
   }

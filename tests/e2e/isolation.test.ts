@@ -10,9 +10,11 @@
  * fails here until CASES has a line for it.
  */
 import fs from "node:fs";
+import { randomUUID } from "node:crypto";
 import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
+import { snapshotPeople } from "../../src/filters/statements.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { SCHEMA_FILE } from "../../src/server.js";
 import { smallGraph } from "../fixtures/small-graph.js";
@@ -36,6 +38,8 @@ interface BRefs {
   northwind: string;
   onlyBCompany: string;
   topic: string;
+  segment: string;
+  snapshot: string;
 }
 
 interface Case {
@@ -98,6 +102,17 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
     { query: "{ search(text: \"Secret\") { node { __typename } } }", data: { search: [] } },
     { query: "{ search(text: \"Chuck Northwind CRM\") { node { ... on Person { id name } ... on Company { id name } ... on Topic { id topicName: name } } } }" },
   ],
+  "Query.segments": () => [{ query: "{ segments { id name } }", data: { segments: [] } }],
+  "Query.segment": (b) => [{ query: "query($id: ID!) { segment(id: $id) { id name } }", variables: { id: b.segment }, data: { segment: null } }],
+  "Query.snapshot": (b) => [{ query: "query($id: ID!) { snapshot(id: $id) { id } }", variables: { id: b.snapshot }, data: { snapshot: null } }],
+  "Mutation.saveSegment": () => [
+    { query: "mutation { saveSegment(input: { name: \"Everyone\", people: {} }) { name members(first: 100) { edges { node { id name } } } } }" },
+  ],
+  "Mutation.updateSegment": (b) => [
+    { query: "mutation($id: ID!) { updateSegment(id: $id, changes: { name: \"taken\" }) { id } }", variables: { id: b.segment }, code: "NOT_FOUND" },
+  ],
+  "Mutation.deleteSegment": (b) => [{ query: "mutation($id: ID!) { deleteSegment(id: $id) { id } }", variables: { id: b.segment }, code: "NOT_FOUND" }],
+  "Mutation.snapshotSegment": (b) => [{ query: "mutation($id: ID!) { snapshotSegment(id: $id) { id } }", variables: { id: b.segment }, code: "NOT_FOUND" }],
   "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
 };
 
@@ -111,7 +126,11 @@ beforeAll(async () => {
   const ids = async (query: string) => (await driver.executeQuery(query, { workspace: B })).records.map((r) => r.get(0) as string);
   const [chuck, onlyB] = await ids("MATCH (p:Person {workspace: $workspace}) WHERE p.email IN ['chuck@northwind.io', 'only-b@northwind.io'] RETURN p.id ORDER BY p.email");
   const [onlyBCompany, northwind] = await ids("MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN ['northwind.io', 'b-only.example'] RETURN c.id ORDER BY c.domain");
-  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic" };
+  const segment = randomUUID();
+  const snapshot = randomUUID();
+  await db.write("segment/save", { workspace: B, id: segment, name: "Everyone", description: "[B]", people: "{}", companies: null, recordedBy: "rep@ourco.example" });
+  await db.writeCompiled("snapshot", snapshotPeople({}, { workspace: B, viewerId: null }, { segment, snapshot }, "rep@ourco.example"));
+  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", segment, snapshot };
   bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
   asA = bearer(key);
