@@ -21,6 +21,7 @@ import { AppError, maskError } from "./errors.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "./graph-document/import.js";
 import { graphDocumentRouter } from "./http/graph-document.js";
 import { healthHandler, readyHandler } from "./http/health.js";
+import { segmentExportRouter } from "./http/segment-export.js";
 import { batchLimit, bodyErrors } from "./http/request-guards.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
@@ -60,6 +61,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.get("/health", healthHandler);
   app.get("/ready", readyHandler(db.driver, db.database));
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
+  app.use(segmentExportRouter({ authenticate, db, logger }));
   app.use(
     "/graphql",
     express.json({ limit: config.requestBodyLimit }),

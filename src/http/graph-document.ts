@@ -9,15 +9,15 @@
  * always the credential's, never a parameter. Errors are JSON with the same
  * stable codes as the GraphQL API.
  */
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import express, { type Request, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
-import { hasRole, type Identity } from "../auth/identity.js";
 import type { Db } from "../db/run.js";
-import { AppError, ErrorCode } from "../errors.js";
 import { exportSections } from "../graph-document/export.js";
 import { importGraphDocument } from "../graph-document/import.js";
 import { writeGraphDocument } from "../graph-document/write.js";
 import type { Logger } from "../logger.js";
+import { restErrors } from "./rest-errors.js";
+import { signedIn } from "./sign-in.js";
 
 export interface GraphDocumentRoutes {
   authenticate: Authenticate;
@@ -30,13 +30,7 @@ export interface GraphDocumentRoutes {
 
 export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit, importTxTimeoutMs }: GraphDocumentRoutes): Router {
   const router = express.Router();
-  const admin = async (req: Request): Promise<Identity> => {
-    const identity = await authenticate(req.headers.authorization);
-    if (!hasRole(identity.role, "ADMIN")) {
-      throw new AppError(ErrorCode.FORBIDDEN, `import and export need the ADMIN role; this credential has ${identity.role}`, { http: { status: 403 } });
-    }
-    return identity;
-  };
+  const admin = (req: Request) => signedIn(authenticate, req, "ADMIN", "import and export");
 
   router.get("/export", async (req, res, next) => {
     try {
@@ -63,31 +57,6 @@ export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit,
     }
   });
 
-  router.use(graphDocumentErrors(importBodyLimit, logger));
+  router.use(restErrors(`IMPORT_BODY_LIMIT=${importBodyLimit}`, logger));
   return router;
-}
-
-const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-  [ErrorCode.QUERY_TIMEOUT]: 504,
-};
-
-function graphDocumentErrors(limit: string, logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res: Response, _next) => {
-    // Once an export has started streaming, the only honest signal left is a cut connection.
-    if (res.headersSent) return void res.destroy(error instanceof Error ? error : undefined);
-    const type = (error as { type?: unknown }).type;
-    if (type === "entity.too.large") return send(res, 413, ErrorCode.BAD_REQUEST, `the document is larger than this server accepts (IMPORT_BODY_LIMIT=${limit})`);
-    if (type === "entity.parse.failed") return send(res, 400, ErrorCode.BAD_REQUEST, "the request body is not valid JSON");
-    if (error instanceof AppError) return send(res, STATUS_OF_CODE[error.code] ?? 500, error.code, error.message);
-    logger.error({ err: error }, "import or export failed");
-    send(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
-  };
-}
-
-function send(res: Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ error: { code, message } });
 }

@@ -4,7 +4,7 @@
 // concerns and interests, is about evidenceTopics (every topic when null).
 // Each signal keeps its strongest few items (with their own weight) as the
 // reasons; the connection path ({{strongestPath}}, common/strongest-path) is
-// looked up for the page's rows only.
+// looked up for the page's rows only, and so is the current employer.
 CALL (person, evidenceTopics) {
   MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
   WHERE $since <= engaged_.at <= $now
@@ -45,7 +45,12 @@ WHERE $afterEmail IS NULL OR score < $afterScore OR (score = $afterScore AND per
 ORDER BY score DESC, person.email
 LIMIT $limit
 {{strongestPath}}
-RETURN person {.*} AS item, score, path,
+OPTIONAL CALL (person) {
+  MATCH (person)-[job_:WORKS_AT]->(employer_:Company)
+  WHERE job_.until IS NULL OR job_.until > $now
+  RETURN employer_ ORDER BY job_.since DESC, employer_.domain LIMIT 1
+}
+RETURN person {.*} AS item, score, path, employer_ {.name, .domain} AS employer,
   [row_ IN engagementTop | {action: row_[0].action, at: row_[0].at, content: properties(row_[1]), weight: row_[2]}] AS engagements,
   [row_ IN concernTop | {concern: properties(row_[0]), topic: properties(row_[1]), weight: row_[2]}] AS concerns,
   [row_ IN interestTop | {topic: properties(row_[1]), weight: row_[0].weight}] AS interests,

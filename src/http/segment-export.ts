@@ -1,0 +1,120 @@
+/**
+ * Outreach lists for the email tool, for EDITORs and above:
+ *   GET /segments/:id/export.csv    a people segment's members now, ranked like
+ *                                   prospects: email, name, title, company,
+ *                                   domain, score, why (its strongest reasons);
+ *   GET /snapshots/:id/export.csv   a snapshot's frozen members: email, name,
+ *                                   title, company, domain.
+ * With `Accept: application/json`, the same rows as a JSON array. Rows stream
+ * from Neo4j through the CSV writer to the client with backpressure, so a
+ * large list never sits in this process's memory whole.
+ */
+import { randomUUID } from "node:crypto";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify";
+import express, { type Request, type Response, type Router } from "express";
+import type { Authenticate } from "../auth/authenticate.js";
+import { createRequestContext } from "../context.js";
+import type { Db, Row } from "../db/run.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { prospectsPage } from "../filters/prospects.js";
+import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
+import type { Item } from "../loaders/keyed.js";
+import type { Logger } from "../logger.js";
+import { requirePeople } from "../resolvers/existence.js";
+import { reasonsOf, type EvidenceRow } from "../resolvers/reasons.js";
+import { peopleFilter } from "../resolvers/segments.js";
+import { restErrors } from "./rest-errors.js";
+import { signedIn } from "./sign-in.js";
+
+const MEMBER_COLUMNS = ["email", "name", "title", "company", "domain"] as const;
+const RANKED_COLUMNS = [...MEMBER_COLUMNS, "score", "why"] as const;
+/** More members than any list a team mails; the statement ranks within this bound. */
+const MAX_EXPORTED = 1_000_000;
+const REASONS_IN_WHY = 3;
+
+export function segmentExportRouter({ authenticate, db, logger }: { authenticate: Authenticate; db: Db; logger: Logger }): Router {
+  const router = express.Router();
+  const context = async (req: Request) =>
+    createRequestContext(db, randomUUID(), await signedIn(authenticate, req, "EDITOR", "exporting a list"));
+
+  router.get("/segments/:id/export.csv", async (req, res, next) => {
+    try {
+      const ctx = await context(req);
+      const segment = await ctx.loaders.segmentById.load(req.params.id);
+      if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
+      const where = peopleFilter(segment);
+      if (!where) throw new AppError(ErrorCode.BAD_USER_INPUT, "this is a company segment: its export is not available yet; export a people segment");
+      const scoredAt = new Date().toISOString();
+      const statement = prospectsPage(where, { workspace: ctx.workspace, viewerId: await ctx.viewerId() }, MAX_EXPORTED, { scoredAt, after: null });
+      await requirePeople(statement.personIds, ctx);
+      const rows = ctx.db.streamCompiled("filters/prospects-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
+      const exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
+      logger.info({ workspace: ctx.workspace, segment: segment.id, rows: exported }, "exported a segment");
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get("/snapshots/:id/export.csv", async (req, res, next) => {
+    try {
+      const ctx = await context(req);
+      const snapshot = await ctx.loaders.snapshotById.load(req.params.id);
+      if (!snapshot) throw new AppError(ErrorCode.NOT_FOUND, "no snapshot has that id");
+      const rows = ctx.db.stream("segment/snapshot-export", { workspace: ctx.workspace, id: snapshot.id }, LONG_WRITE_TX_TIMEOUT_MS);
+      const exported = await send(req, res, `snapshot-${snapshot.id}`, MEMBER_COLUMNS, rows, (row) => row);
+      logger.info({ workspace: ctx.workspace, snapshot: snapshot.id, rows: exported }, "exported a snapshot");
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use(restErrors("the request limit", logger));
+  return router;
+}
+
+function rankedRecord(row: Row, scoredAt: string): Record<string, unknown> {
+  const person = row.item as Item;
+  const employer = row.employer as Item | null;
+  const why = reasonsOf(row as unknown as EvidenceRow, scoredAt).slice(0, REASONS_IN_WHY).map((reason) => reason.summary).join("; ");
+  return { email: person.email, name: person.name, title: person.title, company: employer?.name, domain: employer?.domain, score: row.score, why };
+}
+
+/** Streams the rows as CSV (with a header) or, when the client accepts JSON, as a JSON array; resolves to the row count. */
+async function send(
+  req: Request, res: Response, name: string, columns: readonly string[],
+  rows: AsyncIterable<Row>, toRecord: (row: Row) => Record<string, unknown>,
+): Promise<number> {
+  let count = 0;
+  const records = Readable.from((async function* () {
+    for await (const row of rows) {
+      count += 1;
+      yield toRecord(row);
+    }
+  })());
+  if (req.accepts(["text/csv", "application/json"]) === "application/json") {
+    res.type("application/json");
+    await pipeline(records, jsonArray(columns), res);
+  } else {
+    res.type("text/csv").setHeader("content-disposition", `attachment; filename="${name}.csv"`);
+    await pipeline(records, stringify({ header: true, columns: [...columns] }), res);
+  }
+  return count;
+}
+
+/** Records → a JSON array text, one record at a time, keeping only the columns. */
+function jsonArray(columns: readonly string[]): Transform {
+  let first = true;
+  return new Transform({
+    writableObjectMode: true,
+    transform(record: Record<string, unknown>, _encoding, done) {
+      const picked = Object.fromEntries(columns.map((column) => [column, record[column] ?? null]));
+      done(null, `${first ? "[" : ","}\n${JSON.stringify(picked)}`);
+      first = false;
+    },
+    flush(done) {
+      done(null, first ? "[]" : "\n]");
+    },
+  });
+}
