@@ -53,6 +53,12 @@ export const QUERY_NAMES = [
   "auth/api-key-by-hash",
   "auth/api-keys",
   "auth/api-key-revoke",
+  "mutation/idempotency-claim",
+  "mutation/idempotency-store",
+  "mutation/references",
+  "mutation/connect-people",
+  "mutation/disconnect-people",
+  "mutation/record-interaction",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,5 +1,6 @@
 /** The resolver map: one module per schema type. */
 import { Company } from "./company.js";
+import { Mutation, Recorded } from "./mutation.js";
 import { Person } from "./person.js";
 import { Query } from "./query.js";
 import { DateScalar, DateTimeScalar } from "./scalars.js";
@@ -7,4 +8,6 @@ import { SearchResult } from "./search.js";
 import { Content, Topic } from "./topic.js";
 import { viewer } from "./viewer.js";
 
-export const resolvers = { Query: { ...Query, viewer }, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar };
+export const resolvers = {
+  Query: { ...Query, viewer }, Mutation, Connection: Recorded, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar,
+};

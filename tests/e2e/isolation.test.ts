@@ -98,6 +98,22 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
     { query: "{ search(text: \"Secret\") { node { __typename } } }", data: { search: [] } },
     { query: "{ search(text: \"Chuck Northwind CRM\") { node { ... on Person { id name } ... on Company { id name } ... on Topic { id topicName: name } } } }" },
   ],
+  "Mutation.upsertPerson": () => [
+    { query: "mutation { upsertPerson(input: { email: \"chuck@northwind.io\" }) { id name company { id name } } }", data: { upsertPerson: { id: expect.any(String), name: "Chuck Rivera", company: { id: expect.any(String), name: "Northwind" } } } },
+    { query: "mutation { upsertPerson(input: { email: \"x@b-only.example\", company: \"b-only.example\" }) { id } }", code: "NOT_FOUND" },
+  ],
+  "Mutation.upsertCompany": () => [
+    { query: "mutation { upsertCompany(input: { domain: \"northwind.io\" }) { id name employees { id name } } }" },
+  ],
+  "Mutation.connectPeople": (b) => [
+    { query: "mutation($a: ID!, $b: ID!) { connectPeople(a: $a, b: $b, strength: 0.5) { strength } }", variables: { a: b.chuck, b: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Mutation.disconnectPeople": (b) => [
+    { query: "mutation($a: ID!, $b: ID!) { disconnectPeople(a: $a, b: $b) { strength } }", variables: { a: b.chuck, b: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordInteraction": (b) => [
+    { query: "mutation($with: ID!) { recordInteraction(with: $with, kind: CALL, at: \"2026-01-01T00:00:00Z\") { strength } }", variables: { with: b.onlyB }, code: "NOT_FOUND" },
+  ],
   "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
 };
 
