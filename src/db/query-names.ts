@@ -59,6 +59,12 @@ export const QUERY_NAMES = [
   "mutation/connect-people",
   "mutation/disconnect-people",
   "mutation/record-interaction",
+  "mutation/record-engagement",
+  "mutation/record-concern",
+  "mutation/record-company-event",
+  "mutation/set-relationship-level",
+  "mutation/topic-conflicts",
+  "mutation/content-by-url",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

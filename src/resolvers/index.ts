@@ -9,5 +9,5 @@ import { Content, Topic } from "./topic.js";
 import { viewer } from "./viewer.js";
 
 export const resolvers = {
-  Query: { ...Query, viewer }, Mutation, Connection: Recorded, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar,
+  Query: { ...Query, viewer }, Mutation, Connection: Recorded, Engagement: Recorded, Concern: Recorded, CompanyEvent: Recorded, Person, Company, Topic, Content, SearchResult, Date: DateScalar, DateTime: DateTimeScalar,
 };

@@ -114,6 +114,25 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
   "Mutation.recordInteraction": (b) => [
     { query: "mutation($with: ID!) { recordInteraction(with: $with, kind: CALL, at: \"2026-01-01T00:00:00Z\") { strength } }", variables: { with: b.onlyB }, code: "NOT_FOUND" },
   ],
+  "Mutation.recordEngagement": (b) => [
+    { query: "mutation($p: ID!) { recordEngagement(person: $p, content: \"https://example.com/papers/renewal-playbook\", action: READ, at: \"2026-01-01T00:00:00Z\") { at } }", variables: { p: b.chuck }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordConcern": (b) => [
+    { query: "mutation($p: ID!) { recordConcern(person: $p, topic: \"Churn\", statement: \"x\", at: \"2026-01-01T00:00:00Z\") { id } }", variables: { p: b.chuck }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordCompanyEvent": (b) => [
+    { query: "mutation($c: ID!) { recordCompanyEvent(company: $c, type: IPO, at: \"2026-01-01T00:00:00Z\") { id } }", variables: { c: b.northwind }, code: "NOT_FOUND" },
+  ],
+  "Mutation.setRelationshipLevel": (b) => [
+    { query: "mutation($c: ID!) { setRelationshipLevel(company: $c, level: PARTNER) { id } }", variables: { c: b.onlyBCompany }, code: "NOT_FOUND" },
+  ],
+  "Mutation.upsertTopic": (b) => [
+    { query: "mutation($t: String!) { upsertTopic(name: \"A Topic\", broader: [$t]) { id } }", variables: { t: b.topic }, code: "NOT_FOUND" },
+  ],
+  "Mutation.upsertContent": (b) => [
+    { query: "mutation($t: String!) { upsertContent(url: \"https://example.com/a\", topics: [$t]) { id } }", variables: { t: b.topic }, code: "NOT_FOUND" },
+    { query: "mutation { upsertContent(url: \"https://example.com/papers/renewal-playbook\") { id title topics { id name } } }" },
+  ],
   "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
 };
 
