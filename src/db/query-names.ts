@@ -65,6 +65,9 @@ export const QUERY_NAMES = [
   "mutation/set-relationship-level",
   "mutation/topic-conflicts",
   "mutation/content-by-url",
+  "mutation/make-promise",
+  "mutation/set-promise-status",
+  "promise/list",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -36,6 +36,7 @@ interface BRefs {
   northwind: string;
   onlyBCompany: string;
   topic: string;
+  promise: string;
 }
 
 interface Case {
@@ -133,6 +134,16 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
     { query: "mutation($t: String!) { upsertContent(url: \"https://example.com/a\", topics: [$t]) { id } }", variables: { t: b.topic }, code: "NOT_FOUND" },
     { query: "mutation { upsertContent(url: \"https://example.com/papers/renewal-playbook\") { id title topics { id name } } }" },
   ],
+  "Mutation.makePromise": (b) => [
+    { query: "mutation($p: ID, $c: ID) { makePromise(person: $p, company: $c, text: \"x\") { id } }", variables: { p: b.chuck, c: b.northwind }, code: "NOT_FOUND" },
+  ],
+  "Mutation.setPromiseStatus": (b) => [
+    { query: "mutation($id: ID!) { setPromiseStatus(id: $id, status: KEPT) { id } }", variables: { id: b.promise }, code: "NOT_FOUND" },
+  ],
+  "Query.promises": () => [
+    { query: "{ promises(first: 100) { id text status } }" },
+    { query: "{ promises(overdue: true, first: 100) { id text } }" },
+  ],
   "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
 };
 
@@ -146,7 +157,8 @@ beforeAll(async () => {
   const ids = async (query: string) => (await driver.executeQuery(query, { workspace: B })).records.map((r) => r.get(0) as string);
   const [chuck, onlyB] = await ids("MATCH (p:Person {workspace: $workspace}) WHERE p.email IN ['chuck@northwind.io', 'only-b@northwind.io'] RETURN p.id ORDER BY p.email");
   const [onlyBCompany, northwind] = await ids("MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN ['northwind.io', 'b-only.example'] RETURN c.id ORDER BY c.domain");
-  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic" };
+  const [promise] = await ids("MATCH (pr:Promise {workspace: $workspace, status: 'OPEN'}) RETURN pr.id");
+  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise! };
   bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
   asA = bearer(key);
