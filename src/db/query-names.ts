@@ -68,6 +68,7 @@ export const QUERY_NAMES = [
   "mutation/make-promise",
   "mutation/set-promise-status",
   "promise/list",
+  "mutation/forget-person",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

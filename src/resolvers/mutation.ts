@@ -2,6 +2,7 @@
 import type { RequestContext } from "../context.js";
 import type { Item } from "../loaders/keyed.js";
 import { recordCompanyEvent, recordConcern, recordEngagement, setRelationshipLevel } from "../mutations/facts.js";
+import { forgetPerson } from "../mutations/forget.js";
 import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upsertPerson } from "../mutations/people.js";
 import { makePromise, setPromiseStatus } from "../mutations/promises.js";
 import { upsertContent, upsertTopic } from "../mutations/topics.js";
@@ -9,7 +10,7 @@ import { upsertContent, upsertTopic } from "../mutations/topics.js";
 export const Mutation = {
   upsertPerson, upsertCompany, connectPeople, disconnectPeople, recordInteraction,
   recordEngagement, recordConcern, recordCompanyEvent, setRelationshipLevel, upsertTopic, upsertContent,
-  makePromise, setPromiseStatus,
+  makePromise, setPromiseStatus, forgetPerson,
 };
 
 /** Who-fields hold an email; the API shows the Person with it, null when there is none (or for imported facts). */

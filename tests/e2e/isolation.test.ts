@@ -140,6 +140,10 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
   "Mutation.setPromiseStatus": (b) => [
     { query: "mutation($id: ID!) { setPromiseStatus(id: $id, status: KEPT) { id } }", variables: { id: b.promise }, code: "NOT_FOUND" },
   ],
+  "Mutation.forgetPerson": (b) => [
+    { query: "mutation($id: ID!) { forgetPerson(id: $id) { concerns } }", variables: { id: b.chuck }, code: "NOT_FOUND" },
+    { query: "mutation($id: ID!) { forgetPerson(id: $id) { concerns } }", variables: { id: b.onlyB }, code: "NOT_FOUND" },
+  ],
   "Query.promises": () => [
     { query: "{ promises(first: 100) { id text status } }" },
     { query: "{ promises(overdue: true, first: 100) { id text } }" },
