@@ -4,7 +4,7 @@
  * through the API obeys the same rules as one imported.
  */
 import { z } from "zod";
-import { text } from "../graph-document/schema.js";
+import { CompanyRecord, PersonRecord, text } from "../graph-document/schema.js";
 import { toInstant } from "../graph-document/normalize.js";
 
 /** How far ahead of the server's clock a "when it happened" may be: a client's clock runs a little fast. */
@@ -20,6 +20,13 @@ export const name = text.max(200, "must be at most 200 characters");
  * promise's text): bounded so that the key fits Neo4j's index-entry limit.
  */
 export const statement = text.max(2_000, "must be at most 2000 characters");
+
+/**
+ * Emails and domains as the document has them, bounded by what the standards
+ * allow: they are indexed keys, and Neo4j refuses an index entry of over 8 kB.
+ */
+export const email = z.string().max(254, "must be at most 254 characters").pipe(PersonRecord.shape.email);
+export const domain = z.string().max(253, "must be at most 253 characters").pipe(CompanyRecord.shape.domain);
 
 export const url = z.string().trim().max(2_000, "must be at most 2000 characters").pipe(z.url("invalid url"));
 

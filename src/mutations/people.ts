@@ -9,7 +9,7 @@ import { KEY_SEPARATOR, lower } from "../graph-document/normalize.js";
 import { CompanyRecord, PersonRecord, text, unitInterval } from "../graph-document/schema.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { utcDateTime } from "../db/values.js";
-import { id, pastInstant } from "./inputs.js";
+import { domain, email, id, pastInstant } from "./inputs.js";
 import { writeRecords } from "./records.js";
 import { mutation } from "./run-mutation.js";
 
@@ -23,7 +23,7 @@ export const INTERACTION_GAIN = 0.1;
 export const upsertPerson = mutation({
   name: "upsertPerson",
   argument: "input",
-  input: PersonRecord,
+  input: PersonRecord.extend({ email, company: domain.optional() }),
   references: (p) => ({ domains: p.company ? [lower(p.company)] : [], topics: (p.interests ?? []).map((i) => i.topic) }),
   async write(person, tx) {
     await writeRecords(tx, { people: [person] });
@@ -33,7 +33,7 @@ export const upsertPerson = mutation({
 });
 
 /** The Company type calls the document's `employees` headcount, and so does its input. */
-const CompanyInput = CompanyRecord.omit({ employees: true }).extend({ headcount: CompanyRecord.shape.employees })
+const CompanyInput = CompanyRecord.omit({ employees: true }).extend({ domain, headcount: CompanyRecord.shape.employees })
   .transform(({ headcount, ...company }) => ({ ...company, employees: headcount }));
 
 export const upsertCompany = mutation({

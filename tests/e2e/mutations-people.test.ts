@@ -78,7 +78,9 @@ describe("upsertPerson and upsertCompany", () => {
       ["upsertPerson", { email: "x@y.example", location: { latitude: 91, longitude: 0 } }, ["input", "location", "latitude"]],
       ["upsertPerson", { email: "x@y.example", interests: [{ topic: "CRM", weight: 1.5 }] }, ["input", "interests", 0, "weight"]],
       ["upsertPerson", { email: "x@y.example", name: "  " }, ["input", "name"]],
+      ["upsertPerson", { email: `${"x".repeat(300)}@y.example` }, ["input", "email"]],
       ["upsertCompany", { domain: "no-dot" }, ["input", "domain"]],
+      ["upsertCompany", { domain: `${"x".repeat(300)}.example` }, ["input", "domain"]],
       ["upsertCompany", { domain: "ok.example", headcount: -1 }, ["input", "headcount"]],
     ];
     for (const [field, input, path] of cases) {
