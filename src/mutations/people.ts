@@ -13,12 +13,12 @@ import { domain, email, id, pastInstant } from "./inputs.js";
 import { writeRecords } from "./records.js";
 import { mutation } from "./run-mutation.js";
 
-export const INTERACTION_KINDS = ["CALL", "EMAIL", "MEETING", "MESSAGE", "SOCIAL", "EVENT"] as const;
+const INTERACTION_KINDS = ["CALL", "EMAIL", "MEETING", "MESSAGE", "SOCIAL", "EVENT"] as const;
 
 /** recordInteraction's strength rule (documented on Mutation.recordInteraction): a new connection starts here … */
-export const FIRST_INTERACTION_STRENGTH = 0.3;
+const FIRST_INTERACTION_STRENGTH = 0.3;
 /** … and each interaction closes this share of the gap to 1. */
-export const INTERACTION_GAIN = 0.1;
+const INTERACTION_GAIN = 0.1;
 
 export const upsertPerson = mutation({
   name: "upsertPerson",
