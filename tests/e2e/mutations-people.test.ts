@@ -137,6 +137,9 @@ describe("connections", () => {
     expect(earlier.data!.recordInteraction).toMatchObject({ lastInteractionAt: "2026-02-01T09:00:00.000Z" });
     expect(earlier.data!.recordInteraction.strength).toBeCloseTo(0.433, 10);
     expect(await count("MATCH (:Interaction {workspace: $workspace})-[:WITH]->(:Person {id: $id}) RETURN count(*)", { id: ids.dana })).toBe(3);
+    const read = await send(`query($id: ID) { person(id: $id) { connectionToViewer(maxHops: 1) { strengths people { email } } } }`, { id: ids.dana });
+    expect(read.data!.person.connectionToViewer.people).toEqual([{ email: "rep@ourco.example" }, { email: "dana@northwind.io" }]);
+    expect(read.data!.person.connectionToViewer.strengths[0]).toBeCloseTo(0.433, 10);
   });
 
   it("recordInteraction refuses a future time and the viewer themself", async () => {
