@@ -63,6 +63,22 @@ export const QUERY_NAMES = [
   "segment/snapshot-members",
   "segment/snapshot-export",
   "segment/snapshot-diff",
+  "mutation/idempotency-claim",
+  "mutation/idempotency-store",
+  "mutation/references",
+  "mutation/connect-people",
+  "mutation/disconnect-people",
+  "mutation/record-interaction",
+  "mutation/record-engagement",
+  "mutation/record-concern",
+  "mutation/record-company-event",
+  "mutation/set-relationship-level",
+  "mutation/topic-conflicts",
+  "mutation/content-by-url",
+  "mutation/make-promise",
+  "mutation/set-promise-status",
+  "promise/list",
+  "mutation/forget-person",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

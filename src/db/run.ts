@@ -66,6 +66,28 @@ export class Db {
   }
 
   /**
+   * Several named statements in one write transaction: all of them take
+   * effect or none does (an error thrown by `work` rolls back). `work` may run
+   * again when Neo4j retries a transient failure such as a deadlock, so it must
+   * do nothing outside the transaction. `label` names it in transaction metadata.
+   */
+  async transaction<T>(label: string, work: (run: (name: QueryName, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
+    const started = performance.now();
+    try {
+      return await session.executeWrite(async (tx) => work(async (name, params = {}) => {
+        const result = await tx.run(this.catalogue.get(name), params);
+        return result.records.map(recordToObject);
+      }), this.transactionConfig(label, this.settings.txTimeoutMs));
+    } catch (error) {
+      throw fromNeo4jError(error);
+    } finally {
+      this.meterCall(label, started);
+      await session.close();
+    }
+  }
+
+  /**
    * A read statement compiled from fixed fragments (src/filters), not from the
    * catalogue; `label` names it in metrics and transaction metadata.
    */

@@ -101,6 +101,6 @@ function optional<T, R>(value: T | undefined, convert: (value: T) => R): R | und
   return value === undefined ? undefined : convert(value);
 }
 
-function defined(props: Record<string, unknown>): Record<string, unknown> {
+export function defined(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }

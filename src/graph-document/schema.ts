@@ -30,13 +30,13 @@ export function isDocumentDate(value: string): boolean {
 }
 
 // Control characters are refused so that KEY_SEPARATOR (normalize.ts) can never occur inside a key part.
-const text = z
+export const text = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, "must not contain control characters");
-const documentDate = z.string().refine(isDocumentDate, "expected a date (2026-10-15) or a date-time with offset (2026-10-15T09:30:00Z)");
-const unitInterval = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+export const documentDate = z.string().refine(isDocumentDate, "expected a date (2026-10-15) or a date-time with offset (2026-10-15T09:30:00Z)");
+export const unitInterval = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 const email = z.string().trim().pipe(z.email("invalid email"));
 const domain = z.string().trim().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "invalid domain");
 const notNegative = z.number().min(0, "must not be negative");

@@ -1,6 +1,8 @@
 /** The resolver map: one module per schema type (segments.ts holds the segment and snapshot types). */
 import { Company } from "./company.js";
+import { Mutation, PromiseFields, Recorded } from "./mutation.js";
 import { Person } from "./person.js";
+import { promises } from "./promises.js";
 import { Query } from "./query.js";
 import { DateScalar, DateTimeScalar } from "./scalars.js";
 import { SearchResult } from "./search.js";
@@ -9,8 +11,9 @@ import { Content, Topic } from "./topic.js";
 import { viewer } from "./viewer.js";
 
 export const resolvers = {
-  Query: { ...Query, viewer, ...segmentQueries },
-  Mutation: { ...segmentMutations },
+  Query: { ...Query, viewer, promises, ...segmentQueries },
+  Mutation: { ...Mutation, ...segmentMutations },
   Person, Company, Topic, Content, SearchResult, Segment, Snapshot,
+  Connection: Recorded, Engagement: Recorded, Concern: Recorded, CompanyEvent: Recorded, Promise: PromiseFields,
   Date: DateScalar, DateTime: DateTimeScalar,
 };

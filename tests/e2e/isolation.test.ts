@@ -40,6 +40,7 @@ interface BRefs {
   topic: string;
   segment: string;
   snapshot: string;
+  promise: string;
 }
 
 interface Case {
@@ -113,6 +114,55 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
   ],
   "Mutation.deleteSegment": (b) => [{ query: "mutation($id: ID!) { deleteSegment(id: $id) { id } }", variables: { id: b.segment }, code: "NOT_FOUND" }],
   "Mutation.snapshotSegment": (b) => [{ query: "mutation($id: ID!) { snapshotSegment(id: $id) { id } }", variables: { id: b.segment }, code: "NOT_FOUND" }],
+  "Mutation.upsertPerson": () => [
+    { query: "mutation { upsertPerson(input: { email: \"chuck@northwind.io\" }) { id name company { id name } } }", data: { upsertPerson: { id: expect.any(String), name: "Chuck Rivera", company: { id: expect.any(String), name: "Northwind" } } } },
+    { query: "mutation { upsertPerson(input: { email: \"x@b-only.example\", company: \"b-only.example\" }) { id } }", code: "NOT_FOUND" },
+  ],
+  "Mutation.upsertCompany": () => [
+    { query: "mutation { upsertCompany(input: { domain: \"northwind.io\" }) { id name employees { id name } } }" },
+  ],
+  "Mutation.connectPeople": (b) => [
+    { query: "mutation($a: ID!, $b: ID!) { connectPeople(a: $a, b: $b, strength: 0.5) { strength } }", variables: { a: b.chuck, b: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Mutation.disconnectPeople": (b) => [
+    { query: "mutation($a: ID!, $b: ID!) { disconnectPeople(a: $a, b: $b) { strength } }", variables: { a: b.chuck, b: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordInteraction": (b) => [
+    { query: "mutation($with: ID!) { recordInteraction(with: $with, kind: CALL, at: \"2026-01-01T00:00:00Z\") { strength } }", variables: { with: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordEngagement": (b) => [
+    { query: "mutation($p: ID!) { recordEngagement(person: $p, content: \"https://example.com/papers/renewal-playbook\", action: READ, at: \"2026-01-01T00:00:00Z\") { at } }", variables: { p: b.chuck }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordConcern": (b) => [
+    { query: "mutation($p: ID!) { recordConcern(person: $p, topic: \"Churn\", statement: \"x\", at: \"2026-01-01T00:00:00Z\") { id } }", variables: { p: b.chuck }, code: "NOT_FOUND" },
+  ],
+  "Mutation.recordCompanyEvent": (b) => [
+    { query: "mutation($c: ID!) { recordCompanyEvent(company: $c, type: IPO, at: \"2026-01-01T00:00:00Z\") { id } }", variables: { c: b.northwind }, code: "NOT_FOUND" },
+  ],
+  "Mutation.setRelationshipLevel": (b) => [
+    { query: "mutation($c: ID!) { setRelationshipLevel(company: $c, level: PARTNER) { id } }", variables: { c: b.onlyBCompany }, code: "NOT_FOUND" },
+  ],
+  "Mutation.upsertTopic": (b) => [
+    { query: "mutation($t: String!) { upsertTopic(name: \"A Topic\", broader: [$t]) { id } }", variables: { t: b.topic }, code: "NOT_FOUND" },
+  ],
+  "Mutation.upsertContent": (b) => [
+    { query: "mutation($t: String!) { upsertContent(url: \"https://example.com/a\", topics: [$t]) { id } }", variables: { t: b.topic }, code: "NOT_FOUND" },
+    { query: "mutation { upsertContent(url: \"https://example.com/papers/renewal-playbook\") { id title topics { id name } } }" },
+  ],
+  "Mutation.makePromise": (b) => [
+    { query: "mutation($p: ID, $c: ID) { makePromise(person: $p, company: $c, text: \"x\") { id } }", variables: { p: b.chuck, c: b.northwind }, code: "NOT_FOUND" },
+  ],
+  "Mutation.setPromiseStatus": (b) => [
+    { query: "mutation($id: ID!) { setPromiseStatus(id: $id, status: KEPT) { id } }", variables: { id: b.promise }, code: "NOT_FOUND" },
+  ],
+  "Mutation.forgetPerson": (b) => [
+    { query: "mutation($id: ID!) { forgetPerson(id: $id) { concerns } }", variables: { id: b.chuck }, code: "NOT_FOUND" },
+    { query: "mutation($id: ID!) { forgetPerson(id: $id) { concerns } }", variables: { id: b.onlyB }, code: "NOT_FOUND" },
+  ],
+  "Query.promises": () => [
+    { query: "{ promises(first: 100) { id text status } }" },
+    { query: "{ promises(overdue: true, first: 100) { id text } }" },
+  ],
   "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
 };
 
@@ -126,11 +176,12 @@ beforeAll(async () => {
   const ids = async (query: string) => (await driver.executeQuery(query, { workspace: B })).records.map((r) => r.get(0) as string);
   const [chuck, onlyB] = await ids("MATCH (p:Person {workspace: $workspace}) WHERE p.email IN ['chuck@northwind.io', 'only-b@northwind.io'] RETURN p.id ORDER BY p.email");
   const [onlyBCompany, northwind] = await ids("MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN ['northwind.io', 'b-only.example'] RETURN c.id ORDER BY c.domain");
+  const [promise] = await ids("MATCH (pr:Promise {workspace: $workspace, status: 'OPEN'}) RETURN pr.id");
   const segment = randomUUID();
   const snapshot = randomUUID();
   await db.write("segment/save", { workspace: B, id: segment, name: "Everyone", description: "[B]", people: "{}", companies: null, recordedBy: "rep@ourco.example" });
   await db.writeCompiled("snapshot", snapshotPeople({}, { workspace: B, viewerId: null }, { segment, snapshot }, "rep@ourco.example"));
-  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", segment, snapshot };
+  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise!, segment, snapshot };
   bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
   asA = bearer(key);

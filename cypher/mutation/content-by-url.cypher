@@ -1,0 +1,5 @@
+// Content by url, as upsertContent returns it.
+// $workspace: String, $url: String
+// Returns: item (the content's properties)
+MATCH (c:Content {workspace: $workspace, url: $url})
+RETURN c {.*} AS item

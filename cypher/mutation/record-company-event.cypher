@@ -1,0 +1,11 @@
+// Records a company event (a buying trigger), unique by key (company, type and
+// time) as the importer's; who recorded it and when are kept from the first time.
+// $workspace: String, $company: String (id), $key: String, $props: {type, stage, amountUsd, occurredAt},
+// $recordedBy: String (the caller's email)
+// Returns: item (the event's properties)
+MATCH (c:Company {workspace: $workspace, id: $company})
+MERGE (e:CompanyEvent {workspace: $workspace, key: $key})
+  ON CREATE SET e.id = randomUUID(), e.recordedBy = $recordedBy, e.recordedAt = datetime()
+SET e += $props
+MERGE (c)-[:HAD_EVENT]->(e)
+RETURN e {.*} AS item

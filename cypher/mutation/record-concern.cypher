@@ -1,0 +1,13 @@
+// Records a concern a person voiced, unique by key (person, topic, time and
+// statement) as the importer's; who recorded it and when are kept from the first time.
+// $workspace: String, $person: String (id), $topic: String (topic key), $key: String,
+// $props: {text, expressedAt, source, severity, level}, $recordedBy: String (the caller's email)
+// Returns: item (the concern's properties and its topic)
+MATCH (p:Person {workspace: $workspace, id: $person})
+MATCH (t:Topic {workspace: $workspace, key: $topic})
+MERGE (k:Concern {workspace: $workspace, key: $key})
+  ON CREATE SET k.id = randomUUID(), k.recordedBy = $recordedBy, k.recordedAt = datetime()
+SET k += $props
+MERGE (p)-[:VOICED]->(k)
+MERGE (k)-[:ABOUT]->(t)
+RETURN k {.*, topic: t {.*}} AS item

@@ -1,0 +1,31 @@
+// Resolves what a mutation refers to, inside its transaction: people and
+// companies by id or domain, topics by name or alias (lower-cased), content by url.
+// Each list holds what was found; the caller reports the rest as NOT_FOUND.
+// $workspace: String, $people: [String] (ids), $companies: [String] (ids), $domains: [String] (lower-cased),
+// $topics: [String] (lower-cased names or aliases), $contents: [String] (urls)
+// Returns: people [{id, email}], companies [{id, domain}], domains [String], topics [{wanted, key}], contents [String]
+CALL {
+  MATCH (p:Person {workspace: $workspace}) WHERE p.id IN $people
+  RETURN collect({id: p.id, email: p.email}) AS people
+}
+CALL {
+  MATCH (c:Company {workspace: $workspace}) WHERE c.id IN $companies
+  RETURN collect({id: c.id, domain: c.domain}) AS companies
+}
+CALL {
+  MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN $domains
+  RETURN collect(c.domain) AS domains
+}
+CALL {
+  UNWIND $topics AS wanted
+  MATCH (t:Topic {workspace: $workspace})
+  WHERE t.key = wanted OR wanted IN t.aliasKeys
+  WITH wanted, t ORDER BY t.key = wanted DESC
+  WITH wanted, head(collect(t.key)) AS key
+  RETURN collect({wanted: wanted, key: key}) AS topics
+}
+CALL {
+  MATCH (c:Content {workspace: $workspace}) WHERE c.url IN $contents
+  RETURN collect(c.url) AS contents
+}
+RETURN people, companies, domains, topics, contents

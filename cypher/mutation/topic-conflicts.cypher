@@ -1,0 +1,19 @@
+// What would make upserting a topic wrong: a name or alias that is already
+// another topic's name or alias, and a broader topic that is the topic itself
+// or narrower than it (the new BROADER link would close a cycle).
+// $workspace: String, $key: String (the topic's key), $names: [String] (its key and lower-cased aliases),
+// $broader: [String] (keys of the broader topics it is to have)
+// Returns: clashes [String] (of $names), cycles [String] (of $broader)
+CALL {
+  UNWIND $names AS wanted
+  MATCH (t:Topic {workspace: $workspace})
+  WHERE t.key <> $key AND (t.key = wanted OR wanted IN t.aliasKeys)
+  RETURN collect(DISTINCT wanted) AS clashes
+}
+CALL {
+  UNWIND $broader AS b
+  MATCH (up:Topic {workspace: $workspace, key: b})
+  WHERE b = $key OR EXISTS { (up)-[:BROADER*1..]->(:Topic {workspace: $workspace, key: $key}) }
+  RETURN collect(b) AS cycles
+}
+RETURN clashes, cycles

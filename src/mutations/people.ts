@@ -1,0 +1,91 @@
+/**
+ * People, companies and the connections between people: upsertPerson,
+ * upsertCompany (keyed by email / domain, normalised as the importer does),
+ * connectPeople, disconnectPeople and recordInteraction.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { KEY_SEPARATOR, lower } from "../graph-document/normalize.js";
+import { CompanyRecord, PersonRecord, text, unitInterval } from "../graph-document/schema.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { utcDateTime } from "../db/values.js";
+import { domain, email, id, pastInstant } from "./inputs.js";
+import { writeRecords } from "./records.js";
+import { mutation } from "./run-mutation.js";
+
+const INTERACTION_KINDS = ["CALL", "EMAIL", "MEETING", "MESSAGE", "SOCIAL", "EVENT"] as const;
+
+/** recordInteraction's strength rule (documented on Mutation.recordInteraction): a new connection starts here … */
+const FIRST_INTERACTION_STRENGTH = 0.3;
+/** … and each interaction closes this share of the gap to 1. */
+const INTERACTION_GAIN = 0.1;
+
+export const upsertPerson = mutation({
+  name: "upsertPerson",
+  argument: "input",
+  input: PersonRecord.extend({ email, company: domain.optional() }),
+  references: (p) => ({ domains: p.company ? [lower(p.company)] : [], topics: (p.interests ?? []).map((i) => i.topic) }),
+  async write(person, tx) {
+    await writeRecords(tx, { people: [person] });
+    const [row] = await tx.run("person/by-emails", { keys: [lower(person.email)] });
+    return row!.item;
+  },
+});
+
+/** The Company type calls the document's `employees` headcount, and so does its input. */
+const CompanyInput = CompanyRecord.omit({ employees: true }).extend({ domain, headcount: CompanyRecord.shape.employees })
+  .transform(({ headcount, ...company }) => ({ ...company, employees: headcount }));
+
+export const upsertCompany = mutation({
+  name: "upsertCompany",
+  argument: "input",
+  input: CompanyInput,
+  async write(company, tx) {
+    await writeRecords(tx, { companies: [company] });
+    const [row] = await tx.run("company/by-domains", { keys: [lower(company.domain)] });
+    return row!.item;
+  },
+});
+
+/** Two people, a and b, who must differ (checked by `different`). */
+const twoPeople = z.object({ a: id, b: id });
+const different: [(p: { a: string; b: string }) => boolean, { message: string; path: string[] }] =
+  [(p) => p.a !== p.b, { message: "must be another person than a", path: ["b"] }];
+
+export const connectPeople = mutation({
+  name: "connectPeople",
+  input: twoPeople.extend({ strength: unitInterval, since: pastInstant.optional() }).refine(...different),
+  references: ({ a, b }) => ({ people: [a, b] }),
+  write: ({ a, b, strength, since }, tx) =>
+    tx.item("mutation/connect-people", { a, b, strength, since: since === undefined ? null : utcDateTime(since) }),
+});
+
+export const disconnectPeople = mutation({
+  name: "disconnectPeople",
+  input: twoPeople.refine(...different),
+  references: ({ a, b }) => ({ people: [a, b] }),
+  async write({ a, b }, tx) {
+    const [row] = await tx.run("mutation/disconnect-people", { a, b });
+    return row?.item ?? null;
+  },
+});
+
+export const recordInteraction = mutation({
+  name: "recordInteraction",
+  input: z.object({ with: id, kind: z.enum(INTERACTION_KINDS), at: pastInstant, notes: text.max(10_000, "must be at most 10000 characters").optional() }),
+  async references(input, ctx) {
+    const viewer = await ctx.viewerId();
+    if (viewer === null) throw new AppError(ErrorCode.NOT_FOUND, `the signed-in ${ctx.identity.email} is no person in this workspace`);
+    if (viewer === input.with) throw new AppError(ErrorCode.BAD_USER_INPUT, "with: must be someone other than the viewer", { path: ["with"] });
+    return { people: [viewer, input.with] };
+  },
+  async write(input, tx, ctx) {
+    const viewer = (await ctx.viewerId())!;
+    // One interaction per pair, kind and instant: a retry finds it and raises the strength no further.
+    const key = [...[tx.refs.email(viewer), tx.refs.email(input.with)].sort(), input.kind, input.at].join(KEY_SEPARATOR);
+    return tx.item("mutation/record-interaction", {
+      viewer, with: input.with, key, id: randomUUID(), kind: input.kind, at: utcDateTime(input.at), notes: input.notes ?? null,
+      first: FIRST_INTERACTION_STRENGTH, gain: INTERACTION_GAIN,
+    });
+  },
+});

@@ -1,0 +1,25 @@
+/** The Mutation root (each field one mutation from src/mutations) and the fields of what mutations return. */
+import type { RequestContext } from "../context.js";
+import type { Item } from "../loaders/keyed.js";
+import { recordCompanyEvent, recordConcern, recordEngagement, setRelationshipLevel } from "../mutations/facts.js";
+import { forgetPerson } from "../mutations/forget.js";
+import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upsertPerson } from "../mutations/people.js";
+import { makePromise, setPromiseStatus } from "../mutations/promises.js";
+import { upsertContent, upsertTopic } from "../mutations/topics.js";
+
+export const Mutation = {
+  upsertPerson, upsertCompany, connectPeople, disconnectPeople, recordInteraction,
+  recordEngagement, recordConcern, recordCompanyEvent, setRelationshipLevel, upsertTopic, upsertContent,
+  makePromise, setPromiseStatus, forgetPerson,
+};
+
+/** Who-fields hold an email; the API shows the Person with it, null when there is none (or for imported facts). */
+function personByEmail(field: "recordedBy" | "statusChangedBy") {
+  return (fact: Item, _: unknown, ctx: RequestContext) => {
+    const email = fact[field];
+    return typeof email === "string" ? ctx.loaders.personByEmail.load(email) : null;
+  };
+}
+
+export const Recorded = { recordedBy: personByEmail("recordedBy") };
+export const PromiseFields = { ...Recorded, statusChangedBy: personByEmail("statusChangedBy") };
