@@ -62,6 +62,7 @@ const EnvSchema = z.object({
   RAPPORT_MAX_HOPS: positiveInt.max(4).default(4),
   RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
+  RAPPORT_METRICS: flag.default(true),
 }).superRefine(authSettings);
 
 /**
@@ -125,6 +126,8 @@ export interface Config {
   limits: Limits;
   /** Always on outside production; RAPPORT_INTROSPECTION (default off) in production. */
   introspection: boolean;
+  /** GET /metrics in Prometheus format (RAPPORT_METRICS, default on). */
+  metrics: boolean;
 }
 
 /** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
@@ -197,6 +200,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxBatch: e.RAPPORT_MAX_BATCH,
     },
     introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
+    metrics: e.RAPPORT_METRICS,
   });
 }
 

@@ -25,6 +25,7 @@ import { segmentExportRouter } from "./http/segment-export.js";
 import { batchLimit, bodyErrors } from "./http/request-guards.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
+import { createMetrics } from "./plugins/metrics.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
 import { resolvers } from "./resolvers/index.js";
@@ -52,14 +53,21 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   }
   const app = express();
   const httpServer = http.createServer(app);
+  const metrics = config.metrics ? createMetrics() : undefined;
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+    ...(metrics ? [metrics.plugin] : []),
   ]);
   await apollo.start();
 
   app.disable("x-powered-by");
   app.get("/health", healthHandler);
   app.get("/ready", readyHandler(db.driver, db.database));
+  if (metrics) {
+    app.get("/metrics", async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(segmentExportRouter({ authenticate, db, logger }));
   app.use(
