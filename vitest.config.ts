@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/setup/neo4j.ts"],
+    globalSetup: ["tests/setup/neo4j.ts", "tests/setup/playground.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",

@@ -63,6 +63,7 @@ const EnvSchema = z.object({
   RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
   RAPPORT_METRICS: flag.default(true),
+  RAPPORT_PLAYGROUND: z.preprocess(emptyAsUndefined, flag.optional()),
 }).superRefine(authSettings);
 
 /**
@@ -128,6 +129,8 @@ export interface Config {
   introspection: boolean;
   /** GET /metrics in Prometheus format (RAPPORT_METRICS, default on). */
   metrics: boolean;
+  /** The GraphQL IDE on GET /graphql for browsers: on outside production; RAPPORT_PLAYGROUND (default off) in production. */
+  playground: boolean;
 }
 
 /** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
@@ -201,6 +204,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     },
     introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
     metrics: e.RAPPORT_METRICS,
+    playground: e.RAPPORT_PLAYGROUND ?? e.NODE_ENV !== "production",
   });
 }
 

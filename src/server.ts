@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { createAuthenticator } from "./auth/authenticate.js";
@@ -21,6 +22,7 @@ import { AppError, maskError } from "./errors.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "./graph-document/import.js";
 import { graphDocumentRouter } from "./http/graph-document.js";
 import { healthHandler, readyHandler } from "./http/health.js";
+import { playgroundRouter } from "./http/playground.js";
 import { segmentExportRouter } from "./http/segment-export.js";
 import { batchLimit, bodyErrors } from "./http/request-guards.js";
 import type { Logger } from "./logger.js";
@@ -70,6 +72,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   }
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(segmentExportRouter({ authenticate, db, logger }));
+  if (config.playground) app.use(playgroundRouter());
   app.use(
     "/graphql",
     express.json({ limit: config.requestBodyLimit }),
@@ -118,7 +121,8 @@ export function createApolloServer(
     // main.ts owns the signals: it stops the server and then closes the driver.
     stopOnTerminationSignals: false,
     // Roles first: a caller who may not run the operation learns nothing about its limits.
-    plugins: [...plugins, rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
+    // Apollo's own landing page loads from a CDN; the playground (src/http/playground.ts) does not.
+    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
   });
 }
 
