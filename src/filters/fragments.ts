@@ -40,6 +40,7 @@ export const FRAGMENT_NAMES = [
   "statement/snapshot-people",
   "statement/snapshot-joined",
   "statement/snapshot-left",
+  "statement/companies-export",
   "statement/prospects-page",
   "statement/prospects-page-connected",
   "prospect/reach-step",

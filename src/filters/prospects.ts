@@ -72,7 +72,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   if (connectedTo) {
     values.steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", { carried }, { minStrength })).join("\n");
   } else {
-    values.reach = parts.add("prospect/reach-within-two", { carried }, {});
+    values.reach = parts.add("prospect/reach-within-two", { keep: `, evidenceTopics${carried}` }, {});
   }
   const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;

@@ -110,6 +110,13 @@ function joinPaths(hops: { leftHops: string; rightHops: string }) {
   return instantiate("common/join-paths", STATEMENT_INSTANCE + 1, hops, { minStrength: DEFAULT_MIN_STRENGTH });
 }
 
+/** A company segment's export: the companies a filter matches, each with its best-connected current employee. */
+export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
+  const filter = compileCompanyWhere(where, "company", scope.viewerId);
+  const reach = instantiate("prospect/reach-within-two", STATEMENT_INSTANCE + 1, { keep: "" }, {});
+  return statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach: reach.text });
+}
+
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
 export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string): Statement {
   const filter = compilePersonWhere(where, "person", scope.viewerId);

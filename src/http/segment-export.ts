@@ -3,6 +3,8 @@
  *   GET /segments/:id/export.csv    a people segment's members now, ranked like
  *                                   prospects: email, name, title, company,
  *                                   domain, score, why (its strongest reasons);
+ *                                   a company segment's companies (a trigger
+ *                                   list) with the best contact at each;
  *   GET /snapshots/:id/export.csv   a snapshot's frozen members: email, name,
  *                                   title, company, domain.
  * With `Accept: application/json`, the same rows as a JSON array. Rows stream
@@ -19,17 +21,19 @@ import { createRequestContext } from "../context.js";
 import type { Db, Row } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { prospectsPage } from "../filters/prospects.js";
+import { companiesExport } from "../filters/statements.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
 import type { Item } from "../loaders/keyed.js";
 import type { Logger } from "../logger.js";
 import { requirePeople } from "../resolvers/existence.js";
 import { reasonsOf, type EvidenceRow } from "../resolvers/reasons.js";
-import { peopleFilter } from "../resolvers/segments.js";
+import { companyFilter, peopleFilter } from "../resolvers/segments.js";
 import { restErrors } from "./rest-errors.js";
 import { signedIn } from "./sign-in.js";
 
 const MEMBER_COLUMNS = ["email", "name", "title", "company", "domain"] as const;
 const RANKED_COLUMNS = [...MEMBER_COLUMNS, "score", "why"] as const;
+const COMPANY_COLUMNS = ["domain", "name", "industry", "contactEmail", "contactName", "contactTitle", "connection"] as const;
 /** More members than any list a team mails; the statement ranks within this bound. */
 const MAX_EXPORTED = 1_000_000;
 const REASONS_IN_WHY = 3;
@@ -44,13 +48,17 @@ export function segmentExportRouter({ authenticate, db, logger }: { authenticate
       const ctx = await context(req);
       const segment = await ctx.loaders.segmentById.load(req.params.id);
       if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
+      const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
       const where = peopleFilter(segment);
-      if (!where) throw new AppError(ErrorCode.BAD_USER_INPUT, "this is a company segment: its export is not available yet; export a people segment");
       const scoredAt = new Date().toISOString();
-      const statement = prospectsPage(where, { workspace: ctx.workspace, viewerId: await ctx.viewerId() }, MAX_EXPORTED, { scoredAt, after: null });
+      const statement = where
+        ? prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null })
+        : companiesExport(companyFilter(segment)!, scope);
       await requirePeople(statement.personIds, ctx);
-      const rows = ctx.db.streamCompiled("filters/prospects-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
-      const exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
+      const rows = ctx.db.streamCompiled(where ? "filters/prospects-export" : "filters/companies-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
+      const exported = where
+        ? await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt))
+        : await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, rows, (row) => row);
       logger.info({ workspace: ctx.workspace, segment: segment.id, rows: exported }, "exported a segment");
     } catch (error) {
       next(error);

@@ -121,7 +121,7 @@ export function peopleFilter(segment: Item): PersonWhere | null {
   return segment.people == null ? null : validPersonWhere(JSON.parse(String(segment.people)), "segment.people");
 }
 
-function companyFilter(segment: Item): CompanyWhere | null {
+export function companyFilter(segment: Item): CompanyWhere | null {
   return segment.companies == null ? null : validCompanyWhere(JSON.parse(String(segment.companies)), "segment.companies");
 }
 

@@ -71,6 +71,24 @@ describe("exports", () => {
     expect(parsed.map((row) => row.email)).toContain("priya.raman@lumorahealth.example");
   });
 
+  it("exports a trigger list: the companies, with the best-connected contact at each", async () => {
+    const { data, errors } = await gql(server.url, `mutation { saveSegment(input: {
+      name: "Series B in 60 days", companies: { hadEvent: { types: [FUNDING], fundingStages: [SERIES_B], withinDays: 60 } }
+    }) { id } }`);
+    expect(errors).toBeUndefined();
+    const csv = await download(`/segments/${data!.saveSegment.id}/export.csv`);
+    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.name)).toEqual(["Kestrel Analytics", "Lumora Health", "Sunmesa Telehealth"]);
+    expect(Object.keys(rows[0]!)).toEqual(["domain", "name", "industry", "contactEmail", "contactName", "contactTitle", "connection"]);
+    // The contact is the employee with the strongest path of at most two connections from the viewer.
+    const lumora = rows.find((row) => row.name === "Lumora Health")!;
+    const { data: people } = await gql(server.url, `{ company(domain: "lumorahealth.example") { employees { email connectionToViewer(maxHops: 2) { score } } } }`);
+    const best = people!.company.employees
+      .filter((employee: any) => employee.connectionToViewer)
+      .sort((a: any, b: any) => b.connectionToViewer.score - a.connectionToViewer.score || (a.email < b.email ? -1 : 1))[0];
+    expect([lumora.contactEmail, Number(lumora.connection)]).toEqual([best.email, best.connectionToViewer.score]);
+  });
+
   it("lets only EDITORs and above export, and answers 404 for what does not exist", async () => {
     const refused = await download(`/segments/${segmentId}/export.csv`, reader);
     expect([refused.status, JSON.parse(refused.text).error.code]).toEqual([403, "FORBIDDEN"]);

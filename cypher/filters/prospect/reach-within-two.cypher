@@ -1,6 +1,6 @@
 // reach for one person without a neighbourhood walk: the strength of the
 // strongest path of one or two connections from origin (0 when there is none,
-// or when origin is the person).
+// or when origin is the person). {{keep}}: the other variables to carry on.
 CALL (origin, person) {
   OPTIONAL MATCH (person)-[knows_:KNOWS]-(origin)
   WHERE person <> origin
@@ -11,4 +11,4 @@ CALL (origin, person) {
   WHERE person <> origin AND middle_ <> person
   RETURN coalesce(max(coalesce(first_.strength, 0.5) * coalesce(second_.strength, 0.5)), 0.0) AS twoHops_
 }
-WITH origin, person, CASE WHEN oneHop_ > twoHops_ THEN oneHop_ ELSE twoHops_ END AS reach, evidenceTopics{{carried}}
+WITH origin, person, CASE WHEN oneHop_ > twoHops_ THEN oneHop_ ELSE twoHops_ END AS reach{{keep}}
