@@ -1,4 +1,5 @@
 /** The resolver map: one module per schema type (segments.ts holds the segment and snapshot types). */
+import { apiKeyMutations, apiKeyQueries } from "./api-keys.js";
 import { Company } from "./company.js";
 import { Mutation, PromiseFields, Recorded } from "./mutation.js";
 import { Person } from "./person.js";
@@ -11,8 +12,8 @@ import { Content, Topic } from "./topic.js";
 import { viewer } from "./viewer.js";
 
 export const resolvers = {
-  Query: { ...Query, viewer, promises, ...segmentQueries },
-  Mutation: { ...Mutation, ...segmentMutations },
+  Query: { ...Query, viewer, promises, ...segmentQueries, ...apiKeyQueries },
+  Mutation: { ...Mutation, ...segmentMutations, ...apiKeyMutations },
   Person, Company, Topic, Content, SearchResult, Segment, Snapshot,
   Connection: Recorded, Engagement: Recorded, Concern: Recorded, CompanyEvent: Recorded, Promise: PromiseFields,
   Date: DateScalar, DateTime: DateTimeScalar,

@@ -49,7 +49,7 @@ interface Case {
   /** The data A's caller must get, when it is worth pinning. */
   data?: unknown;
   /** The one error code expected instead of data (B's ids are unknown ids in A). */
-  code?: "NOT_FOUND";
+  code?: "NOT_FOUND" | "FORBIDDEN";
 }
 
 const PERSON = `id email name title company { id name employees { id name } events { id } promises { id text } }
@@ -103,6 +103,9 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
     { query: "{ search(text: \"Secret\") { node { __typename } } }", data: { search: [] } },
     { query: "{ search(text: \"Chuck Northwind CRM\") { node { ... on Person { id name } ... on Company { id name } ... on Topic { id topicName: name } } } }" },
   ],
+  "Query.apiKeys": () => [{ query: "{ apiKeys { id email } }", code: "FORBIDDEN" }],
+  "Mutation.createApiKey": () => [{ query: "mutation { createApiKey(email: \"chuck@northwind.io\", role: ADMIN) { key } }", code: "FORBIDDEN" }],
+  "Mutation.revokeApiKey": () => [{ query: "mutation { revokeApiKey(id: \"any\") { id } }", code: "FORBIDDEN" }],
   "Query.segments": () => [{ query: "{ segments { id name } }", data: { segments: [] } }],
   "Query.segment": (b) => [{ query: "query($id: ID!) { segment(id: $id) { id name } }", variables: { id: b.segment }, data: { segment: null } }],
   "Query.snapshot": (b) => [{ query: "query($id: ID!) { snapshot(id: $id) { id } }", variables: { id: b.snapshot }, data: { snapshot: null } }],
