@@ -2,7 +2,9 @@
 // engagements, concerns, promises made to them alone (one also made to a
 // company stays, its key no longer naming them), connections, employments,
 // interests and interactions; stored results of mutations that mention them;
-// their API keys; and their email as the recorder of facts others keep.
+// their API keys; their email as the recorder of facts others keep; their
+// place in segment snapshots (the count too) and their id in saved filters,
+// which then name a person who no longer exists.
 // $workspace: String, $id: String, $separator: String (the key separator)
 // Returns: item {engagements, concerns, promises, connections, employments, interests, interactions,
 //   unattributed, idempotentResults, apiKeys} (how many of each were removed); no row when there is no such person
@@ -25,8 +27,14 @@ CALL (p) { MATCH (p)-[k:KNOWS]-() DELETE k RETURN count(k) AS connections }
 CALL (p) { MATCH (p)-[w:WORKS_AT]->() DELETE w RETURN count(w) AS employments }
 CALL (p) { MATCH (p)-[i:INTERESTED_IN]->() DELETE i RETURN count(i) AS interests }
 CALL (p) { MATCH (i:Interaction)-[:WITH]->(p) DETACH DELETE i RETURN count(i) AS interactions }
+CALL (p) { MATCH (s:Snapshot)-[included:INCLUDES]->(p) DELETE included SET s.members = s.members - 1 }
+CALL (p) {
+  MATCH (s:Segment {workspace: $workspace})
+  WHERE s.people CONTAINS p.id OR s.companies CONTAINS p.id
+  SET s.people = replace(s.people, p.id, "forgotten-person"), s.companies = replace(s.companies, p.id, "forgotten-person")
+}
 CALL (email) {
-  MATCH (n:Concern|CompanyEvent|Promise|Interaction {workspace: $workspace})
+  MATCH (n:Concern|CompanyEvent|Promise|Interaction|Segment|Snapshot {workspace: $workspace})
   WHERE n.recordedBy = email OR n.statusChangedBy = email
   SET n.recordedBy = CASE WHEN n.recordedBy = email THEN null ELSE n.recordedBy END,
       n.statusChangedBy = CASE WHEN n.statusChangedBy = email THEN null ELSE n.statusChangedBy END

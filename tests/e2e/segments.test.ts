@@ -99,4 +99,20 @@ describe("segments", () => {
       expect((await errorCode(`mutation($id: ID!) { ${mutation} }`, { id: "no-such-segment" })).code).toBe("NOT_FOUND");
     }
   });
+
+  it("forgets a person in saved filters and snapshots too", async () => {
+    const { person } = await ok(`{ person(email: "elena.vasquez@kestrelanalytics.example") { id } }`);
+    const { saveSegment } = await ok(SAVE, { input: { name: "Near Elena", people: { connectedTo: { person: person.id } } } });
+    const { snapshotSegment } = await ok(`mutation($id: ID!) { snapshotSegment(id: $id) { id count } }`, { id: saveSegment.id });
+    const { person: neighbour } = await ok(`query($id: ID!) { segment(id: $id) { members(first: 1) { edges { node { id } } } } }`, { id: saveSegment.id })
+      .then((data) => ({ person: data.segment.members.edges[0].node }));
+    await ok(`mutation($id: ID!) { forgetPerson(id: $id) { connections } }`, { id: neighbour.id });
+    await ok(`mutation($id: ID!) { forgetPerson(id: $id) { connections } }`, { id: person.id });
+    const after = await ok(`query($s: ID!, $x: ID!) { segment(id: $s) { filter } snapshot(id: $x) { count members(first: 100) { totalCount edges { node { id } } } } }`,
+      { s: saveSegment.id, x: snapshotSegment.id });
+    expect(after.segment.filter).not.toContain(person.id);
+    expect(after.snapshot.count).toBe(snapshotSegment.count - 1);
+    expect(after.snapshot.members.edges.map((edge: any) => edge.node.id)).not.toContain(neighbour.id);
+    expect((await errorCode(`query($id: ID!) { segment(id: $id) { members { totalCount } } }`, { id: saveSegment.id })).code).toBe("NOT_FOUND");
+  });
 });
