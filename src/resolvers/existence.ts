@@ -11,3 +11,16 @@ export async function requirePeople(ids: string[], ctx: RequestContext): Promise
 export async function requireCompany(id: string, ctx: RequestContext): Promise<void> {
   if ((await ctx.loaders.companyById.load(id)) === null) throw new AppError(ErrorCode.NOT_FOUND, `no company with id ${id}`, { ids: [id] });
 }
+
+/**
+ * `read` runs beside the check that the ids exist, not after it: one wave of
+ * round trips instead of two. A missing id still answers NOT_FOUND, whatever
+ * the read found.
+ */
+export async function readCheckingPeople<T>(ids: string[], ctx: RequestContext, read: () => Promise<T>): Promise<T> {
+  const result = read();
+  // Should the check fail first, the read's own failure is not worth reporting.
+  result.catch(() => undefined);
+  await requirePeople(ids, ctx);
+  return result;
+}

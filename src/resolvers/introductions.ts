@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from "../errors.js";
 import { startingPerson } from "../filters/compile.js";
 import { introductionPaths as introductionStatement } from "../filters/statements.js";
 import { exactlyOne, validMaxHops } from "../validation/arguments.js";
-import { requireCompany, requirePeople } from "./existence.js";
+import { readCheckingPeople, requireCompany } from "./existence.js";
 
 interface IntroductionArgs {
   from?: string | null;
@@ -29,8 +29,10 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   const from = startingPerson(args.from, viewerId);
   const to = target.name === "to" ? target.value : null;
   const toCompany = target.name === "toCompany" ? target.value : null;
-  await requirePeople(to ? [from, to] : [from], ctx);
-  if (toCompany) await requireCompany(toCompany, ctx);
   const statement = introductionStatement({ workspace: ctx.workspace, viewerId }, from, { to, toCompany }, maxHops, args.first);
-  return ctx.db.readCompiled("filters/introduction-paths", statement);
+  const [paths] = await Promise.all([
+    readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.readCompiled("filters/introduction-paths", statement)),
+    toCompany ? requireCompany(toCompany, ctx) : undefined,
+  ]);
+  return paths;
 }

@@ -7,7 +7,7 @@ import { companiesCount, companiesPage, peopleCount, peoplePage, type Scope, typ
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
-import { requirePeople } from "./existence.js";
+import { readCheckingPeople } from "./existence.js";
 import { connection, decodeCursor, totalCount } from "./pagination.js";
 
 interface ListArgs { where?: unknown; orderBy?: Partial<Order> | null; first: number; after?: string | null }
@@ -41,12 +41,11 @@ async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext, i
   }
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
   const page = kind.page(where, scope, order, first + 1, after);
-  await requirePeople(page.personIds, ctx);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));
     return Number(row?.total ?? 0);
   });
-  const rows = await ctx.db.readCompiled(`filters/${kind.name}-page`, page);
+  const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.readCompiled(`filters/${kind.name}-page`, page));
   const keyOf = ({ node, sortValue }: { node: Item; sortValue: string | number }): PageKey => ({ order, value: sortValue, key: String(node[kind.naturalKey]) });
   return connection(rows.map((row) => ({ node: row.item as Item, sortValue: row.sortValue as string | number })), first, keyOf, count);
 }

@@ -11,7 +11,7 @@ import { peopleCount } from "../filters/statements.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validPersonWhere } from "../validation/where.js";
-import { requirePeople } from "./existence.js";
+import { readCheckingPeople } from "./existence.js";
 import { connection, decodeCursor, totalCount } from "./pagination.js";
 import { reasonsOf, type EvidenceRow } from "./reasons.js";
 
@@ -28,12 +28,11 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
     : { scoredAt: new Date().toISOString(), after: null };
   const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
   const page = prospectsPage(where, scope, first + 1, position);
-  await requirePeople(page.personIds, ctx);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled("filters/people-count", peopleCount(where, scope));
     return Number(row?.total ?? 0);
   });
-  const rows = await ctx.db.readCompiled("filters/prospects-page", page);
+  const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.readCompiled("filters/prospects-page", page));
   const edges = rows.map((row) => ({
     node: row.item as Item,
     score: row.score as number,
