@@ -16,6 +16,11 @@ export type Row = Record<string, Plain>;
 /** Neo4j's update counters of a statement: nodesCreated, relationshipsCreated, labelsAdded, propertiesSet … */
 export type Updates = Record<string, number>;
 export type Params = Record<string, unknown>;
+/** A statement compiled from fixed fragments (src/filters) rather than named in the catalogue. */
+export interface CompiledStatement {
+  text: string;
+  params: Params;
+}
 
 /** What one request cost the database: round trips and wall time waiting for it. */
 export class QueryMeter {
@@ -71,12 +76,14 @@ export class Db {
    * again when Neo4j retries a transient failure such as a deadlock, so it must
    * do nothing outside the transaction. `label` names it in transaction metadata.
    */
-  async transaction<T>(label: string, work: (run: (name: QueryName, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+  async transaction<T>(label: string, work: (run: (query: QueryName | CompiledStatement, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
     const started = performance.now();
     try {
-      return await session.executeWrite(async (tx) => work(async (name, params = {}) => {
-        const result = await tx.run(this.catalogue.get(name), params);
+      return await session.executeWrite(async (tx) => work(async (query, params = {}) => {
+        const result = typeof query === "string"
+          ? await tx.run(this.catalogue.get(query), params)
+          : await tx.run(query.text, { ...query.params, ...params });
         return result.records.map(recordToObject);
       }), this.transactionConfig(label, this.settings.txTimeoutMs));
     } catch (error) {
@@ -91,12 +98,12 @@ export class Db {
    * A read statement compiled from fixed fragments (src/filters), not from the
    * catalogue; `label` names it in metrics and transaction metadata.
    */
-  async readCompiled(label: string, statement: { text: string; params: Params }): Promise<Row[]> {
+  async readCompiled(label: string, statement: CompiledStatement): Promise<Row[]> {
     return (await this.run("READ", label, statement.text, statement.params)).rows;
   }
 
   /** A write statement compiled from fixed fragments, like readCompiled's. */
-  async writeCompiled(label: string, statement: { text: string; params: Params }): Promise<Row[]> {
+  async writeCompiled(label: string, statement: CompiledStatement): Promise<Row[]> {
     return (await this.run("WRITE", label, statement.text, statement.params)).rows;
   }
 
@@ -109,7 +116,7 @@ export class Db {
   }
 
   /** stream() for a statement compiled from fixed fragments. */
-  streamCompiled(label: string, statement: { text: string; params: Params }, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
+  streamCompiled(label: string, statement: CompiledStatement, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
     return this.streamText(label, statement.text, statement.params, timeoutMs);
   }
 

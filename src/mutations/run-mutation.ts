@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { RequestContext } from "../context.js";
 import type { QueryName } from "../db/query-names.js";
-import type { Params, Row } from "../db/run.js";
+import type { CompiledStatement, Params, Row } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Item } from "../loaders/keyed.js";
 import { parseInput } from "./validate.js";
@@ -38,7 +38,7 @@ export interface Resolved {
 
 /** A mutation's access to its transaction: named statements that get `$workspace` and `$recordedBy` (the caller's email). */
 export interface Tx {
-  run(name: QueryName, params?: Params): Promise<Row[]>;
+  run(query: QueryName | CompiledStatement, params?: Params): Promise<Row[]>;
   /** The statement's single `item`; no row means something it matched has gone since it was resolved. */
   item(name: QueryName, params?: Params): Promise<Item>;
   refs: Resolved;
@@ -91,7 +91,7 @@ export function mutation<I, R>(spec: MutationSpec<I, R>) {
   };
 }
 
-async function resolve(run: (name: QueryName, params: Params) => Promise<Row[]>, workspace: string, refs: References): Promise<Resolved> {
+async function resolve(run: (query: QueryName, params: Params) => Promise<Row[]>, workspace: string, refs: References): Promise<Resolved> {
   const wanted = {
     people: refs.people ?? [], companies: refs.companies ?? [], domains: refs.domains ?? [],
     topics: (refs.topics ?? []).map((name) => name.trim().toLowerCase()), contents: refs.contents ?? [],

@@ -7,13 +7,13 @@ import { promises } from "./promises.js";
 import { Query } from "./query.js";
 import { DateScalar, DateTimeScalar } from "./scalars.js";
 import { SearchResult } from "./search.js";
-import { Segment, segmentMutations, segmentQueries, Snapshot } from "./segments.js";
+import { Segment, segmentQueries, Snapshot } from "./segments.js";
 import { Content, Topic } from "./topic.js";
 import { viewer } from "./viewer.js";
 
 export const resolvers = {
   Query: { ...Query, viewer, promises, ...segmentQueries, ...apiKeyQueries },
-  Mutation: { ...Mutation, ...segmentMutations, ...apiKeyMutations },
+  Mutation: { ...Mutation, ...apiKeyMutations },
   Person, Company, Topic, Content, SearchResult, Segment, Snapshot,
   Connection: Recorded, Engagement: Recorded, Concern: Recorded, CompanyEvent: Recorded, Promise: PromiseFields,
   Date: DateScalar, DateTime: DateTimeScalar,

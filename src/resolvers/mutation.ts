@@ -5,12 +5,14 @@ import { recordCompanyEvent, recordConcern, recordEngagement, setRelationshipLev
 import { forgetPerson } from "../mutations/forget.js";
 import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upsertPerson } from "../mutations/people.js";
 import { makePromise, setPromiseStatus } from "../mutations/promises.js";
+import { deleteSegment, saveSegment, snapshotSegment, updateSegment } from "../mutations/segments.js";
 import { upsertContent, upsertTopic } from "../mutations/topics.js";
 
 export const Mutation = {
   upsertPerson, upsertCompany, connectPeople, disconnectPeople, recordInteraction,
   recordEngagement, recordConcern, recordCompanyEvent, setRelationshipLevel, upsertTopic, upsertContent,
   makePromise, setPromiseStatus, forgetPerson,
+  saveSegment, updateSegment, deleteSegment, snapshotSegment,
 };
 
 /** Who-fields hold an email; the API shows the Person with it, null when there is none (or for imported facts). */

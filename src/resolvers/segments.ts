@@ -3,18 +3,16 @@
  * segment's members are Query.prospects of its filter (live, ranked, with
  * reasons); a company segment's are Query.companies of its filter. A snapshot
  * freezes a people segment's members, and two snapshots — or a snapshot and
- * now — give who joined and who left.
+ * now — give who joined and who left. The mutations are in src/mutations/segments.ts.
  */
-import { randomUUID } from "node:crypto";
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { integer } from "../db/values.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { snapshotChange, snapshotPeople } from "../filters/statements.js";
+import { snapshotChange } from "../filters/statements.js";
 import type { CompanyWhere, PersonWhere } from "../filters/types.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
-import { validSegmentChanges, validSegmentInput, type SegmentFields } from "../validation/segments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
 import { requirePeople } from "./existence.js";
 import { companies } from "./lists.js";
@@ -29,41 +27,6 @@ export const segmentQueries = {
   },
   segment: (_: unknown, args: { id: string }, ctx: RequestContext) => ctx.loaders.segmentById.load(args.id),
   snapshot: (_: unknown, args: { id: string }, ctx: RequestContext) => ctx.loaders.snapshotById.load(args.id),
-};
-
-export const segmentMutations = {
-  async saveSegment(_: unknown, args: { input: Record<string, unknown> }, ctx: RequestContext) {
-    const fields = validSegmentInput(args.input);
-    const params = { description: null, ...stored(fields), id: randomUUID(), workspace: ctx.workspace, recordedBy: ctx.identity.email };
-    const [row] = await named(fields.name, () => ctx.db.write("segment/save", params));
-    return row!.item;
-  },
-
-  async updateSegment(_: unknown, args: { id: string; changes: Record<string, unknown> }, ctx: RequestContext) {
-    const fields = validSegmentChanges(args.changes);
-    const params = { name: null, description: null, people: null, companies: null, ...stored(fields), id: args.id, workspace: ctx.workspace };
-    const [row] = await named(fields.name, () => ctx.db.write("segment/update", params));
-    if (!row) throw noSegment(args.id);
-    return row.item;
-  },
-
-  async deleteSegment(_: unknown, args: { id: string }, ctx: RequestContext) {
-    const [row] = await ctx.db.write("segment/delete", { id: args.id, workspace: ctx.workspace });
-    if (!row) throw noSegment(args.id);
-    return { id: args.id, snapshots: row.snapshots };
-  },
-
-  async snapshotSegment(_: unknown, args: { id: string }, ctx: RequestContext) {
-    const segment = await ctx.loaders.segmentById.load(args.id);
-    if (!segment) throw noSegment(args.id);
-    const where = peopleFilter(segment);
-    if (!where) throw new AppError(ErrorCode.BAD_USER_INPUT, "only a people segment has members to freeze", { argument: "id" });
-    const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
-    const statement = snapshotPeople(where, scope, { segment: args.id, snapshot: randomUUID() }, ctx.identity.email);
-    await requirePeople(statement.personIds, ctx);
-    const [row] = await ctx.db.writeCompiled("filters/snapshot-people", statement);
-    return { ...(row!.item as Item), segmentId: args.id };
-  },
 };
 
 export const Segment = {
@@ -123,34 +86,6 @@ export function peopleFilter(segment: Item): PersonWhere | null {
 
 export function companyFilter(segment: Item): CompanyWhere | null {
   return segment.companies == null ? null : validCompanyWhere(JSON.parse(String(segment.companies)), "segment.companies");
-}
-
-function stored(fields: SegmentFields) {
-  const filter = fields.filter;
-  return {
-    ...(fields.name !== undefined ? { name: fields.name } : {}),
-    ...(fields.description !== undefined ? { description: fields.description } : {}),
-    ...(filter ? {
-      people: "people" in filter ? JSON.stringify(filter.people) : null,
-      companies: "companies" in filter ? JSON.stringify(filter.companies) : null,
-    } : {}),
-  };
-}
-
-/** A segment's name is unique in its workspace (a constraint, so concurrent saves can't both win). */
-async function named<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `a segment named "${name}" exists already`, { argument: "name" });
-    }
-    throw error;
-  }
-}
-
-function noSegment(id: string): AppError {
-  return new AppError(ErrorCode.NOT_FOUND, `no segment has the id ${id}`, { argument: "id" });
 }
 
 function isMemberKey(key: unknown): key is [string, string] {

@@ -100,6 +100,18 @@ describe("segments", () => {
     }
   });
 
+  it("is safe to retry: the same idempotencyKey returns the first result and writes once", async () => {
+    const SAVE_ONCE = `mutation($key: String) { saveSegment(input: { name: "Retried", people: {} }, idempotencyKey: $key) { id } }`;
+    const first = await ok(SAVE_ONCE, { key: "save-retried-1" });
+    expect((await ok(SAVE_ONCE, { key: "save-retried-1" })).saveSegment.id).toBe(first.saveSegment.id);
+    const SNAPSHOT_ONCE = `mutation($id: ID!, $key: String) { snapshotSegment(id: $id, idempotencyKey: $key) { id } }`;
+    const snapshot = await ok(SNAPSHOT_ONCE, { id: first.saveSegment.id, key: "snapshot-retried-1" });
+    expect((await ok(SNAPSHOT_ONCE, { id: first.saveSegment.id, key: "snapshot-retried-1" })).snapshotSegment.id).toBe(snapshot.snapshotSegment.id);
+    const { segment } = await ok(`query($id: ID!) { segment(id: $id) { snapshots { id } } }`, { id: first.saveSegment.id });
+    expect(segment.snapshots).toHaveLength(1);
+    expect(await errorCode(SNAPSHOT_ONCE, { id: first.saveSegment.id, key: "save-retried-1" })).toMatchObject({ code: "BAD_USER_INPUT" });
+  });
+
   it("forgets a person in saved filters and snapshots too", async () => {
     const { person } = await ok(`{ person(email: "elena.vasquez@kestrelanalytics.example") { id } }`);
     const { saveSegment } = await ok(SAVE, { input: { name: "Near Elena", people: { connectedTo: { person: person.id } } } });
