@@ -13,9 +13,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export function createLoaders(db: Db, workspace: string) {
   const perArgs = memoizeByArgs();
+  // A person found one way is known the other way too: the viewer, found by
+  // email, costs no second round trip when a filter checks it by id.
+  const personById: DataLoader<string, Item | null> = oneByKey(db, workspace, "person/by-ids", {}, (person) => personByEmail.prime(String(person.email), person));
+  const personByEmail: DataLoader<string, Item | null> = oneByKey(db, workspace, "person/by-emails", {}, (person) => personById.prime(String(person.id), person));
   return {
-    personById: oneByKey(db, workspace, "person/by-ids"),
-    personByEmail: oneByKey(db, workspace, "person/by-emails"),
+    personById,
+    personByEmail,
     companyById: oneByKey(db, workspace, "company/by-ids"),
     companyByDomain: oneByKey(db, workspace, "company/by-domains"),
     topicByName: oneByKey(db, workspace, "topic/by-names"),

@@ -12,10 +12,13 @@ import type { Db, Params } from "../db/run.js";
 
 export type Item = Record<string, Plain>;
 
-export function oneByKey(db: Db, workspace: string, query: QueryName, extra: Params = {}): DataLoader<string, Item | null> {
+/** @param found called with each item found, e.g. to prime another loader of the same records by another key */
+export function oneByKey(db: Db, workspace: string, query: QueryName, extra: Params = {}, found?: (item: Item) => void): DataLoader<string, Item | null> {
   return new DataLoader(async (keys) => {
     const grouped = await fetchGrouped(db, workspace, query, keys, extra);
-    return keys.map((key) => grouped.get(key)?.[0] ?? null);
+    const items = keys.map((key) => grouped.get(key)?.[0] ?? null);
+    if (found) for (const item of items) if (item) found(item);
+    return items;
   });
 }
 

@@ -92,4 +92,9 @@ describe("round trips", () => {
       "person/interests",
     ]);
   });
+
+  it("checks that the viewer exists without a second lookup: found by email, known by id", async () => {
+    const { meter } = await execute(`{ people(where: { connectedTo: { maxHops: 2 } }) { totalCount edges { node { name } } } }`);
+    expect([...meter.names].sort()).toEqual(["filters/people-count", "filters/people-page", "person/by-emails"]);
+  });
 });
