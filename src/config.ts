@@ -61,6 +61,8 @@ const EnvSchema = z.object({
   RAPPORT_MAX_FIRST: positiveInt.max(100).default(100),
   RAPPORT_MAX_HOPS: positiveInt.max(4).default(4),
   RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
+  // From how many people reached a connected filter reads its topic facts from the topics' side (cypher/filters/shortlist).
+  RAPPORT_SHORTLIST_FROM: z.coerce.number().int().min(0).default(2_000),
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
   RAPPORT_METRICS: flag.default(true),
   RAPPORT_PLAYGROUND: z.preprocess(emptyAsUndefined, flag.optional()),
@@ -125,6 +127,7 @@ export interface Config {
   seedDemo: boolean;
   auth: AuthSettings;
   limits: Limits;
+  search: SearchSettings;
   /** Always on outside production; RAPPORT_INTROSPECTION (default off) in production. */
   introspection: boolean;
   /** GET /metrics in Prometheus format (RAPPORT_METRICS, default on). */
@@ -158,6 +161,11 @@ export interface Limits {
   maxHops: number;
   /** Operations per HTTP request; 1 turns batching off. */
   maxBatch: number;
+}
+
+export interface SearchSettings {
+  /** A connected filter that reaches at least this many people shortlists them (cypher/filters/shortlist/reached.cypher). */
+  shortlistFrom: number;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +210,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxHops: e.RAPPORT_MAX_HOPS,
       maxBatch: e.RAPPORT_MAX_BATCH,
     },
+    search: { shortlistFrom: e.RAPPORT_SHORTLIST_FROM },
     introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
     metrics: e.RAPPORT_METRICS,
     playground: e.RAPPORT_PLAYGROUND ?? e.NODE_ENV !== "production",

@@ -5,7 +5,9 @@
  * database access and its loaders.
  */
 import type { Identity } from "./auth/identity.js";
+import type { SearchSettings } from "./config.js";
 import type { Db } from "./db/run.js";
+import type { Scope } from "./filters/statements.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 
 export interface RequestContext {
@@ -16,18 +18,22 @@ export interface RequestContext {
   loaders: Loaders;
   /** The person "me" stands for in filters: the signed-in email's Person in the workspace; null when there is none. */
   viewerId(): Promise<string | null>;
+  /** What a compiled filter statement is scoped to and tuned by. */
+  scope(): Promise<Scope>;
 }
 
-export function createRequestContext(db: Db, requestId: string, identity: Identity): RequestContext {
+export function createRequestContext(db: Db, requestId: string, identity: Identity, search: SearchSettings): RequestContext {
   const requestDb = db.forRequest(requestId);
   const loaders = createLoaders(requestDb, identity.workspace);
+  // Through the loader, so Query.viewer and the filters' "me" share one lookup.
+  const viewerId = async () => ((await loaders.personByEmail.load(identity.email))?.id as string | undefined) ?? null;
   return {
     requestId,
     identity,
     workspace: identity.workspace,
     db: requestDb,
     loaders,
-    // Through the loader, so Query.viewer and the filters' "me" share one lookup.
-    viewerId: async () => ((await loaders.personByEmail.load(identity.email))?.id as string | undefined) ?? null,
+    viewerId,
+    scope: async () => ({ workspace: identity.workspace, viewerId: await viewerId(), shortlistFrom: search.shortlistFrom }),
   };
 }

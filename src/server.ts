@@ -71,7 +71,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     });
   }
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
-  app.use(segmentExportRouter({ authenticate, db, logger }));
+  app.use(segmentExportRouter({ authenticate, db, logger, search: config.search }));
   if (config.playground) app.use(playgroundRouter());
   app.use(
     "/graphql",
@@ -82,7 +82,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
         const requestId = requestIdOf(req.headers["x-request-id"]);
         res.setHeader("x-request-id", requestId);
         try {
-          return createRequestContext(db, requestId, await authenticate(req.headers.authorization));
+          return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config.search);
         } catch (error) {
           // The request never reaches the plugins, so its log line and request id are added here.
           if (error instanceof AppError) {

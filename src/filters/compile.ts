@@ -9,6 +9,7 @@
  */
 import { AppError, ErrorCode } from "../errors.js";
 import { instantiate, type FragmentName } from "./fragments.js";
+import { shortlistedFlag, type Shortlisting, type ShortlistStep, type TopicBoundKind } from "./shortlist.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
 /** maxHops 1..4 → the text of a variable-length bound; Cypher takes no parameter there. */
@@ -37,6 +38,7 @@ export function startingPerson(given: string | null | undefined, viewerId: strin
   return id;
 }
 export const DEFAULT_MIN_STRENGTH = 0;
+
 const DEFAULT_MIN_WEIGHT = 0;
 
 export interface CompiledFilter {
@@ -52,8 +54,24 @@ export interface CompiledFilter {
 
 export function compilePersonWhere(where: PersonWhere, subject: string, viewerId: string | null): CompiledFilter {
   const builder = new FilterBuilder(viewerId);
-  const predicate = builder.person(where, subject);
+  const predicate = builder.person(where, subject, true);
   return builder.result(predicate);
+}
+
+/**
+ * A person filter for a statement that reaches `subject` by expanding from a
+ * person: the filter, and the same filter compiled for shortlisting
+ * (src/filters/shortlist.ts). Both builders number their fragments alike, so
+ * the two predicates share the prelude and the parameters.
+ */
+export function compileReachedPersonWhere(where: PersonWhere, subject: string, viewerId: string | null): CompiledFilter & { shortlisting: Shortlisting } {
+  return { ...compilePersonWhere(where, subject, viewerId), shortlisting: compileShortlisting(where, subject, viewerId) };
+}
+
+function compileShortlisting(where: PersonWhere, subject: string, viewerId: string | null): Shortlisting {
+  const builder = new FilterBuilder(viewerId, true);
+  const predicate = builder.person(where, subject, true);
+  return { predicate, steps: builder.steps };
 }
 
 export function compileCompanyWhere(where: CompanyWhere, subject: string, viewerId: string | null): CompiledFilter {
@@ -68,12 +86,13 @@ export function compileCompanyWhere(where: CompanyWhere, subject: string, viewer
  * and the rest of the company filter on `company`. One builder compiles both,
  * so their variables and parameters never clash.
  */
-export function compileEmployerOfReached(where: CompanyWhere, employee: string, company: string, viewerId: string | null): CompiledFilter & { employeePredicate: string } {
+export function compileEmployerOfReached(where: CompanyWhere, employee: string, company: string, viewerId: string | null): CompiledFilter & { employeePredicate: string; shortlisting: Shortlisting } {
   const { employs, ...companyRest } = where;
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
   const builder = new FilterBuilder(viewerId);
-  const employeePredicate = builder.person(employeeRest, employee);
-  return { ...builder.result(builder.company(companyRest, company)), employeePredicate };
+  const employeePredicate = builder.person(employeeRest, employee, true);
+  const shortlisting = compileShortlisting(employeeRest, employee, viewerId);
+  return { ...builder.result(builder.company(companyRest, company)), employeePredicate, shortlisting };
 }
 
 class FilterBuilder {
@@ -82,14 +101,16 @@ class FilterBuilder {
   private readonly carried: string[] = [];
   private readonly params: Record<string, unknown> = {};
   private readonly personIds = new Set<string>();
+  readonly steps: ShortlistStep[] = [];
 
-  constructor(private readonly viewerId: string | null) {}
+  constructor(private readonly viewerId: string | null, private readonly shortlisting = false) {}
 
   result(predicate: string): CompiledFilter {
     return { prelude: this.prelude, carried: this.carried, predicate, params: this.params, personIds: [...this.personIds] };
   }
 
-  person(where: PersonWhere, p: string): string {
+  /** @param topLevel whether the condition must hold for `p` itself (not under OR or NOT), so a shortlist may stand for it */
+  person(where: PersonWhere, p: string, topLevel = false): string {
     const parts: string[] = [];
     if (where.connectedTo) {
       const anchor = this.personId(where.connectedTo.person);
@@ -98,17 +119,17 @@ class FilterBuilder {
     }
     if (where.interestedIn) {
       const topics = this.topicSet(where.interestedIn.topics);
-      parts.push(this.fragment("person/interested-in", { person: p, topics }, { minWeight: where.interestedIn.minWeight ?? DEFAULT_MIN_WEIGHT }));
+      parts.push(this.topicBound("interested-in", p, topics, topLevel, { minWeight: where.interestedIn.minWeight ?? DEFAULT_MIN_WEIGHT }));
     }
     if (where.engagedWith) {
       const e = where.engagedWith;
-      parts.push(this.fragment("person/engaged-with", { person: p, topics: this.optionalTopicSet(e.topics) }, {
+      parts.push(this.topicBound("engaged-with", p, this.optionalTopicSet(e.topics), topLevel, {
         kinds: e.contentKinds ?? null, actions: e.actions ?? null, withinDays: e.withinDays ?? null, minCount: e.minCount ?? 1,
       }));
     }
     if (where.expressedConcern) {
       const c = where.expressedConcern;
-      parts.push(this.fragment("person/expressed-concern", { person: p, topics: this.optionalTopicSet(c.topics) }, {
+      parts.push(this.topicBound("expressed-concern", p, this.optionalTopicSet(c.topics), topLevel, {
         withinDays: c.withinDays ?? null, minSeverity: c.minSeverity ?? null, levels: c.levels ?? null, sources: c.sources ?? null,
       }));
     }
@@ -125,7 +146,7 @@ class FilterBuilder {
     }
     if (where.titleContains != null) parts.push(this.fragment("person/title-contains", { person: p }, { text: where.titleContains }));
     if (where.changedJobWithinDays != null) parts.push(this.fragment("person/changed-job", { person: p }, { days: where.changedJobWithinDays }));
-    return this.combine(parts, where, (inner) => this.person(inner, p));
+    return this.combine(parts, where, (inner, mustHold) => this.person(inner, p, topLevel && mustHold));
   }
 
   company(where: CompanyWhere, c: string): string {
@@ -151,10 +172,10 @@ class FilterBuilder {
   }
 
   /** The filter's own conditions and its AND list all hold, at least one of OR (when given), and not NOT. */
-  private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: string[], where: W, compile: (inner: W) => string): string {
-    const all = [...parts, ...(where.AND ?? []).map(compile)];
-    if (where.OR) all.push(where.OR.length === 0 ? "false" : `(${where.OR.map(compile).join(" OR ")})`);
-    if (where.NOT) all.push(`NOT (${compile(where.NOT)})`);
+  private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: string[], where: W, compile: (inner: W, mustHold: boolean) => string): string {
+    const all = [...parts, ...(where.AND ?? []).map((inner) => compile(inner, true))];
+    if (where.OR) all.push(where.OR.length === 0 ? "false" : `(${where.OR.map((inner) => compile(inner, false)).join(" OR ")})`);
+    if (where.NOT) all.push(`NOT (${compile(where.NOT, false)})`);
     return all.length === 0 ? "true" : all.length === 1 ? (all[0] as string) : `(${all.join(" AND ")})`;
   }
 
@@ -162,6 +183,20 @@ class FilterBuilder {
     const instance = instantiate(name, this.next++, values, params, nested);
     Object.assign(this.params, instance.params);
     return instance.text;
+  }
+
+  /**
+   * A condition on facts about topics (person/<kind>). When shortlisting, at
+   * the top level and with topics given, it also gets a shortlist step of the
+   * same instance, so both read the same parameters, and is tested only for
+   * people the step was not taken for.
+   */
+  private topicBound(kind: TopicBoundKind, p: string, topics: string, topLevel: boolean, params: Record<string, unknown>): string {
+    const step = { kind, id: this.next, topics, params };
+    const test = this.fragment(`person/${kind}`, { person: p, topics }, params);
+    if (!this.shortlisting || !topLevel || topics === "null") return test;
+    this.steps.push(step);
+    return `(${shortlistedFlag(step)} OR ${test})`;
   }
 
   private topicSet(names: string[]): string {

@@ -22,6 +22,10 @@ export const FRAGMENT_NAMES = [
   "person/near",
   "person/title-contains",
   "person/changed-job",
+  "shortlist/matched",
+  "shortlist/interested-in",
+  "shortlist/engaged-with",
+  "shortlist/expressed-concern",
   "company/fields",
   "company/had-event",
   "company/employs",
@@ -58,7 +62,7 @@ export function loadFragments(): CypherCatalogue<FragmentName> {
   return catalogue;
 }
 
-const GLOBAL_PARAMETERS = new Set(["workspace"]);
+const GLOBAL_PARAMETERS = new Set(["workspace", "shortlistFrom"]);
 
 export interface Instance {
   text: string;

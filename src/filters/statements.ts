@@ -7,9 +7,10 @@
  */
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
-import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
+import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
+import { matchedText } from "./shortlist.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
 export interface Statement {
@@ -22,6 +23,8 @@ export interface Statement {
 export interface Scope {
   workspace: string;
   viewerId: string | null;
+  /** How many people a connected statement must reach before it shortlists them (cypher/filters/shortlist). */
+  shortlistFrom: number;
 }
 
 export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
@@ -45,8 +48,9 @@ export function peopleCount(where: PersonWhere, scope: Scope): Statement {
 function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, string> = {}): Statement {
   const { connectedTo, ...rest } = where;
   const anchor = startingPerson(connectedTo?.person, scope.viewerId);
-  const filter = compilePersonWhere(rest, "person", scope.viewerId);
-  const values = { ...texts, hops: hopsBound(connectedTo?.maxHops), carried: filter.carried.map((variable) => `, ${variable}`).join("") };
+  const filter = compileReachedPersonWhere(rest, "person", scope.viewerId);
+  const matched = matchedText(filter.predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3);
+  const values = { ...texts, hops: hopsBound(connectedTo?.maxHops), carried: carriedText(filter), matched };
   const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
   return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
 }
@@ -76,11 +80,15 @@ function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Sc
   const values = {
     ...texts,
     hops: hopsBound(connectedTo?.maxHops),
-    carried: filter.carried.map((variable) => `, ${variable}`).join(""),
-    employeePredicate: filter.employeePredicate,
+    carried: carriedText(filter),
+    matched: matchedText(filter.employeePredicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
   };
   const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
   return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
+}
+
+function carriedText(filter: CompiledFilter): string {
+  return filter.carried.map((variable) => `, ${variable}`).join("");
 }
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
@@ -120,8 +128,7 @@ export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
 export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string): Statement {
   const filter = compilePersonWhere(where, "person", scope.viewerId);
-  const carried = filter.carried.map((variable) => `, ${variable}`).join("");
-  return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried });
+  return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried: carriedText(filter) });
 }
 
 /** Snapshot.diff up to now: who matches now and is not a member (joined), or is a member and no longer matches (left). */
@@ -134,7 +141,8 @@ export function snapshotChange(side: "joined" | "left", where: PersonWhere, scop
 function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
   const prelude = filter.prelude.join("\n");
   const instance = instantiate(name, STATEMENT_INSTANCE, { ...values, prelude, predicate: filter.predicate }, params);
-  return { text: instance.text, params: { ...filter.params, ...instance.params, workspace: scope.workspace }, personIds: filter.personIds };
+  const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
+  return { text: instance.text, params: { ...filter.params, ...instance.params, ...tuning }, personIds: filter.personIds };
 }
 
 /** An instance number no fragment of a filter reaches, so the statement's parameters never clash with theirs. */

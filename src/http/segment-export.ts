@@ -17,6 +17,7 @@ import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import express, { type Request, type Response, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
+import type { SearchSettings } from "../config.js";
 import { createRequestContext } from "../context.js";
 import type { Db, Row } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
@@ -38,17 +39,17 @@ const COMPANY_COLUMNS = ["domain", "name", "industry", "contactEmail", "contactN
 const MAX_EXPORTED = 1_000_000;
 const REASONS_IN_WHY = 3;
 
-export function segmentExportRouter({ authenticate, db, logger }: { authenticate: Authenticate; db: Db; logger: Logger }): Router {
+export function segmentExportRouter({ authenticate, db, logger, search }: { authenticate: Authenticate; db: Db; logger: Logger; search: SearchSettings }): Router {
   const router = express.Router();
   const context = async (req: Request) =>
-    createRequestContext(db, randomUUID(), await signedIn(authenticate, req, "EDITOR", "exporting a list"));
+    createRequestContext(db, randomUUID(), await signedIn(authenticate, req, "EDITOR", "exporting a list"), search);
 
   router.get("/segments/:id/export.csv", async (req, res, next) => {
     try {
       const ctx = await context(req);
       const segment = await ctx.loaders.segmentById.load(req.params.id);
       if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
-      const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
+      const scope = await ctx.scope();
       const where = peopleFilter(segment);
       const scoredAt = new Date().toISOString();
       const statement = where

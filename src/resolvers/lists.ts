@@ -39,7 +39,7 @@ async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext, i
   if (after && (after.order.field !== order.field || after.order.direction !== order.direction)) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "after is a cursor of another order: ask for the same orderBy as the page it came from", { argument: "after" });
   }
-  const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
+  const scope = await ctx.scope();
   const page = kind.page(where, scope, order, first + 1, after);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));

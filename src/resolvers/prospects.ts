@@ -26,7 +26,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const position: ProspectPosition = key
     ? { scoredAt: key[2], after: { score: key[0], email: key[1] } }
     : { scoredAt: new Date().toISOString(), after: null };
-  const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
+  const scope = await ctx.scope();
   const page = prospectsPage(where, scope, first + 1, position);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled("filters/people-count", peopleCount(where, scope));

@@ -69,7 +69,7 @@ export const Snapshot = {
     const segment = await ctx.loaders.segmentById.load(snapshot.segmentId as string);
     const where = segment ? peopleFilter(segment) : null;
     if (!where) return { joined: [], left: [] };
-    const scope = { workspace: ctx.workspace, viewerId: await ctx.viewerId() };
+    const scope = await ctx.scope();
     const [joined, left] = await Promise.all((["joined", "left"] as const).map(async (side) => {
       const statement = snapshotChange(side, where, scope, String(snapshot.id));
       await requirePeople(statement.personIds, ctx);

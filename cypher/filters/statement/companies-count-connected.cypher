@@ -3,8 +3,7 @@
 {{prelude}}
 MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person:Person)
 WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
-WITH DISTINCT person{{carried}}
-WHERE {{employeePredicate}}
+{{matched}}
 MATCH (person)-[job_:WORKS_AT]->(company:Company)
 WHERE job_.until IS NULL OR job_.until > datetime()
 WITH DISTINCT company{{carried}}

@@ -3,6 +3,5 @@
 {{prelude}}
 MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person:Person)
 WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
-WITH DISTINCT person{{carried}}
-WHERE {{predicate}}
+{{matched}}
 RETURN count(person) AS total

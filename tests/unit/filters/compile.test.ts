@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compilePersonWhere } from "../../../src/filters/compile.js";
-import { peoplePage } from "../../../src/filters/statements.js";
+import { peopleCount, peoplePage } from "../../../src/filters/statements.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 
 describe("compilePersonWhere", () => {
@@ -19,13 +19,16 @@ describe("compilePersonWhere", () => {
       "((person.id <> $f0_anchor AND EXISTS {
         MATCH path_0 = (person)-[:KNOWS*1..2]-(anchor_0:Person {workspace: $workspace, id: $f0_anchor})
         WHERE all(link_0 IN relationships(path_0) WHERE coalesce(link_0.strength, 0.5) >= $f0_minStrength)
-      }) AND COUNT {
+      }) AND EXISTS {
         MATCH (person)-[engagement_2:ENGAGED]->(content_2:Content)
         WHERE ($f2_kinds IS NULL OR content_2.kind IN $f2_kinds)
           AND ($f2_actions IS NULL OR engagement_2.action IN $f2_actions)
           AND ($f2_withinDays IS NULL OR engagement_2.at >= datetime() - duration({days: $f2_withinDays}))
           AND (topics_1 IS NULL OR EXISTS { MATCH (content_2)-[:ABOUT]->(about_2:Topic) WHERE about_2.id IN topics_1 })
-      } >= $f2_minCount AND EXISTS {
+        WITH count(engagement_2) AS engagements_2
+        WHERE engagements_2 >= $f2_minCount
+        RETURN engagements_2
+      } AND EXISTS {
         MATCH (person)-[:VOICED]->(concern_4:Concern)-[:ABOUT]->(topic_4:Topic)
         WHERE (topics_3 IS NULL OR topic_4.id IN topics_3)
           AND ($f4_withinDays IS NULL OR concern_4.expressedAt >= datetime() - duration({days: $f4_withinDays}))
@@ -95,13 +98,13 @@ describe("compilePersonWhere", () => {
 
   it("keeps hostile strings out of the statement text", () => {
     const hostile = "x'}) DETACH DELETE n //`";
-    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile });
+    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null, shortlistFrom: 2_000 }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile });
     expect(statement.text).not.toContain("DETACH");
     expect(Object.values(statement.params)).toContain(hostile);
   });
 
   it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
-    const scope = { workspace: "w", viewerId: "me" };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
     const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
     expect(anchored.text).toContain("MATCH (anchor_1000000:Person {workspace: $workspace, id: $f1000000_anchor})-[links_1000000:KNOWS*1..2]-(person:Person)");
     expect(anchored.params).toMatchObject({ f1000000_anchor: "me", f1000000_minStrength: 0, f0_text: "VP" });
@@ -109,6 +112,29 @@ describe("compilePersonWhere", () => {
     const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, DEFAULT_ORDER, 10, null);
     expect(nested.text).toContain("MATCH (person:Person {workspace: $workspace})");
     expect(nested.text).not.toContain("links_1000000");
+  });
+
+  it("shortlists connected people by the top-level topic conditions only, concerns first, sharing their parameters", () => {
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const statement = peopleCount({
+      connectedTo: { maxHops: 2 },
+      engagedWith: { topics: ["CRM"] },
+      AND: [{ expressedConcern: { topics: ["Churn"], minSeverity: 3 } }],
+      OR: [{ interestedIn: { topics: ["Pricing"] } }, { titleContains: "VP" }],
+    }, scope);
+    const steps = [...statement.text.matchAll(/\(:Topic \{id: topicId_(\d+)\}\)<-\[(?:\w+)?:(\w+)\]-/g)].map((match) => match[2]);
+    expect(steps).toEqual(["ABOUT", "ABOUT"]);
+    expect(statement.text.indexOf("concern_") < statement.text.indexOf("engaged_")).toBe(true);
+    expect(statement.text).not.toContain("interested_");
+    expect(statement.text).toContain("WHERE size(everyone_1000003) < $shortlistFrom");
+    expect(Number(statement.params.shortlistFrom)).toBe(2_000);
+    const concernStep = statement.text.slice(statement.text.indexOf("concern_"));
+    expect(concernStep).toMatch(/concern_\d+\.severity >= \$f(\d+)_minSeverity/);
+    const minSeverity = /\$(f\d+_minSeverity)/.exec(concernStep)![1]!;
+    expect(statement.params[minSeverity]).toBe(3);
+
+    const withoutTopics = peopleCount({ connectedTo: { maxHops: 2 }, engagedWith: { actions: ["READ"] } }, scope);
+    expect(withoutTopics.text).not.toContain("$shortlistFrom");
   });
 
   it("combines OR and NOT around whole filters", () => {

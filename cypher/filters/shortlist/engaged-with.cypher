@@ -1,0 +1,22 @@
+// Shortlist step for PersonWhere.engagedWith (the parameters of
+// person/engaged-with): keep the reached people with at least $minCount
+// engagements with content about {{topics}} that meet every condition. Taken
+// only when at least $shortlistFrom people are left.
+OPTIONAL CALL (reached, {{topics}}) {
+  WITH reached, {{topics}} AS topicIds_
+  WHERE size(reached) >= $shortlistFrom
+  CALL (topicIds_) {
+    UNWIND topicIds_ AS topicId_
+    MATCH (:Topic {id: topicId_})<-[:ABOUT]-(content_:Content)
+    WITH DISTINCT content_
+    WHERE $kinds IS NULL OR content_.kind IN $kinds
+    MATCH (content_)<-[engagement_:ENGAGED]-(engaged_:Person)
+    WHERE ($actions IS NULL OR engagement_.action IN $actions)
+      AND ($withinDays IS NULL OR engagement_.at >= datetime() - duration({days: $withinDays}))
+    WITH engaged_, count(engagement_) AS engagements_
+    WHERE engagements_ >= $minCount
+    RETURN collect(engaged_) AS matching_
+  }
+  RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
+}
+WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS shortlisted_{{carried}}

@@ -1,0 +1,20 @@
+// Shortlist step for PersonWhere.expressedConcern (the parameters of
+// person/expressed-concern): keep the reached people who voiced a concern
+// about {{topics}} that meets every condition. Taken only when at least
+// $shortlistFrom people are left; below that, testing each one costs less.
+OPTIONAL CALL (reached, {{topics}}) {
+  WITH reached, {{topics}} AS topicIds_
+  WHERE size(reached) >= $shortlistFrom
+  CALL (topicIds_) {
+    UNWIND topicIds_ AS topicId_
+    MATCH (:Topic {id: topicId_})<-[:ABOUT]-(concern_:Concern)
+    WHERE ($withinDays IS NULL OR concern_.expressedAt >= datetime() - duration({days: $withinDays}))
+      AND ($minSeverity IS NULL OR concern_.severity >= $minSeverity)
+      AND ($levels IS NULL OR concern_.level IN $levels)
+      AND ($sources IS NULL OR concern_.source IN $sources)
+    MATCH (concern_)<-[:VOICED]-(voiced_:Person)
+    RETURN collect(DISTINCT voiced_) AS matching_
+  }
+  RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
+}
+WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS shortlisted_{{carried}}

@@ -1,0 +1,16 @@
+// Shortlist step for PersonWhere.interestedIn (the parameters of
+// person/interested-in): keep the reached people with an interest of at least
+// $minWeight in one of {{topics}}. Taken only when at least $shortlistFrom
+// people are left.
+OPTIONAL CALL (reached, {{topics}}) {
+  WITH reached, {{topics}} AS topicIds_
+  WHERE size(reached) >= $shortlistFrom
+  CALL (topicIds_) {
+    UNWIND topicIds_ AS topicId_
+    MATCH (:Topic {id: topicId_})<-[interest_:INTERESTED_IN]-(interested_:Person)
+    WHERE interest_.weight >= $minWeight
+    RETURN collect(DISTINCT interested_) AS matching_
+  }
+  RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
+}
+WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS shortlisted_{{carried}}
