@@ -23,6 +23,7 @@ export const FRAGMENT_NAMES = [
   "person/title-contains",
   "person/changed-job",
   "shortlist/matched",
+  "shortlist/matched-rows",
   "shortlist/interested-in",
   "shortlist/engaged-with",
   "shortlist/expressed-concern",

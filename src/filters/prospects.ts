@@ -11,8 +11,9 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
-import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, startingPerson } from "./compile.js";
+import { compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, startingPerson } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
+import { matchedText } from "./shortlist.js";
 import type { Scope, Statement } from "./statements.js";
 import type { PersonWhere } from "./types.js";
 
@@ -50,7 +51,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     limit: neo4j.int(first),
   };
   const { connectedTo, ...rest } = where;
-  const filter = compilePersonWhere(connectedTo ? rest : where, "person", scope.viewerId);
+  const filter = connectedTo ? compileReachedPersonWhere(rest, "person", scope.viewerId) : { ...compilePersonWhere(where, "person", scope.viewerId), shortlisting: null };
   const carried = filter.carried.map((variable) => `, ${variable}`).join("");
   const origin = connectedTo ? startingPerson(connectedTo.person, scope.viewerId) : scope.viewerId;
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
@@ -69,6 +70,11 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     score,
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
+  if (filter.shortlisting) {
+    values.matched = filter.shortlisting.steps.length === 0
+      ? `WHERE ${filter.predicate}`
+      : parts.add("shortlist/matched-rows", { carried, matched: matchedText(filter.predicate, filter.shortlisting, filter.carried, parts.reserve()) }, {});
+  }
   if (connectedTo) {
     values.steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", { carried }, { minStrength })).join("\n");
   } else {
@@ -76,7 +82,8 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   }
   const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
-  return { text: statement.text, params: { ...filter.params, ...parts.params, ...statement.params, workspace: scope.workspace }, personIds };
+  const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
+  return { text: statement.text, params: { ...filter.params, ...parts.params, ...statement.params, ...tuning }, personIds };
 }
 
 /**
@@ -104,6 +111,11 @@ class StatementParts {
     const instance = instantiate(name, this.next++, values, params);
     Object.assign(this.params, instance.params);
     return instance.text;
+  }
+
+  /** An instance number for a fragment instantiated elsewhere. */
+  reserve(): number {
+    return this.next++;
   }
 
   /** Binds evidenceTopics: the topic set of the names, or null for every topic. */
