@@ -49,6 +49,7 @@ export const FRAGMENT_NAMES = [
   "statement/prospects-page",
   "statement/prospects-page-connected",
   "prospect/reach-step",
+  "prospect/reached-rows",
   "prospect/reach-within-two",
   "prospect/score",
 ] as const;

@@ -71,12 +71,11 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
   if (filter.shortlisting) {
-    values.matched = filter.shortlisting.steps.length === 0
-      ? `WHERE ${filter.predicate}`
-      : parts.add("shortlist/matched-rows", { carried, matched: matchedText(filter.predicate, filter.shortlisting, filter.carried, parts.reserve()) }, {});
+    const matched = filter.shortlisting.steps.length === 0 ? null : matchedText(filter.predicate, filter.shortlisting, filter.carried, parts.reserve());
+    values.matched = parts.add(matched === null ? "prospect/reached-rows" : "shortlist/matched-rows", { carried, predicate: filter.predicate, matched: matched ?? "" }, {});
   }
   if (connectedTo) {
-    values.steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", { carried }, { minStrength })).join("\n");
+    values.steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", {}, { minStrength })).join("\n");
   } else {
     values.reach = parts.add("prospect/reach-within-two", { keep: `, evidenceTopics${carried}` }, {});
   }

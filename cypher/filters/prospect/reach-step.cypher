@@ -4,9 +4,9 @@
 // so the rows stay one per person however many paths lead there.
 CALL (origin, person, reach) {
   RETURN person AS next_, reach AS via_
-  UNION
-  MATCH (person)-[link_:KNOWS]-(next_:Person)
+  UNION ALL
+  MATCH (person)-[link_:KNOWS]-(next_)
   WHERE coalesce(link_.strength, 0.5) >= $minStrength AND next_ <> origin
   RETURN next_, reach * coalesce(link_.strength, 0.5) AS via_
 }
-WITH origin, next_ AS person, max(via_) AS reach, evidenceTopics{{carried}}
+WITH origin, next_ AS person, max(via_) AS reach

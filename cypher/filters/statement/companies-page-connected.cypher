@@ -4,7 +4,7 @@
 // match the rest of the employee filter ({{matched}}), and go to their
 // current employers; then as companies-page: {{predicate}} holds for the rest.
 {{prelude}}
-MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person:Person)
+MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person)
 WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
 {{matched}}
 MATCH (person)-[job_:WORKS_AT]->(company:Company)

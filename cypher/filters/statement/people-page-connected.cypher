@@ -4,7 +4,7 @@
 // a path. {{matched}} keeps the people the rest of the filter holds for
 // (src/filters/shortlist.ts); then as people-page.
 {{prelude}}
-MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person:Person)
+MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person)
 WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
 {{matched}}
 WITH person{{carried}}

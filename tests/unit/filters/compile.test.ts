@@ -106,7 +106,7 @@ describe("compilePersonWhere", () => {
   it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
     const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
     const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
-    expect(anchored.text).toContain("MATCH (anchor_1000000:Person {workspace: $workspace, id: $f1000000_anchor})-[links_1000000:KNOWS*1..2]-(person:Person)");
+    expect(anchored.text).toContain("MATCH (anchor_1000000:Person {workspace: $workspace, id: $f1000000_anchor})-[links_1000000:KNOWS*1..2]-(person)");
     expect(anchored.params).toMatchObject({ f1000000_anchor: "me", f1000000_minStrength: 0, f0_text: "VP" });
     expect(anchored.personIds).toEqual(["me"]);
     const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, DEFAULT_ORDER, 10, null);
