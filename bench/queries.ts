@@ -10,7 +10,10 @@
  *     server ran for that request (recorded at the driver), replayed through
  *     the driver in the same order, together where the server ran them together;
  *   - their ratio (p50 and p95), and Neo4j's db hits for those statements
- *     (PROFILE, summed over every operator).
+ *     (PROFILE, summed over every operator);
+ *   - where the HTTP request spends the time no transaction is open (p50, ms):
+ *     before the first statement starts / between waves of statements / after
+ *     the last transaction commits, so the gap between the two columns can be read.
  * People are named by id, so the figures do not depend on who is signed in.
  */
 import { parseArgs } from "node:util";
@@ -45,12 +48,13 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
     const questions = (await benchmarkQuestions(db.driver, db.database, values.workspace))
       .filter((question) => !values.only || question.name.includes(values.only));
     console.log(`\n${questions.length} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
-    console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts"].join("\t"));
+    console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts", "outside db p50: before / between / after"].join("\t"));
     for (const question of questions) {
       const figures = await measure(question, server.url, recorder, db.driver, db.database, runs, warmup);
       console.log([
         question.name, figures.rows, ms(figures.http.p50), ms(figures.http.p95), ms(figures.raw.p50), ms(figures.raw.p95),
         ratio(figures.http.p50, figures.raw.p50), ratio(figures.http.p95, figures.raw.p95), figures.dbHits.toLocaleString("en-US"), figures.statements,
+        figures.outside.map((part) => part.toFixed(1)).join(" / "),
       ].join("\t"));
     }
   } finally {
@@ -63,6 +67,7 @@ async function measure(question: Question, url: string, recorder: ReturnType<typ
   let statements: RecordedStatement[] = [];
   let rows = 0;
   const http: number[] = [];
+  const outside: [number, number, number][] = [];
   for (let run = 0; run < warmup + runs; run++) {
     const requestId = `bench-${question.name.replace(/\W+/g, "-")}-${run}`;
     const started = performance.now();
@@ -74,8 +79,11 @@ async function measure(question: Question, url: string, recorder: ReturnType<typ
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     const elapsed = performance.now() - started;
     if (body.errors) throw new Error(`${question.name}: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join("; ")}`);
-    if (run >= warmup) http.push(elapsed);
     statements = recorder.take(requestId);
+    if (run >= warmup) {
+      http.push(elapsed);
+      outside.push(timeOutsideDb(statements, started, started + elapsed));
+    }
     rows = question.rows(body.data);
   }
 
@@ -88,7 +96,18 @@ async function measure(question: Question, url: string, recorder: ReturnType<typ
   }
   let dbHits = 0;
   for (const statement of statements) dbHits += await profiledDbHits(driver, database, statement.text, statement.params);
-  return { rows, http: percentiles(http), raw: percentiles(raw), dbHits, statements: `${statements.length} in ${inWaves.length} waves` };
+  const outsideP50 = [0, 1, 2].map((part) => percentiles(outside.map((parts) => parts[part]!)).p50);
+  return { rows, http: percentiles(http), raw: percentiles(raw), dbHits, statements: `${statements.length} in ${inWaves.length} waves`, outside: outsideP50 };
+}
+
+/** Of one request: the time before its first statement, between its waves of statements, and after its last. */
+function timeOutsideDb(statements: RecordedStatement[], started: number, ended: number): [number, number, number] {
+  const inWaves = waves(statements);
+  if (inWaves.length === 0) return [ended - started, 0, 0];
+  const starts = inWaves.map((wave) => Math.min(...wave.map((statement) => statement.started)));
+  const ends = inWaves.map((wave) => Math.max(...wave.map((statement) => statement.settled)));
+  const between = starts.slice(1).reduce((total, start, i) => total + Math.max(0, start - ends[i]!), 0);
+  return [starts[0]! - started, between, ended - ends[ends.length - 1]!];
 }
 
 async function replay(driver: Driver, database: string | undefined, text: string, params: Record<string, unknown>): Promise<void> {

@@ -10,7 +10,10 @@ export interface RecordedStatement {
   text: string;
   params: Record<string, unknown>;
   started: number;
+  /** When its result was complete. */
   ended: number;
+  /** When its transaction had committed: the server could go on from there. */
+  settled: number;
 }
 
 type Work<T> = (tx: ManagedTransaction) => Promise<T>;
@@ -18,14 +21,15 @@ type TransactionConfig = Parameters<Session["executeRead"]>[1];
 
 export function recordingDriver(driver: Driver) {
   const byRequest = new Map<string, RecordedStatement[]>();
-  const recording = <T>(work: Work<T>, config?: TransactionConfig): Work<T> => (tx) => {
+  const recording = <T>(work: Work<T>, noted: RecordedStatement[], config?: TransactionConfig): Work<T> => (tx) => {
     const requestId = (config?.metadata as { requestId?: unknown } | undefined)?.requestId;
     if (typeof requestId !== "string") return work(tx);
-    const noted = new Proxy(tx, {
+    const proxied = new Proxy(tx, {
       get(target, property, receiver) {
         if (property !== "run") return Reflect.get(target, property, receiver);
         return (text: string, params: Record<string, unknown> = {}) => {
-          const statement = { text, params, started: performance.now(), ended: Number.POSITIVE_INFINITY };
+          const statement = { text, params, started: performance.now(), ended: Number.POSITIVE_INFINITY, settled: Number.POSITIVE_INFINITY };
+          noted.push(statement);
           byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), statement]);
           const result = target.run(text, params);
           result.summary().then(() => (statement.ended = performance.now()), () => undefined);
@@ -33,12 +37,19 @@ export function recordingDriver(driver: Driver) {
         };
       },
     });
-    return work(noted);
+    return work(proxied);
+  };
+  const settling = <T>(execute: (work: Work<T>, config?: TransactionConfig) => Promise<T>) => (work: Work<T>, config?: TransactionConfig) => {
+    const noted: RecordedStatement[] = [];
+    return execute(recording(work, noted, config), config).finally(() => {
+      const now = performance.now();
+      for (const statement of noted) statement.settled = now;
+    });
   };
   const sessions = (session: Session): Session => new Proxy(session, {
     get(target, property, receiver) {
-      if (property === "executeRead") return <T>(work: Work<T>, config?: TransactionConfig) => target.executeRead(recording(work, config), config);
-      if (property === "executeWrite") return <T>(work: Work<T>, config?: TransactionConfig) => target.executeWrite(recording(work, config), config);
+      if (property === "executeRead") return settling((work, config) => target.executeRead(work, config));
+      if (property === "executeWrite") return settling((work, config) => target.executeWrite(work, config));
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
