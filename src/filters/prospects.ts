@@ -77,7 +77,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   if (connectedTo) {
     values.steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", {}, { minStrength })).join("\n");
   } else {
-    values.reach = parts.add("prospect/reach-within-two", { keep: `, evidenceTopics${carried}` }, {});
+    values.reach = parts.add("prospect/reach-within-two", { keep: `, evidenceTopics${carried}` }, { minStrength });
   }
   const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;

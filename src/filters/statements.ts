@@ -121,8 +121,9 @@ function joinPaths(hops: { leftHops: string; rightHops: string }) {
 /** A company segment's export: the companies a filter matches, each with its best-connected current employee. */
 export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
   const filter = compileCompanyWhere(where, "company", scope.viewerId);
-  const reach = instantiate("prospect/reach-within-two", STATEMENT_INSTANCE + 1, { keep: "" }, {});
-  return statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach: reach.text });
+  const reach = instantiate("prospect/reach-within-two", STATEMENT_INSTANCE + 1, { keep: "" }, { minStrength: DEFAULT_MIN_STRENGTH });
+  const exported = statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach: reach.text });
+  return { ...exported, params: { ...exported.params, ...reach.params } };
 }
 
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */

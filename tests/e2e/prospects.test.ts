@@ -122,6 +122,16 @@ describe("prospects", () => {
     expect(path.hops).toBe(2);
   });
 
+  it("without connectedTo, gives people beyond two hops nothing for the connection", async () => {
+    const ranked = await prospects({ titleContains: "a" }, 100);
+    const unreached = ranked.edges.filter((edge) => !edge.reasons.some((reason) => reason.__typename === "ConnectionReason"));
+    expect(unreached.length).toBeGreaterThan(0);
+    expect(unreached.length).toBeLessThan(ranked.edges.length);
+    for (const edge of ranked.edges) {
+      expect(edge.score).toBeCloseTo(await expectedScore(edge.node.id, ranked.scoredAt, 2), 6);
+    }
+  });
+
   it("refuses a cursor it did not give out and a person that does not exist", async () => {
     const badCursor = await gql(server.url, PROSPECTS, { where: Q1, after: "bm90LWEtY3Vyc29y" });
     expect(badCursor.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
