@@ -23,7 +23,6 @@ export const FRAGMENT_NAMES = [
   "person/title-contains",
   "person/changed-job",
   "shortlist/matched",
-  "shortlist/matched-rows",
   "shortlist/interested-in",
   "shortlist/engaged-with",
   "shortlist/expressed-concern",
@@ -49,7 +48,9 @@ export const FRAGMENT_NAMES = [
   "statement/prospects-page",
   "statement/prospects-page-connected",
   "prospect/reach-step",
-  "prospect/reached-rows",
+  "prospect/reach-by-widening",
+  "prospect/reach-of-few",
+  "prospect/reach-of-matching",
   "prospect/reach-within-two",
   "prospect/score",
 ] as const;

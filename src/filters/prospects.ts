@@ -11,7 +11,7 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
-import { compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, startingPerson } from "./compile.js";
+import { compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
 import { instantiate, type FragmentName } from "./fragments.js";
 import { matchedText } from "./shortlist.js";
 import type { Scope, Statement } from "./statements.js";
@@ -71,11 +71,9 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
   if (filter.shortlisting) {
-    const matched = filter.shortlisting.steps.length === 0 ? null : matchedText(filter.predicate, filter.shortlisting, filter.carried, parts.reserve());
-    values.matched = parts.add(matched === null ? "prospect/reached-rows" : "shortlist/matched-rows", { carried, predicate: filter.predicate, matched: matched ?? "" }, {});
-  }
-  if (connectedTo) {
-    values.steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", {}, { minStrength })).join("\n");
+    values.hops = hopsBound(maxHops);
+    values.matched = matchedText(filter.predicate, filter.shortlisting, ["origin", "evidenceTopics", ...filter.carried], parts.reserve());
+    values.reach = reachOfMatching(parts, maxHops, minStrength);
   } else {
     values.reach = parts.add("prospect/reach-within-two", { keep: `, evidenceTopics${carried}` }, { minStrength });
   }
@@ -84,6 +82,26 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
   return { text: statement.text, params: { ...filter.params, ...parts.params, ...statement.params, ...tuning }, personIds };
 }
+
+/**
+ * `reach` for each person of `matching`. Paths of one connection, or of three or
+ * four, come from one widening from origin; paths of at most two come from
+ * each person's own connections when few people match (FEW_BELOW).
+ */
+function reachOfMatching(parts: StatementParts, maxHops: number, minStrength: number): string {
+  const steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", {}, { minStrength })).join("\n");
+  const widening = parts.add("prospect/reach-by-widening", { steps }, { minStrength });
+  if (maxHops !== 2) return widening;
+  const few = parts.add("prospect/reach-of-few", {}, { minStrength });
+  return parts.add("prospect/reach-of-matching", { few, widening }, { fewBelow: neo4j.int(FEW_BELOW) });
+}
+
+/**
+ * Below this many people matched, reading each one's connections costs less
+ * than one widening from a well-connected person, whose two hops reach 22k
+ * people of the generated 100k graph (a widening reads about 100k db hits).
+ */
+const FEW_BELOW = 200;
 
 /**
  * The topic names whose evidence explains a match: those of the conditions a
