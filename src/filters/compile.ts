@@ -153,7 +153,7 @@ class FilterBuilder {
     const parts: string[] = [];
     const fields = {
       domains: where.domains?.map((d) => d.trim().toLowerCase()) ?? null,
-      industries: where.industries ?? null,
+      industries: where.industries?.map((i) => i.trim().toLowerCase()) ?? null,
       statuses: where.statuses ?? null,
       relationshipLevels: where.relationshipLevels ?? null,
       employeesMin: where.employeesMin ?? null,

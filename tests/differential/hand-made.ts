@@ -151,6 +151,7 @@ export const CASES: CaseGroup[] = [
     title: "CompanyWhere: fields, a missing value never matches, employs",
     companies: [
       [{ industries: ["Software"] }, ["a.example"]],
+      [{ industries: [" software ", "LOGISTICS"] }, ["a.example", "c.example"]],
       [{ NOT: { industries: ["Software"] } }, ["b.example", "c.example"]],
       [{ NOT: { relationshipLevels: ["PARTNER"] } }, ["b.example", "c.example"]],
       [{ employs: { connectedTo: {} } }, ["a.example", "c.example"]],

@@ -258,7 +258,7 @@ export class RandomWhere {
   }
 
   private industryList(): string[] {
-    return this.some(this.industries, 1, 5).concat(this.random.chance(0.2) ? ["Underwater Basketry"] : []);
+    return this.some(this.industries, 1, 5).map((i) => this.randomCase(i)).concat(this.random.chance(0.2) ? ["Underwater Basketry"] : []);
   }
 
   private jobWindow(): number {

@@ -238,8 +238,8 @@ class Evaluation {
       checks.push(() => domains.includes(c.domain));
     }
     if (where.industries != null) {
-      const industries = where.industries;
-      checks.push(() => c.industry !== undefined && industries.includes(c.industry));
+      const industries = where.industries.map((i) => i.trim().toLowerCase());
+      checks.push(() => c.industry !== undefined && industries.includes(c.industry.toLowerCase()));
     }
     if (where.statuses != null) {
       const statuses = where.statuses;

@@ -84,7 +84,7 @@ describe("compilePersonWhere", () => {
       "EXISTS {
         MATCH (person)-[job_0:WORKS_AT]->(employer_0:Company)
         WHERE (job_0.until IS NULL OR job_0.until > datetime()) AND (coalesce(($f1_domains IS NULL OR employer_0.domain IN $f1_domains)
-        AND ($f1_industries IS NULL OR employer_0.industry IN $f1_industries)
+        AND ($f1_industries IS NULL OR toLower(employer_0.industry) IN $f1_industries)
         AND ($f1_statuses IS NULL OR employer_0.status IN $f1_statuses)
         AND ($f1_relationshipLevels IS NULL OR employer_0.relationshipLevel IN $f1_relationshipLevels)
         AND ($f1_employeesMin IS NULL OR employer_0.headcount >= $f1_employeesMin)
