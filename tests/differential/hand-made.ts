@@ -57,6 +57,8 @@ export const DOCUMENT: GraphDocument = {
   events: [
     { company: "b.example", type: "FUNDING", stage: "SERIES_A", occurredAt: "2026-11-01" },
     { company: "a.example", type: "LAYOFFS", occurredAt: "2025-06-01" },
+    // Dated ahead of now (an announced round): within no window yet.
+    { company: "c.example", type: "FUNDING", stage: "SERIES_B", occurredAt: "2026-12-15" },
   ],
   users: [{ email: "rep@a.example" }],
 };

@@ -7,7 +7,7 @@ EXISTS {
   MATCH ({{person}})-[engagement_:ENGAGED]->(content_:Content)
   WHERE ($kinds IS NULL OR content_.kind IN $kinds)
     AND ($actions IS NULL OR engagement_.action IN $actions)
-    AND ($withinDays IS NULL OR engagement_.at >= datetime() - duration({days: $withinDays}))
+    AND ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= engagement_.at <= datetime())
     AND ({{topics}} IS NULL OR EXISTS { MATCH (content_)-[:ABOUT]->(about_:Topic) WHERE about_.id IN {{topics}} })
   WITH count(engagement_) AS engagements_
   WHERE engagements_ >= $minCount

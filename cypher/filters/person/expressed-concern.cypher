@@ -4,7 +4,7 @@
 EXISTS {
   MATCH ({{person}})-[:VOICED]->(concern_:Concern)-[:ABOUT]->(topic_:Topic)
   WHERE ({{topics}} IS NULL OR topic_.id IN {{topics}})
-    AND ($withinDays IS NULL OR concern_.expressedAt >= datetime() - duration({days: $withinDays}))
+    AND ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= concern_.expressedAt <= datetime())
     AND ($minSeverity IS NULL OR concern_.severity >= $minSeverity)
     AND ($levels IS NULL OR concern_.level IN $levels)
     AND ($sources IS NULL OR concern_.source IN $sources)

@@ -12,7 +12,7 @@ OPTIONAL CALL (reached, {{topics}}) {
     WHERE $kinds IS NULL OR content_.kind IN $kinds
     MATCH (content_)<-[engagement_:ENGAGED]-(engaged_:Person)
     WHERE ($actions IS NULL OR engagement_.action IN $actions)
-      AND ($withinDays IS NULL OR engagement_.at >= datetime() - duration({days: $withinDays}))
+      AND ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= engagement_.at <= datetime())
     WITH engaged_, count(engagement_) AS engagements_
     WHERE engagements_ >= $minCount
     RETURN collect(engaged_) AS matching_

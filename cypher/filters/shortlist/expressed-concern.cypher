@@ -8,7 +8,7 @@ OPTIONAL CALL (reached, {{topics}}) {
   CALL (topicIds_) {
     UNWIND topicIds_ AS topicId_
     MATCH (:Topic {id: topicId_})<-[:ABOUT]-(concern_:Concern)
-    WHERE ($withinDays IS NULL OR concern_.expressedAt >= datetime() - duration({days: $withinDays}))
+    WHERE ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= concern_.expressedAt <= datetime())
       AND ($minSeverity IS NULL OR concern_.severity >= $minSeverity)
       AND ($levels IS NULL OR concern_.level IN $levels)
       AND ($sources IS NULL OR concern_.source IN $sources)

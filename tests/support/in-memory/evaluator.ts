@@ -17,7 +17,7 @@
  *  - engagedWith: at least minCount (default 1) engagements that each meet every
  *    condition given; expressedConcern: at least one concern meeting them all.
  *  - withinDays counts back from now: an instant t is within N days when
- *    t ≥ now − N × 24 h.
+ *    now − N × 24 h ≤ t ≤ now.
  *  - Employment counts while current: no `until`, or `until` after now.
  *  - near: geographic distance (the haversine on Neo4j's sphere) ≤ radiusKm,
  *    from the coordinates given or from a person's location (default the viewer's).
@@ -287,7 +287,8 @@ class Evaluation {
   }
 
   private withinDays(instant: string, days: number): boolean {
-    return Date.parse(instant) >= this.now - days * DAY_MS;
+    const at = Date.parse(instant);
+    return at >= this.now - days * DAY_MS && at <= this.now;
   }
 
   private startingPerson(id: string | null | undefined): string {

@@ -23,7 +23,7 @@ describe("compilePersonWhere", () => {
         MATCH (person)-[engagement_2:ENGAGED]->(content_2:Content)
         WHERE ($f2_kinds IS NULL OR content_2.kind IN $f2_kinds)
           AND ($f2_actions IS NULL OR engagement_2.action IN $f2_actions)
-          AND ($f2_withinDays IS NULL OR engagement_2.at >= datetime() - duration({days: $f2_withinDays}))
+          AND ($f2_withinDays IS NULL OR datetime() - duration({days: $f2_withinDays}) <= engagement_2.at <= datetime())
           AND (topics_1 IS NULL OR EXISTS { MATCH (content_2)-[:ABOUT]->(about_2:Topic) WHERE about_2.id IN topics_1 })
         WITH count(engagement_2) AS engagements_2
         WHERE engagements_2 >= $f2_minCount
@@ -31,7 +31,7 @@ describe("compilePersonWhere", () => {
       } AND EXISTS {
         MATCH (person)-[:VOICED]->(concern_4:Concern)-[:ABOUT]->(topic_4:Topic)
         WHERE (topics_3 IS NULL OR topic_4.id IN topics_3)
-          AND ($f4_withinDays IS NULL OR concern_4.expressedAt >= datetime() - duration({days: $f4_withinDays}))
+          AND ($f4_withinDays IS NULL OR datetime() - duration({days: $f4_withinDays}) <= concern_4.expressedAt <= datetime())
           AND ($f4_minSeverity IS NULL OR concern_4.severity >= $f4_minSeverity)
           AND ($f4_levels IS NULL OR concern_4.level IN $f4_levels)
           AND ($f4_sources IS NULL OR concern_4.source IN $f4_sources)
