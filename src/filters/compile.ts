@@ -65,13 +65,16 @@ export function compilePersonWhere(where: PersonWhere, subject: string, viewerId
  * the two predicates share the prelude and the parameters.
  */
 export function compileReachedPersonWhere(where: PersonWhere, subject: string, viewerId: string | null): CompiledFilter & { shortlisting: Shortlisting } {
-  return { ...compilePersonWhere(where, subject, viewerId), shortlisting: compileShortlisting(where, subject, viewerId) };
+  const builder = new FilterBuilder(viewerId);
+  const predicate = builder.person(where, subject, true);
+  return { ...builder.result(predicate), shortlisting: compileShortlisting(builder, predicate, where, subject, viewerId) };
 }
 
-function compileShortlisting(where: PersonWhere, subject: string, viewerId: string | null): Shortlisting {
+/** The second compilation, with flags, only when the first found a condition to shortlist by. */
+function compileShortlisting(plain: FilterBuilder, predicate: string, where: PersonWhere, subject: string, viewerId: string | null): Shortlisting {
+  if (plain.steps.length === 0) return { predicate, steps: [] };
   const builder = new FilterBuilder(viewerId, true);
-  const predicate = builder.person(where, subject, true);
-  return { predicate, steps: builder.steps };
+  return { predicate: builder.person(where, subject, true), steps: builder.steps };
 }
 
 export function compileCompanyWhere(where: CompanyWhere, subject: string, viewerId: string | null): CompiledFilter {
@@ -91,7 +94,7 @@ export function compileEmployerOfReached(where: CompanyWhere, employee: string, 
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
   const builder = new FilterBuilder(viewerId);
   const employeePredicate = builder.person(employeeRest, employee, true);
-  const shortlisting = compileShortlisting(employeeRest, employee, viewerId);
+  const shortlisting = compileShortlisting(builder, employeePredicate, employeeRest, employee, viewerId);
   return { ...builder.result(builder.company(companyRest, company)), employeePredicate, shortlisting };
 }
 
@@ -101,6 +104,7 @@ class FilterBuilder {
   private readonly carried: string[] = [];
   private readonly params: Record<string, unknown> = {};
   private readonly personIds = new Set<string>();
+  /** The top-level topic conditions a shortlist step can stand for. */
   readonly steps: ShortlistStep[] = [];
 
   constructor(private readonly viewerId: string | null, private readonly shortlisting = false) {}
@@ -186,17 +190,17 @@ class FilterBuilder {
   }
 
   /**
-   * A condition on facts about topics (person/<kind>). When shortlisting, at
-   * the top level and with topics given, it also gets a shortlist step of the
-   * same instance, so both read the same parameters, and is tested only for
+   * A condition on facts about topics (person/<kind>). At the top level and
+   * with topics given, it can have a shortlist step of the same instance, so
+   * both read the same parameters; when shortlisting, it is tested only for
    * people the step was not taken for.
    */
   private topicBound(kind: TopicBoundKind, p: string, topics: string, topLevel: boolean, params: Record<string, unknown>): string {
     const step = { kind, id: this.next, topics, params };
     const test = this.fragment(`person/${kind}`, { person: p, topics }, params);
-    if (!this.shortlisting || !topLevel || topics === "null") return test;
+    if (!topLevel || topics === "null") return test;
     this.steps.push(step);
-    return `(${shortlistedFlag(step)} OR ${test})`;
+    return this.shortlisting ? `(${shortlistedFlag(step)} OR ${test})` : test;
   }
 
   private topicSet(names: string[]): string {

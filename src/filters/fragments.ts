@@ -65,6 +65,11 @@ export function loadFragments(): CypherCatalogue<FragmentName> {
   return catalogue;
 }
 
+/** Variables as a fragment's {{carried}} takes them: `, a, b`, to follow the first item of a WITH. */
+export function variableList(variables: string[]): string {
+  return variables.map((variable) => `, ${variable}`).join("");
+}
+
 const GLOBAL_PARAMETERS = new Set(["workspace", "shortlistFrom"]);
 
 export interface Instance {

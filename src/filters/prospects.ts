@@ -12,7 +12,7 @@
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
 import { compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
-import { instantiate, type FragmentName } from "./fragments.js";
+import { instantiate, variableList, type FragmentName } from "./fragments.js";
 import { matchedText } from "./shortlist.js";
 import type { Scope, Statement } from "./statements.js";
 import type { PersonWhere } from "./types.js";
@@ -52,7 +52,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   };
   const { connectedTo, ...rest } = where;
   const filter = connectedTo ? compileReachedPersonWhere(rest, "person", scope.viewerId) : { ...compilePersonWhere(where, "person", scope.viewerId), shortlisting: null };
-  const carried = filter.carried.map((variable) => `, ${variable}`).join("");
+  const carried = variableList(filter.carried);
   const origin = connectedTo ? startingPerson(connectedTo.person, scope.viewerId) : scope.viewerId;
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);

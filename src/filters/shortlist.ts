@@ -13,7 +13,7 @@
  * for, and sets its flag, `shortlisted_<instance>`; the condition's predicate
  * reads `(flag OR the test)`, so it is not tested again once shortlisted.
  */
-import { instantiate } from "./fragments.js";
+import { instantiate, variableList } from "./fragments.js";
 
 export type TopicBoundKind = "interested-in" | "engaged-with" | "expressed-concern";
 
@@ -52,23 +52,19 @@ export interface Shortlisting {
  * the usual case keeps the plan it has without shortlisting.
  */
 export function matchedText(predicate: string, shortlisting: Shortlisting, carried: string[], id: number): string {
-  if (shortlisting.steps.length === 0) return `WITH DISTINCT person${listed(carried)}\nWHERE ${predicate}`;
+  if (shortlisting.steps.length === 0) return `WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
   const ordered = [...shortlisting.steps].sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
   const steps: string[] = [];
   const flags: string[] = [];
   for (const step of ordered) {
-    steps.push(instantiate(`shortlist/${step.kind}`, step.id, { topics: step.topics, carried: listed([...carried, ...flags]) }, step.params).text);
+    steps.push(instantiate(`shortlist/${step.kind}`, step.id, { topics: step.topics, carried: variableList([...carried, ...flags]) }, step.params).text);
     flags.push(shortlistedFlag(step));
   }
   return instantiate("shortlist/matched", id, {
     steps: steps.join("\n"),
     predicate,
     shortlistedPredicate: shortlisting.predicate,
-    carried: listed(carried),
-    carriedOut: listed([...carried, ...flags]),
+    carried: variableList(carried),
+    carriedOut: variableList([...carried, ...flags]),
   }, {}).text;
-}
-
-function listed(variables: string[]): string {
-  return variables.map((variable) => `, ${variable}`).join("");
 }

@@ -8,7 +8,7 @@
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
 import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
-import { instantiate, type FragmentName } from "./fragments.js";
+import { instantiate, variableList, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { matchedText } from "./shortlist.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
@@ -50,7 +50,7 @@ function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params
   const anchor = startingPerson(connectedTo?.person, scope.viewerId);
   const filter = compileReachedPersonWhere(rest, "person", scope.viewerId);
   const matched = matchedText(filter.predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3);
-  const values = { ...texts, hops: hopsBound(connectedTo?.maxHops), carried: carriedText(filter), matched };
+  const values = { ...texts, hops: hopsBound(connectedTo?.maxHops), carried: variableList(filter.carried), matched };
   const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
   return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
 }
@@ -80,16 +80,13 @@ function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Sc
   const values = {
     ...texts,
     hops: hopsBound(connectedTo?.maxHops),
-    carried: carriedText(filter),
+    carried: variableList(filter.carried),
     matched: matchedText(filter.employeePredicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
   };
   const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
   return statement(name, anchored, scope, { ...params, anchor, minStrength: connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH }, values);
 }
 
-function carriedText(filter: CompiledFilter): string {
-  return filter.carried.map((variable) => `, ${variable}`).join("");
-}
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
 export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
@@ -129,7 +126,7 @@ export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
 export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string): Statement {
   const filter = compilePersonWhere(where, "person", scope.viewerId);
-  return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried: carriedText(filter) });
+  return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried: variableList(filter.carried) });
 }
 
 /** Snapshot.diff up to now: who matches now and is not a member (joined), or is a member and no longer matches (left). */
