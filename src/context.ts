@@ -18,9 +18,16 @@ export interface RequestContext {
   loaders: Loaders;
   /** The person "me" stands for in filters: the signed-in email's Person in the workspace; null when there is none. */
   viewerId(): Promise<string | null>;
-  /** What a compiled filter statement is scoped to and tuned by. */
-  scope(): Promise<Scope>;
+  /**
+   * Runs `build`, which compiles statements, with this request's scope. The
+   * viewer is looked up only if `build` reads `scope.viewerId` (a filter that
+   * starts at "me"): a question that names its people saves that round trip.
+   */
+  compile<T>(build: (scope: Scope) => T): Promise<T>;
 }
+
+/** Thrown by a scope whose viewer is not looked up yet, when something reads it. */
+class ViewerNotLookedUp extends Error {}
 
 export function createRequestContext(db: Db, requestId: string, identity: Identity, search: SearchSettings): RequestContext {
   const requestDb = db.forRequest(requestId);
@@ -34,6 +41,14 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     db: requestDb,
     loaders,
     viewerId,
-    scope: async () => ({ workspace: identity.workspace, viewerId: await viewerId(), shortlistFrom: search.shortlistFrom }),
+    async compile(build) {
+      const scope = { workspace: identity.workspace, shortlistFrom: search.shortlistFrom };
+      try {
+        return build({ ...scope, get viewerId(): string | null { throw new ViewerNotLookedUp(); } });
+      } catch (error) {
+        if (!(error instanceof ViewerNotLookedUp)) throw error;
+      }
+      return build({ ...scope, viewerId: await viewerId() });
+    },
   };
 }

@@ -5,7 +5,7 @@
  * parameters. Every condition of a filter object must hold (AND); `AND`,
  * `OR` and `NOT` combine whole filters. The person variable the predicate is
  * about is given by the caller; the viewer stands in for a missing
- * connectedTo.person or near.person.
+ * connectedTo.person or near.person, and is read only then (see Viewer).
  */
 import { AppError, ErrorCode } from "../errors.js";
 import { instantiate, type FragmentName } from "./fragments.js";
@@ -31,9 +31,18 @@ export function halvedHops(maxHops: number): { leftHops: string; rightHops: stri
   return { leftHops: HALVES[Math.ceil(bound / 2)] as string, rightHops: HALVES[Math.floor(bound / 2)] as string };
 }
 
+/**
+ * Who "me" is. Compilers read `viewerId` only where a filter starts at the
+ * viewer, so a caller may supply it lazily (RequestContext.compile looks the
+ * viewer up only for questions that read it).
+ */
+export interface Viewer {
+  readonly viewerId: string | null;
+}
+
 /** The person a connectedTo or near starts from: the one given, else the viewer. */
-export function startingPerson(given: string | null | undefined, viewerId: string | null): string {
-  const id = given ?? viewerId;
+export function startingPerson(given: string | null | undefined, viewer: Viewer): string {
+  const id = given ?? viewer.viewerId;
   if (id == null) throw new AppError(ErrorCode.BAD_USER_INPUT, "give a person to start from, or sign in");
   return id;
 }
@@ -52,8 +61,8 @@ export interface CompiledFilter {
   personIds: string[];
 }
 
-export function compilePersonWhere(where: PersonWhere, subject: string, viewerId: string | null): CompiledFilter {
-  const builder = new FilterBuilder(viewerId);
+export function compilePersonWhere(where: PersonWhere, subject: string, viewer: Viewer): CompiledFilter {
+  const builder = new FilterBuilder(viewer);
   const predicate = builder.person(where, subject, true);
   return builder.result(predicate);
 }
@@ -64,21 +73,21 @@ export function compilePersonWhere(where: PersonWhere, subject: string, viewerId
  * (src/filters/shortlist.ts). Both builders number their fragments alike, so
  * the two predicates share the prelude and the parameters.
  */
-export function compileReachedPersonWhere(where: PersonWhere, subject: string, viewerId: string | null): CompiledFilter & { shortlisting: Shortlisting } {
-  const builder = new FilterBuilder(viewerId);
+export function compileReachedPersonWhere(where: PersonWhere, subject: string, viewer: Viewer): CompiledFilter & { shortlisting: Shortlisting } {
+  const builder = new FilterBuilder(viewer);
   const predicate = builder.person(where, subject, true);
-  return { ...builder.result(predicate), shortlisting: compileShortlisting(builder, predicate, where, subject, viewerId) };
+  return { ...builder.result(predicate), shortlisting: compileShortlisting(builder, predicate, where, subject, viewer) };
 }
 
 /** The second compilation, with flags, only when the first found a condition to shortlist by. */
-function compileShortlisting(plain: FilterBuilder, predicate: string, where: PersonWhere, subject: string, viewerId: string | null): Shortlisting {
+function compileShortlisting(plain: FilterBuilder, predicate: string, where: PersonWhere, subject: string, viewer: Viewer): Shortlisting {
   if (plain.steps.length === 0) return { predicate, steps: [] };
-  const builder = new FilterBuilder(viewerId, true);
+  const builder = new FilterBuilder(viewer, true);
   return { predicate: builder.person(where, subject, true), steps: builder.steps };
 }
 
-export function compileCompanyWhere(where: CompanyWhere, subject: string, viewerId: string | null): CompiledFilter {
-  const builder = new FilterBuilder(viewerId);
+export function compileCompanyWhere(where: CompanyWhere, subject: string, viewer: Viewer): CompiledFilter {
+  const builder = new FilterBuilder(viewer);
   const predicate = builder.company(where, subject);
   return builder.result(predicate);
 }
@@ -89,12 +98,12 @@ export function compileCompanyWhere(where: CompanyWhere, subject: string, viewer
  * and the rest of the company filter on `company`. One builder compiles both,
  * so their variables and parameters never clash.
  */
-export function compileEmployerOfReached(where: CompanyWhere, employee: string, company: string, viewerId: string | null): CompiledFilter & { employeePredicate: string; shortlisting: Shortlisting } {
+export function compileEmployerOfReached(where: CompanyWhere, employee: string, company: string, viewer: Viewer): CompiledFilter & { employeePredicate: string; shortlisting: Shortlisting } {
   const { employs, ...companyRest } = where;
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
-  const builder = new FilterBuilder(viewerId);
+  const builder = new FilterBuilder(viewer);
   const employeePredicate = builder.person(employeeRest, employee, true);
-  const shortlisting = compileShortlisting(builder, employeePredicate, employeeRest, employee, viewerId);
+  const shortlisting = compileShortlisting(builder, employeePredicate, employeeRest, employee, viewer);
   return { ...builder.result(builder.company(companyRest, company)), employeePredicate, shortlisting };
 }
 
@@ -107,7 +116,7 @@ class FilterBuilder {
   /** The top-level topic conditions a shortlist step can stand for. */
   readonly steps: ShortlistStep[] = [];
 
-  constructor(private readonly viewerId: string | null, private readonly shortlisting = false) {}
+  constructor(private readonly viewer: Viewer, private readonly shortlisting = false) {}
 
   result(predicate: string): CompiledFilter {
     return { prelude: this.prelude, carried: this.carried, predicate, params: this.params, personIds: [...this.personIds] };
@@ -226,7 +235,7 @@ class FilterBuilder {
   }
 
   private personId(given: string | null | undefined): string {
-    const id = startingPerson(given, this.viewerId);
+    const id = startingPerson(given, this.viewer);
     this.personIds.add(id);
     return id;
   }

@@ -51,9 +51,9 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     limit: neo4j.int(first),
   };
   const { connectedTo, ...rest } = where;
-  const filter = connectedTo ? compileReachedPersonWhere(rest, "person", scope.viewerId) : { ...compilePersonWhere(where, "person", scope.viewerId), shortlisting: null };
+  const filter = connectedTo ? compileReachedPersonWhere(rest, "person", scope) : { ...compilePersonWhere(where, "person", scope), shortlisting: null };
   const carried = variableList(filter.carried);
-  const origin = connectedTo ? startingPerson(connectedTo.person, scope.viewerId) : scope.viewerId;
+  const origin = connectedTo ? startingPerson(connectedTo.person, scope) : scope.viewerId;
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
 

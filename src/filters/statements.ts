@@ -7,7 +7,7 @@
  */
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
-import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter } from "./compile.js";
+import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter, type Viewer } from "./compile.js";
 import { instantiate, variableList, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { matchedText } from "./shortlist.js";
@@ -20,9 +20,8 @@ export interface Statement {
 }
 
 /** Who is asking and where: every statement is scoped to the workspace. */
-export interface Scope {
+export interface Scope extends Viewer {
   workspace: string;
-  viewerId: string | null;
   /** How many people a connected statement must reach before it shortlists them (cypher/filters/shortlist). */
   shortlistFrom: number;
 }
@@ -32,13 +31,13 @@ export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first
   const texts = orderTexts("person", order);
   return where.connectedTo
     ? fromAnchor("statement/people-page-connected", where, scope, paging, texts)
-    : statement("statement/people-page", compilePersonWhere(where, "person", scope.viewerId), scope, paging, texts);
+    : statement("statement/people-page", compilePersonWhere(where, "person", scope), scope, paging, texts);
 }
 
 export function peopleCount(where: PersonWhere, scope: Scope): Statement {
   return where.connectedTo
     ? fromAnchor("statement/people-count-connected", where, scope, {})
-    : statement("statement/people-count", compilePersonWhere(where, "person", scope.viewerId), scope, {});
+    : statement("statement/people-count", compilePersonWhere(where, "person", scope), scope, {});
 }
 
 /**
@@ -47,8 +46,8 @@ export function peopleCount(where: PersonWhere, scope: Scope): Statement {
  */
 function fromAnchor(name: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, string> = {}): Statement {
   const { connectedTo, ...rest } = where;
-  const anchor = startingPerson(connectedTo?.person, scope.viewerId);
-  const filter = compileReachedPersonWhere(rest, "person", scope.viewerId);
+  const anchor = startingPerson(connectedTo?.person, scope);
+  const filter = compileReachedPersonWhere(rest, "person", scope);
   const matched = matchedText(filter.predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3);
   const values = { ...texts, hops: hopsBound(connectedTo?.maxHops), carried: variableList(filter.carried), matched };
   const anchored = { ...filter, personIds: [...new Set([anchor, ...filter.personIds])] };
@@ -60,13 +59,13 @@ export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, f
   const texts = orderTexts("company", order);
   return where.employs?.connectedTo
     ? fromEmployeesReached("statement/companies-page-connected", where, scope, paging, texts)
-    : statement("statement/companies-page", compileCompanyWhere(where, "company", scope.viewerId), scope, paging, texts);
+    : statement("statement/companies-page", compileCompanyWhere(where, "company", scope), scope, paging, texts);
 }
 
 export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
   return where.employs?.connectedTo
     ? fromEmployeesReached("statement/companies-count-connected", where, scope, {})
-    : statement("statement/companies-count", compileCompanyWhere(where, "company", scope.viewerId), scope, {});
+    : statement("statement/companies-count", compileCompanyWhere(where, "company", scope), scope, {});
 }
 
 /**
@@ -75,8 +74,8 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
  */
 function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, string> = {}): Statement {
   const connectedTo = where.employs?.connectedTo;
-  const anchor = startingPerson(connectedTo?.person, scope.viewerId);
-  const filter = compileEmployerOfReached(where, "person", "company", scope.viewerId);
+  const anchor = startingPerson(connectedTo?.person, scope);
+  const filter = compileEmployerOfReached(where, "person", "company", scope);
   const values = {
     ...texts,
     hops: hopsBound(connectedTo?.maxHops),
@@ -117,7 +116,7 @@ function joinPaths(hops: { leftHops: string; rightHops: string }) {
 
 /** A company segment's export: the companies a filter matches, each with its best-connected current employee. */
 export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
-  const filter = compileCompanyWhere(where, "company", scope.viewerId);
+  const filter = compileCompanyWhere(where, "company", scope);
   const reach = instantiate("prospect/reach-within-two", STATEMENT_INSTANCE + 1, { keep: "" }, { minStrength: DEFAULT_MIN_STRENGTH });
   const exported = statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach: reach.text });
   return { ...exported, params: { ...exported.params, ...reach.params } };
@@ -125,13 +124,13 @@ export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
 
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
 export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string): Statement {
-  const filter = compilePersonWhere(where, "person", scope.viewerId);
+  const filter = compilePersonWhere(where, "person", scope);
   return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried: variableList(filter.carried) });
 }
 
 /** Snapshot.diff up to now: who matches now and is not a member (joined), or is a member and no longer matches (left). */
 export function snapshotChange(side: "joined" | "left", where: PersonWhere, scope: Scope, snapshot: string): Statement {
-  const filter = compilePersonWhere(where, "person", scope.viewerId);
+  const filter = compilePersonWhere(where, "person", scope);
   return statement(side === "joined" ? "statement/snapshot-joined" : "statement/snapshot-left", filter, scope, { snapshot });
 }
 

@@ -49,12 +49,11 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
       const ctx = await context(req);
       const segment = await ctx.loaders.segmentById.load(req.params.id);
       if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
-      const scope = await ctx.scope();
       const where = peopleFilter(segment);
       const scoredAt = new Date().toISOString();
-      const statement = where
+      const statement = await ctx.compile((scope) => where
         ? prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null })
-        : companiesExport(companyFilter(segment)!, scope);
+        : companiesExport(companyFilter(segment)!, scope));
       await requirePeople(statement.personIds, ctx);
       const rows = ctx.db.streamCompiled(where ? "filters/prospects-export" : "filters/companies-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
       const exported = where

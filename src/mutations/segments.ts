@@ -53,7 +53,8 @@ export const snapshotSegment = mutation({
     if (!segment) throw noSegment(id);
     const where = peopleFilter(segment.item as Item);
     if (!where) throw new AppError(ErrorCode.BAD_USER_INPUT, "only a people segment has members to freeze", { argument: "id" });
-    const statement = snapshotPeople(where, await ctx.scope(), { segment: id, snapshot: randomUUID() }, ctx.identity.email);
+    const snapshot = randomUUID();
+    const statement = await ctx.compile((scope) => snapshotPeople(where, scope, { segment: id, snapshot }, ctx.identity.email));
     await requirePeople(statement.personIds, ctx);
     const [row] = await tx.run(statement);
     return { ...(row!.item as Item), segmentId: id };

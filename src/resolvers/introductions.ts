@@ -25,11 +25,12 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PATHS) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be from 1 to ${MAX_PATHS}`, { argument: "first" });
   }
-  const scope = await ctx.scope();
-  const from = startingPerson(args.from, scope.viewerId);
   const to = target.name === "to" ? target.value : null;
   const toCompany = target.name === "toCompany" ? target.value : null;
-  const statement = introductionStatement(scope, from, { to, toCompany }, maxHops, args.first);
+  const { from, statement } = await ctx.compile((scope) => {
+    const from = startingPerson(args.from, scope);
+    return { from, statement: introductionStatement(scope, from, { to, toCompany }, maxHops, args.first) };
+  });
   const [paths] = await Promise.all([
     readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.readCompiled("filters/introduction-paths", statement)),
     toCompany ? requireCompany(toCompany, ctx) : undefined,

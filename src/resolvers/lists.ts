@@ -39,10 +39,9 @@ async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext, i
   if (after && (after.order.field !== order.field || after.order.direction !== order.direction)) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "after is a cursor of another order: ask for the same orderBy as the page it came from", { argument: "after" });
   }
-  const scope = await ctx.scope();
-  const page = kind.page(where, scope, order, first + 1, after);
+  const [page, counting] = await ctx.compile((scope) => [kind.page(where, scope, order, first + 1, after), kind.count(where, scope)]);
   const count = totalCount(info, async () => {
-    const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, kind.count(where, scope));
+    const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, counting);
     return Number(row?.total ?? 0);
   });
   const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.readCompiled(`filters/${kind.name}-page`, page));

@@ -26,10 +26,9 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const position: ProspectPosition = key
     ? { scoredAt: key[2], after: { score: key[0], email: key[1] } }
     : { scoredAt: new Date().toISOString(), after: null };
-  const scope = await ctx.scope();
-  const page = prospectsPage(where, scope, first + 1, position);
+  const [page, counting] = await ctx.compile((scope) => [prospectsPage(where, scope, first + 1, position), peopleCount(where, scope)]);
   const count = totalCount(info, async () => {
-    const [row] = await ctx.db.readCompiled("filters/people-count", peopleCount(where, scope));
+    const [row] = await ctx.db.readCompiled("filters/people-count", counting);
     return Number(row?.total ?? 0);
   });
   const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.readCompiled("filters/prospects-page", page));

@@ -69,9 +69,8 @@ export const Snapshot = {
     const segment = await ctx.loaders.segmentById.load(snapshot.segmentId as string);
     const where = segment ? peopleFilter(segment) : null;
     if (!where) return { joined: [], left: [] };
-    const scope = await ctx.scope();
     const [joined, left] = await Promise.all((["joined", "left"] as const).map(async (side) => {
-      const statement = snapshotChange(side, where, scope, String(snapshot.id));
+      const statement = await ctx.compile((scope) => snapshotChange(side, where, scope, String(snapshot.id)));
       await requirePeople(statement.personIds, ctx);
       return (await ctx.db.readCompiled(`filters/snapshot-${side}`, statement)).map((row) => row.item as Item);
     }));

@@ -97,4 +97,18 @@ describe("round trips", () => {
     const { meter } = await execute(`{ people(where: { connectedTo: { maxHops: 2 } }) { totalCount edges { node { name } } } }`);
     expect([...meter.names].sort()).toEqual(["filters/people-count", "filters/people-page", "person/by-emails"]);
   });
+
+  it("does not look the viewer up for a question that names its people", async () => {
+    const { data } = await execute(`{ person(email: "chuck@northwind.io") { id } }`);
+    const chuck = (data as { person: { id: string } }).person.id;
+    const total = (result: { data: unknown }) => (result.data as { people: { totalCount: number } }).people.totalCount;
+    const connected = await execute(`{ people(where: { connectedTo: { person: "${chuck}", maxHops: 2 } }) { totalCount edges { node { email } } } }`);
+    const near = await execute(`{ people(where: { near: { person: "${chuck}", radiusKm: 5 } }) { totalCount } }`);
+    const prospects = await execute(`{ prospects(where: { connectedTo: { person: "${chuck}" } }) { edges { node { email } } } }`);
+    const paths = await execute(`{ introductionPaths(from: "${chuck}", to: "${chuck}") { hops } }`);
+    expect(total(connected)).toBeGreaterThan(0);
+    expect(total(near)).toBe(1);
+    for (const { meter } of [connected, near, prospects, paths]) expect(meter.names).not.toContain("person/by-emails");
+    expect([...connected.meter.names].sort()).toEqual(["filters/people-count", "filters/people-page", "person/by-ids"]);
+  });
 });

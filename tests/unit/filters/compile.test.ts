@@ -14,7 +14,7 @@ describe("compilePersonWhere", () => {
       connectedTo: { maxHops: 2, minStrength: 0.3 },
       engagedWith: { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] },
       expressedConcern: { topics: ["Churn"], withinDays: 90 },
-    }, "person", "viewer-id");
+    }, "person", { viewerId: "viewer-id" });
     expect(compiled.predicate).toMatchInlineSnapshot(`
       "((person.id <> $f0_anchor AND EXISTS {
         MATCH path_0 = (person)-[:KNOWS*1..2]-(anchor_0:Person {workspace: $workspace, id: $f0_anchor})
@@ -79,7 +79,7 @@ describe("compilePersonWhere", () => {
   });
 
   it("nests a company filter inside a person filter without variable capture", () => {
-    const compiled = compilePersonWhere({ worksAt: { statuses: ["PROSPECT"], employs: { titleContains: "CEO" } } }, "person", null);
+    const compiled = compilePersonWhere({ worksAt: { statuses: ["PROSPECT"], employs: { titleContains: "CEO" } } }, "person", { viewerId: null });
     expect(compiled.predicate).toMatchInlineSnapshot(`
       "EXISTS {
         MATCH (person)-[job_0:WORKS_AT]->(employer_0:Company)
@@ -138,7 +138,7 @@ describe("compilePersonWhere", () => {
   });
 
   it("combines OR and NOT around whole filters", () => {
-    const compiled = compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", null);
+    const compiled = compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", { viewerId: null });
     expect(compiled.predicate).toMatchInlineSnapshot(`"(coalesce(toLower(p.title) CONTAINS toLower($f0_text), false) OR NOT (coalesce(toLower(p.title) CONTAINS toLower($f1_text), false)))"`);
   });
 });
