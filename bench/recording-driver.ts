@@ -1,7 +1,7 @@
 /**
  * A driver that notes every statement run in a managed transaction, by the
  * request id in the transaction's metadata (run.ts puts it there), with when
- * it started and ended, so the query benchmark can replay exactly what the
+ * its transaction was asked for and committed, so the query benchmark can replay exactly what the
  * server ran for one request, and run together what the server ran together.
  */
 import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
@@ -9,9 +9,8 @@ import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
 export interface RecordedStatement {
   text: string;
   params: Record<string, unknown>;
-  started: number;
-  /** When its result was complete. */
-  ended: number;
+  /** When its transaction was asked for: what the server did before, it did without waiting for this statement. */
+  requested: number;
   /** When its transaction had committed: the server could go on from there. */
   settled: number;
 }
@@ -21,19 +20,17 @@ type TransactionConfig = Parameters<Session["executeRead"]>[1];
 
 export function recordingDriver(driver: Driver) {
   const byRequest = new Map<string, RecordedStatement[]>();
-  const recording = <T>(work: Work<T>, noted: RecordedStatement[], config?: TransactionConfig): Work<T> => (tx) => {
+  const recording = <T>(work: Work<T>, noted: RecordedStatement[], requested: number, config?: TransactionConfig): Work<T> => (tx) => {
     const requestId = (config?.metadata as { requestId?: unknown } | undefined)?.requestId;
     if (typeof requestId !== "string") return work(tx);
     const proxied = new Proxy(tx, {
       get(target, property, receiver) {
         if (property !== "run") return Reflect.get(target, property, receiver);
         return (text: string, params: Record<string, unknown> = {}) => {
-          const statement = { text, params, started: performance.now(), ended: Number.POSITIVE_INFINITY, settled: Number.POSITIVE_INFINITY };
+          const statement = { text, params, requested, settled: Number.POSITIVE_INFINITY };
           noted.push(statement);
           byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), statement]);
-          const result = target.run(text, params);
-          result.summary().then(() => (statement.ended = performance.now()), () => undefined);
-          return result;
+          return target.run(text, params);
         };
       },
     });
@@ -41,7 +38,7 @@ export function recordingDriver(driver: Driver) {
   };
   const settling = <T>(execute: (work: Work<T>, config?: TransactionConfig) => Promise<T>) => (work: Work<T>, config?: TransactionConfig) => {
     const noted: RecordedStatement[] = [];
-    return execute(recording(work, noted, config), config).finally(() => {
+    return execute(recording(work, noted, performance.now(), config), config).finally(() => {
       const now = performance.now();
       for (const statement of noted) statement.settled = now;
     });
@@ -73,20 +70,22 @@ export function recordingDriver(driver: Driver) {
 }
 
 /**
- * The statements in waves: a statement started while another of its wave was
- * still running did not wait for it, so a replay may run them together.
+ * The statements in waves: a statement asked for before any other of its wave
+ * had committed did not wait for them, so a replay may run them together.
+ * (Its start is no guide: a quick statement may be over before a slower
+ * sibling's transaction has even begun.)
  */
 export function waves(statements: RecordedStatement[]): RecordedStatement[][] {
   const result: RecordedStatement[][] = [];
   let wave: RecordedStatement[] = [];
-  let waveEnds = Number.NEGATIVE_INFINITY;
-  for (const statement of [...statements].sort((a, b) => a.started - b.started)) {
-    if (statement.started >= waveEnds && wave.length > 0) {
+  let waveSettles = Number.NEGATIVE_INFINITY;
+  for (const statement of [...statements].sort((a, b) => a.requested - b.requested)) {
+    if (statement.requested >= waveSettles && wave.length > 0) {
       result.push(wave);
       wave = [];
     }
     wave.push(statement);
-    waveEnds = wave.length === 1 ? statement.ended : Math.min(waveEnds, statement.ended);
+    waveSettles = wave.length === 1 ? statement.settled : Math.min(waveSettles, statement.settled);
   }
   if (wave.length > 0) result.push(wave);
   return result;
