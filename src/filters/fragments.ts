@@ -77,6 +77,38 @@ export interface Instance {
   params: Record<string, unknown>;
 }
 
+/** A fragment's text cut at the names an instance renames and the slots it fills. */
+type Segment =
+  | { kind: "text"; text: string }
+  | { kind: "parameter" | "local" | "nested" | "value"; name: string };
+
+/** Where a fragment names a parameter, a local variable, a nested filter's slot or a placeholder. */
+const MARKS = /\$([A-Za-z]\w*)|\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])|\{\{where:(\w+)\}\}|\{\{(\w+)\}\}/g;
+const LOCAL = /^[a-z][A-Za-z0-9]*_$/;
+
+const templates = new Map<FragmentName, Segment[]>();
+
+/** A fragment without its comment lines, cut into segments once; instances only join them. */
+function template(name: FragmentName): Segment[] {
+  let segments = templates.get(name);
+  if (segments) return segments;
+  const body = loadFragments().get(name).split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n").trim();
+  segments = [];
+  let at = 0;
+  for (const mark of body.matchAll(MARKS)) {
+    if (mark.index > at) segments.push({ kind: "text", text: body.slice(at, mark.index) });
+    const [, parameter, local, nested, value] = mark;
+    if (parameter !== undefined) segments.push(GLOBAL_PARAMETERS.has(parameter) ? { kind: "text", text: mark[0] } : { kind: "parameter", name: parameter });
+    else if (local !== undefined) segments.push({ kind: "local", name: local });
+    else if (nested !== undefined) segments.push({ kind: "nested", name: nested });
+    else segments.push({ kind: "value", name: value! });
+    at = mark.index + mark[0].length;
+  }
+  if (at < body.length) segments.push({ kind: "text", text: body.slice(at) });
+  templates.set(name, segments);
+  return segments;
+}
+
 /**
  * @param id a number unique within the statement being built
  * @param values the fragment's {{placeholders}}, by name
@@ -90,20 +122,24 @@ export function instantiate(
   params: Record<string, unknown>,
   nested?: (variable: string) => string,
 ): Instance {
-  const body = loadFragments().get(name).split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n").trim();
-  const renamed = body
-    .replace(/\$([A-Za-z]\w*)/g, (whole, param: string) => (GLOBAL_PARAMETERS.has(param) ? whole : `$f${id}_${param}`))
-    .replace(/\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])/g, (local: string) => `${local}${id}`)
-    .replace(/\{\{where:(\w+)\}\}/g, (_, variable: string) => {
-      if (!nested) throw new Error(`fragment ${name} needs a nested filter`);
-      return nested(variable);
-    })
-    .replace(/\{\{(\w+)\}\}/g, (_, placeholder: string) => {
-      const value = values[placeholder];
-      if (value === undefined) throw new Error(`fragment ${name} needs a value for {{${placeholder}}}`);
-      return value;
-    });
+  let text = "";
+  for (const segment of template(name)) {
+    switch (segment.kind) {
+      case "text": text += segment.text; break;
+      case "parameter": text += `$f${id}_${segment.name}`; break;
+      case "local": text += `${segment.name}${id}`; break;
+      case "nested":
+        if (!nested) throw new Error(`fragment ${name} needs a nested filter`);
+        text += nested(LOCAL.test(segment.name) ? `${segment.name}${id}` : segment.name);
+        break;
+      case "value": {
+        const value = values[segment.name];
+        if (value === undefined) throw new Error(`fragment ${name} needs a value for {{${segment.name}}}`);
+        text += value;
+      }
+    }
+  }
   const prefixed: Record<string, unknown> = {};
   for (const [param, value] of Object.entries(params)) prefixed[`f${id}_${param}`] = value;
-  return { text: renamed, params: prefixed };
+  return { text, params: prefixed };
 }
