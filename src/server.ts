@@ -63,6 +63,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   await apollo.start();
 
   app.disable("x-powered-by");
+  app.set("etag", false);
   app.get("/health", healthHandler);
   app.get("/ready", readyHandler(db.driver, db.database));
   if (metrics) {
