@@ -73,10 +73,8 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   if (filter.shortlisting) {
     values.hops = hopsBound(maxHops);
     values.matched = matchedText(filter.predicate, filter.shortlisting, ["origin", "evidenceTopics", ...filter.carried], parts.reserve());
-    values.reach = reachOfMatching(parts, maxHops, minStrength);
-  } else {
-    values.reach = parts.add("prospect/reach-within-two", { keep: `, evidenceTopics${carried}` }, { minStrength });
   }
+  values.reach = reachOfMatching(parts, maxHops, minStrength);
   const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
   const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };

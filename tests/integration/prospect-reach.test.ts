@@ -1,6 +1,7 @@
 /**
- * prospects within two hops finds each matching person's reach in one of two
- * ways (cypher/filters/prospect/reach-of-matching.cypher): from the origin's
+ * prospects within two hops, and prospects without connectedTo (whose
+ * connection signal looks two hops from the viewer), find each matching
+ * person's reach in one of two ways (cypher/filters/prospect/reach-of-matching.cypher): from the origin's
  * and each person's own connections when few people match, by one widening
  * from the origin otherwise. The statement chooses as it runs, by $fewBelow;
  * here the same statement runs with each way forced, on a generated graph
@@ -49,6 +50,7 @@ describe("prospects within two hops: reach of the people who match", () => {
   const filters: [string, PersonWhere][] = [
     ["everyone within two hops", { connectedTo: { maxHops: 2 } }],
     ["strong links only", { connectedTo: { maxHops: 2, minStrength: 0.5 } }],
+    ["everyone, without connectedTo", {}],
   ];
 
   it.each(filters)("%s: the widening ranks as the per-person way does", async (_, where) => {
@@ -58,9 +60,9 @@ describe("prospects within two hops: reach of the people who match", () => {
     expect(widening).toEqual(few);
   });
 
-  it("ranks everyone the filter matches: neither way loses a person", async () => {
-    const where: PersonWhere = { connectedTo: { maxHops: 2 } };
+  it.each(filters)("%s: ranks everyone the filter matches, neither way losing a person", async (_, where) => {
     const [counted] = await db.readCompiled("test/count", peopleCount(where, { workspace, viewerId, shortlistFrom: 2_000 }));
     expect((await ranked(where, 0)).length).toBe(Number(counted!.total));
+    expect((await ranked(where, Number.MAX_SAFE_INTEGER)).length).toBe(Number(counted!.total));
   });
 });
