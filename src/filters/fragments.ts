@@ -51,7 +51,6 @@ export const FRAGMENT_NAMES = [
   "prospect/reach-by-widening",
   "prospect/reach-of-few",
   "prospect/reach-of-matching",
-  "prospect/reach-within-two",
   "prospect/score",
 ] as const;
 
@@ -142,4 +141,22 @@ export function instantiate(
   const prefixed: Record<string, unknown> = {};
   for (const [param, value] of Object.entries(params)) prefixed[`f${id}_${param}`] = value;
   return { text, params: prefixed };
+}
+
+/** Fragment instances a statement adds of its own, numbered from `first` up (above any its filter uses), their parameters gathered. */
+export class FragmentInstances {
+  readonly params: Record<string, unknown> = {};
+
+  constructor(private next: number) {}
+
+  add(name: FragmentName, values: Record<string, string>, params: Record<string, unknown>): string {
+    const instance = instantiate(name, this.next++, values, params);
+    Object.assign(this.params, instance.params);
+    return instance.text;
+  }
+
+  /** An instance number for a fragment instantiated elsewhere. */
+  reserve(): number {
+    return this.next++;
+  }
 }

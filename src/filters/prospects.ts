@@ -12,7 +12,8 @@
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
 import { compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
-import { instantiate, variableList, type FragmentName } from "./fragments.js";
+import { FragmentInstances, instantiate, variableList, type FragmentName } from "./fragments.js";
+import { reachOfMatching } from "./reach.js";
 import { matchedText } from "./shortlist.js";
 import type { Scope, Statement } from "./statements.js";
 import type { PersonWhere } from "./types.js";
@@ -57,14 +58,14 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
 
-  const parts = new StatementParts();
+  const parts = new FragmentInstances(STATEMENT_INSTANCE + 1);
   const hops = halvedHops(maxHops);
   const joinPaths = parts.add("common/join-paths", hops, { minStrength });
   const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
   const score = parts.add("prospect/score", { strongestPath }, scoring);
   const values: Record<string, string> = {
     prelude: filter.prelude.join("\n"),
-    evidence: parts.evidence(evidenceTopicNames(where)),
+    evidence: evidenceTopics(parts, evidenceTopicNames(where)),
     predicate: filter.predicate,
     carried,
     score,
@@ -82,26 +83,6 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
 }
 
 /**
- * `reach` for each person of `matching`. Paths of one connection, or of three or
- * four, come from one widening from origin; paths of at most two come from
- * each person's own connections when few people match (FEW_BELOW).
- */
-function reachOfMatching(parts: StatementParts, maxHops: number, minStrength: number): string {
-  const steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", {}, { minStrength })).join("\n");
-  const widening = parts.add("prospect/reach-by-widening", { steps }, { minStrength });
-  if (maxHops !== 2) return widening;
-  const few = parts.add("prospect/reach-of-few", {}, { minStrength });
-  return parts.add("prospect/reach-of-matching", { few, widening }, { fewBelow: neo4j.int(FEW_BELOW) });
-}
-
-/**
- * Below this many people matched, reading each one's connections costs less
- * than one widening from a well-connected person, whose two hops reach 22k
- * people of the generated 100k graph (a widening reads about 100k db hits).
- */
-const FEW_BELOW = 200;
-
-/**
  * The topic names whose evidence explains a match: those of the conditions a
  * person must (or may, under OR) meet. null when the filter names none.
  */
@@ -117,28 +98,11 @@ export function evidenceTopicNames(where: PersonWhere): string[] | null {
   return names.size === 0 ? null : [...names];
 }
 
-/** Fragment instances of the statement's own, numbered above any the filter uses. */
-class StatementParts {
-  readonly params: Record<string, unknown> = {};
-  private next = STATEMENT_INSTANCE + 1;
-
-  add(name: FragmentName, values: Record<string, string>, params: Record<string, unknown>): string {
-    const instance = instantiate(name, this.next++, values, params);
-    Object.assign(this.params, instance.params);
-    return instance.text;
-  }
-
-  /** An instance number for a fragment instantiated elsewhere. */
-  reserve(): number {
-    return this.next++;
-  }
-
-  /** Binds evidenceTopics: the topic set of the names, or null for every topic. */
-  evidence(names: string[] | null): string {
-    return names === null
-      ? "CALL { RETURN null AS evidenceTopics }"
-      : this.add("common/topic-set", { topics: "evidenceTopics" }, { names });
-  }
+/** Binds evidenceTopics: the topic set of the names, or null for every topic. */
+function evidenceTopics(parts: FragmentInstances, names: string[] | null): string {
+  return names === null
+    ? "CALL { RETURN null AS evidenceTopics }"
+    : parts.add("common/topic-set", { topics: "evidenceTopics" }, { names });
 }
 
 /** Above the filter's instance numbers, like statements.ts's. */

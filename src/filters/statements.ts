@@ -8,8 +8,9 @@
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
 import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter, type Viewer } from "./compile.js";
-import { instantiate, variableList, type FragmentName } from "./fragments.js";
+import { FragmentInstances, instantiate, variableList, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
+import { reachOfMatching } from "./reach.js";
 import { matchedText } from "./shortlist.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
@@ -117,9 +118,10 @@ function joinPaths(hops: { leftHops: string; rightHops: string }) {
 /** A company segment's export: the companies a filter matches, each with its best-connected current employee. */
 export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
   const filter = compileCompanyWhere(where, "company", scope);
-  const reach = instantiate("prospect/reach-within-two", STATEMENT_INSTANCE + 1, { keep: "" }, { minStrength: DEFAULT_MIN_STRENGTH });
-  const exported = statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach: reach.text });
-  return { ...exported, params: { ...exported.params, ...reach.params } };
+  const parts = new FragmentInstances(STATEMENT_INSTANCE + 1);
+  const reach = reachOfMatching(parts, 2, DEFAULT_MIN_STRENGTH);
+  const exported = statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach });
+  return { ...exported, params: { ...exported.params, ...parts.params } };
 }
 
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */

@@ -110,6 +110,30 @@ export class DocumentIndex {
     seen.delete(start);
     return seen;
   }
+
+  /**
+   * For everyone within maxHops connections of `start` (each at least
+   * minStrength strong), the strength of the strongest path: the product of
+   * its connections' strengths. Strengths are at most 1, so a walk that comes
+   * back on itself is never stronger than the path inside it.
+   */
+  strongestReach(start: string, maxHops: number, minStrength: number): Map<string, number> {
+    const best = new Map<string, number>();
+    let frontier = new Map([[start, 1]]);
+    for (let hop = 1; hop <= maxHops; hop++) {
+      const next = new Map<string, number>();
+      for (const [person, via] of frontier) {
+        for (const { other, strength } of this.neighbours.get(person) ?? []) {
+          if (other === start || strength < minStrength) continue;
+          const reach = via * strength;
+          if (reach > (next.get(other) ?? 0)) next.set(other, reach);
+        }
+      }
+      for (const [person, reach] of next) if (reach > (best.get(person) ?? 0)) best.set(person, reach);
+      frontier = next;
+    }
+    return best;
+  }
 }
 
 export interface EvaluatorOptions {

@@ -1,0 +1,110 @@
+/**
+ * Reach, the strength of the strongest path from a person, is found for a
+ * whole list of people at once (src/filters/reach.ts) in one of two ways:
+ * from the origin's and each person's own connections when few people are
+ * listed, by one widening from the origin otherwise. The statement chooses as
+ * it runs, by $fewBelow; here the statements that use it run with each way
+ * forced, on a generated graph where hundreds of people are listed:
+ * - prospects within two hops, and prospects without connectedTo (whose
+ *   connection signal looks two hops from the viewer), must rank alike with
+ *   the same evidence, and lose nobody;
+ * - a company export's best contact at each company must be the one the
+ *   graph document itself gives.
+ */
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prospectsPage } from "../../src/filters/prospects.js";
+import { companiesExport, peopleCount, type Statement } from "../../src/filters/statements.js";
+import type { PersonWhere } from "../../src/filters/types.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { differentialGraph } from "../differential/graphs.js";
+import { DocumentIndex } from "../support/in-memory/evaluator.js";
+import { viewerOf } from "../differential/viewer.js";
+import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+
+const workspace = uniqueWorkspace("reach");
+const driver = testDriver();
+const db = testDb(driver);
+const graph = differentialGraph(31, 600);
+let viewerId: string;
+
+beforeAll(async () => {
+  expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
+  const [viewer] = await db.readCompiled("test/viewer", {
+    text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
+    params: { workspace, email: viewerOf(graph.normalized) },
+  });
+  viewerId = String(viewer!.id);
+}, 120_000);
+
+afterAll(async () => {
+  await wipeWorkspace(driver, workspace);
+  await driver.close();
+});
+
+/** The rows of `statement`, with the way of finding reach chosen by `fewBelow`. */
+async function readWithFewBelow(statement: Statement, fewBelow: number) {
+  const threshold = Object.keys(statement.params).filter((name) => name.endsWith("_fewBelow"));
+  expect(threshold).toHaveLength(1);
+  return db.readCompiled("test/reach", { ...statement, params: { ...statement.params, [threshold[0]!]: neo4j.int(fewBelow) } });
+}
+
+/** The ranked rows of prospects for `where`. */
+function ranked(where: PersonWhere, fewBelow: number) {
+  const statement = prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
+  return readWithFewBelow(statement, fewBelow);
+}
+
+describe("prospects within two hops: reach of the people who match", () => {
+  const filters: [string, PersonWhere][] = [
+    ["everyone within two hops", { connectedTo: { maxHops: 2 } }],
+    ["strong links only", { connectedTo: { maxHops: 2, minStrength: 0.5 } }],
+    ["everyone, without connectedTo", {}],
+  ];
+
+  it.each(filters)("%s: the widening ranks as the per-person way does", async (_, where) => {
+    const few = await ranked(where, Number.MAX_SAFE_INTEGER);
+    const widening = await ranked(where, 0);
+    expect(few.length).toBeGreaterThan(200);
+    expect(widening).toEqual(few);
+  });
+
+  it.each(filters)("%s: ranks everyone the filter matches, neither way losing a person", async (_, where) => {
+    const [counted] = await db.readCompiled("test/count", peopleCount(where, { workspace, viewerId, shortlistFrom: 2_000 }));
+    expect((await ranked(where, 0)).length).toBe(Number(counted!.total));
+    expect((await ranked(where, Number.MAX_SAFE_INTEGER)).length).toBe(Number(counted!.total));
+  });
+});
+
+describe("a company export: the best-connected contact at each company", () => {
+  /** From the graph document: each company's current employee of the strongest reach from the viewer, ties by email. */
+  function expectedContacts(): Map<string, { email: string; reach: number }> {
+    const index = new DocumentIndex(graph.normalized);
+    const viewer = viewerOf(graph.normalized);
+    const reach = index.strongestReach(viewer!, 2, 0);
+    const best = new Map<string, { email: string; reach: number }>();
+    for (const person of graph.normalized.people) {
+      const current = person.company !== undefined && (person.until === undefined || Date.parse(person.until) > Date.now());
+      const strength = reach.get(person.email) ?? 0;
+      if (!current || strength === 0) continue;
+      const known = best.get(person.company!);
+      if (!known || strength > known.reach || (strength === known.reach && person.email < known.email)) {
+        best.set(person.company!, { email: person.email, reach: strength });
+      }
+    }
+    return best;
+  }
+
+  it.each([["few", Number.MAX_SAFE_INTEGER], ["widening", 0]])("every company, reach found the %s way", async (_, fewBelow) => {
+    const rows = await readWithFewBelow(companiesExport({}, { workspace, viewerId, shortlistFrom: 2_000 }), fewBelow);
+    const expected = expectedContacts();
+    expect(rows).toHaveLength(graph.normalized.companies.length);
+    expect(expected.size).toBeGreaterThan(20);
+    for (const row of rows) {
+      const contact = expected.get(String(row.domain));
+      expect([row.domain, row.contactEmail ?? null]).toEqual([row.domain, contact?.email ?? null]);
+      if (contact) expect(Number(row.connection)).toBeCloseTo(contact.reach, 9);
+      else expect(row.connection).toBeNull();
+    }
+  });
+});
