@@ -11,7 +11,7 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
-import { compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
+import { compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
 import { FragmentInstances, instantiate, variableList, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
 import { matchedText } from "./shortlist.js";
@@ -52,7 +52,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     limit: neo4j.int(first),
   };
   const { connectedTo, ...rest } = where;
-  const filter = connectedTo ? compileReachedPersonWhere(rest, "person", scope) : { ...compilePersonWhere(where, "person", scope), shortlisting: null };
+  const filter = compileReachedPersonWhere(rest, "person", scope);
   const carried = variableList(filter.carried);
   const origin = connectedTo ? startingPerson(connectedTo.person, scope) : scope.viewerId;
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
@@ -63,19 +63,16 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const joinPaths = parts.add("common/join-paths", hops, { minStrength });
   const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
   const score = parts.add("prospect/score", { strongestPath }, scoring);
-  const values: Record<string, string> = {
+  const values = {
     prelude: filter.prelude.join("\n"),
     evidence: evidenceTopics(parts, evidenceTopicNames(where)),
-    predicate: filter.predicate,
+    hops: hopsBound(maxHops),
+    matched: matchedText(filter.predicate, filter.shortlisting, ["origin", "evidenceTopics", ...filter.carried], parts.reserve()),
+    reach: reachOfMatching(parts, maxHops, minStrength),
     carried,
     score,
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
-  if (filter.shortlisting) {
-    values.hops = hopsBound(maxHops);
-    values.matched = matchedText(filter.predicate, filter.shortlisting, ["origin", "evidenceTopics", ...filter.carried], parts.reserve());
-  }
-  values.reach = reachOfMatching(parts, maxHops, minStrength);
   const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
   const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };

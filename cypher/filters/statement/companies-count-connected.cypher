@@ -1,8 +1,7 @@
 // Query.companies' totalCount when the filter's top level asks for employees
 // connected to a person: expand from that person, as companies-page-connected does.
 {{prelude}}
-MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person)
-WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
+{{reached}}
 {{matched}}
 MATCH (person)-[job_:WORKS_AT]->(company:Company)
 WHERE job_.until IS NULL OR job_.until > datetime()

@@ -1,11 +1,10 @@
 // Query.companies when the filter's top level asks for employees connected to a
-// person (employs.connectedTo): start from that person, expand at most {{hops}}
-// connections (each at least $minStrength strong), keep the people reached that
-// match the rest of the employee filter ({{matched}}), and go to their
-// current employers; then as companies-page: {{predicate}} holds for the rest.
+// person (employs.connectedTo): expand from that person ({{reached}},
+// common/reached-from-anchor), keep the people reached that match the rest
+// of the employee filter ({{matched}}), and go to their current employers;
+// then as companies-page: {{predicate}} holds for the rest.
 {{prelude}}
-MATCH (anchor_:Person {workspace: $workspace, id: $anchor})-[links_:KNOWS*1..{{hops}}]-(person)
-WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> anchor_
+{{reached}}
 {{matched}}
 MATCH (person)-[job_:WORKS_AT]->(company:Company)
 WHERE job_.until IS NULL OR job_.until > datetime()

@@ -1,15 +1,16 @@
-// Query.prospects: the people that match {{predicate}}, scored and ranked by
-// {{score}} (cypher/filters/prospect/score.cypher). `reach`, the strength of
-// the strongest path of at most two connections from $origin, comes from
-// {{reach}} (prospect/reach-of-matching) for the people within two hops, and
-// is 0 for everyone else and for origin itself. Reach is found for all the
-// matching people at once: found person by person, a well-connected origin's
-// neighbourhood was read again for every person of the workspace.
+// Query.prospects: the people that match the filter ({{matched}}, which may
+// shortlist them: src/filters/shortlist.ts), scored and ranked by {{score}}
+// (cypher/filters/prospect/score.cypher). `reach`, the strength of the
+// strongest path of at most two connections from $origin, comes from {{reach}}
+// (src/filters/reach.ts) for the people within two hops, and is 0 for everyone
+// else and for origin itself. Reach is found for all the matching people at
+// once: found person by person, a well-connected origin's neighbourhood was
+// read again for every person of the workspace.
 {{prelude}}
 {{evidence}}
 OPTIONAL MATCH (origin:Person {workspace: $workspace, id: $origin})
 MATCH (person:Person {workspace: $workspace})
-WHERE {{predicate}}
+{{matched}}
 WITH origin, evidenceTopics{{carried}}, collect(person) AS matching
 CALL (origin, matching) {
   {{reach}}

@@ -106,12 +106,25 @@ describe("compilePersonWhere", () => {
   it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
     const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
     const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
-    expect(anchored.text).toContain("MATCH (anchor_1000000:Person {workspace: $workspace, id: $f1000000_anchor})-[links_1000000:KNOWS*1..2]-(person)");
-    expect(anchored.params).toMatchObject({ f1000000_anchor: "me", f1000000_minStrength: 0, f0_text: "VP" });
+    expect(anchored.text).toContain("MATCH (anchor_1000004:Person {workspace: $workspace, id: $f1000004_anchor})-[links_1000004:KNOWS*1..2]-(person)");
+    expect(anchored.params).toMatchObject({ f1000004_anchor: "me", f1000004_minStrength: 0, f0_text: "VP" });
     expect(anchored.personIds).toEqual(["me"]);
     const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, DEFAULT_ORDER, 10, null);
     expect(nested.text).toContain("MATCH (person:Person {workspace: $workspace})");
-    expect(nested.text).not.toContain("links_1000000");
+    expect(nested.text).not.toContain("links_1000004");
+  });
+
+  it("without connectedTo, shortlists everyone by a top-level topic condition, and tests each person otherwise", () => {
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const shortlisted = peopleCount({ interestedIn: { topics: ["CRM"] }, titleContains: "VP" }, scope);
+    expect(shortlisted.text).toContain("MATCH (person:Person {workspace: $workspace})\nWITH collect(DISTINCT person) AS everyone_");
+    expect(shortlisted.text).toMatch(/\(:Topic \{id: topicId_\d+\}\)<-\[interest_\d+:INTERESTED_IN\]-/);
+    expect(shortlisted.personIds).toEqual([]);
+    for (const plain of [{ titleContains: "VP" }, { OR: [{ interestedIn: { topics: ["CRM"] } }, { titleContains: "VP" }] }]) {
+      const statement = peopleCount(plain, scope);
+      expect(statement.text).not.toContain("everyone_");
+      expect(statement.text).toContain("MATCH (person:Person {workspace: $workspace})\nWHERE ");
+    }
   });
 
   it("shortlists connected people by the top-level topic conditions only, concerns first, sharing their parameters", () => {
