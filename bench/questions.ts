@@ -65,6 +65,10 @@ export async function benchmarkQuestions(driver: Driver, database: string | unde
     prospects("prospects Q1 1 hop", q1(1)),
     prospects("prospects Q1 2 hops", q1(2)),
     prospects("prospects Q1 2 hops, typical person", q1(2, typical.id)),
+    // A marketer's list: the whole workspace, no connectedTo (the connection signal looks two hops from me).
+    people("Q1, whole workspace", { engagedWith: CRM_WHITE_PAPERS, expressedConcern: RECENT_CHURN }),
+    prospects("prospects Q1, whole workspace", { engagedWith: CRM_WHITE_PAPERS, expressedConcern: RECENT_CHURN }),
+    prospects("prospects interested in CRM, whole workspace", { interestedIn: { topics: ["CRM"] } }),
   ];
 }
 
