@@ -1,8 +1,10 @@
 /**
- * Shortlisting, for statements that reach people by expanding from one person
- * (the `*-connected` statements). Testing each person reached for a fact about
- * topics reads every such fact they have: from a well-connected person two
- * hops reach a fifth of the graph, and that dominates the statement. A
+ * Shortlisting, for statements that test many people: those that reach people
+ * by expanding from one person (the `*-connected` and `*-reached` statements),
+ * and those without connectedTo whose filter has a topic condition to shortlist
+ * by (they start from everyone). Testing each person for a fact about topics
+ * reads every such fact they have: from a well-connected person two hops reach
+ * a fifth of the graph, and that dominates the statement. A
  * shortlist step reads instead the facts about the filter's topics, from the
  * topics' side, and keeps the reached people they belong to
  * (cypher/filters/shortlist). A step is taken only while enough people are
@@ -44,7 +46,7 @@ export interface Shortlisting {
 }
 
 /**
- * The text that takes a connected statement's rows of people reached
+ * The text that takes a statement's rows of people to test
  * (`person`, and the carried variables) to rows of the people `predicate`
  * holds for. With steps, the statement chooses as it runs: when fewer than
  * $shortlistFrom people are reached it tests each, else it shortlists them

@@ -23,7 +23,7 @@ export interface Statement {
 /** Who is asking and where: every statement is scoped to the workspace. */
 export interface Scope extends Viewer {
   workspace: string;
-  /** How many people a connected statement must reach before it shortlists them (cypher/filters/shortlist). */
+  /** How many people a statement must have to test before it shortlists them (cypher/filters/shortlist). */
   shortlistFrom: number;
 }
 

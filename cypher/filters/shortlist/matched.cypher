@@ -1,4 +1,4 @@
-// The people reached by a connected statement that the filter holds for. When
+// The people a statement reached (or, without connectedTo, everyone) that the filter holds for. When
 // many people are reached, testing each of them for a topic-bound fact (a
 // concern, an interest, an engagement) reads every such fact they have;
 // reading the facts about the filter's topics, from the topics' side, reads
