@@ -1,8 +1,9 @@
 /**
  * Shortlisting, for statements that test many people: those that reach people
- * by expanding from one person (the `*-connected` and `*-reached` statements),
- * and those without connectedTo whose filter has a topic condition to shortlist
- * by (they start from everyone). Testing each person for a fact about topics
+ * by expanding from one person (the `*-reached` statements and
+ * prospects-page-connected), and those without connectedTo whose person or
+ * employee filter has a topic condition to shortlist by (they start from
+ * everyone). Testing each person for a fact about topics
  * reads every such fact they have: from a well-connected person two hops reach
  * a fifth of the graph, and that dominates the statement. A
  * shortlist step reads instead the facts about the filter's topics, from the

@@ -11,7 +11,7 @@ import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, comp
 import { FragmentInstances, instantiate, variableList, type FragmentName, type Instance } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
-import { matchedText } from "./shortlist.js";
+import { matchedText, type Shortlisting } from "./shortlist.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 export interface Statement {
@@ -49,15 +49,26 @@ function people(reachedName: FragmentName, plainName: FragmentName, where: Perso
   const { connectedTo, ...rest } = where;
   const filter = compileReachedPersonWhere(rest, "person", scope);
   if (!connectedTo && filter.shortlisting.steps.length === 0) return statement(plainName, filter, scope, params, texts);
+  return reachedStatement(reachedName, filter, filter.predicate, connectedTo, scope, params, texts);
+}
+
+/**
+ * A `*-reached` statement: the people to test come as rows from
+ * reachedPeople, and matchedText keeps those `predicate` holds for.
+ */
+function reachedStatement(
+  name: FragmentName, filter: CompiledFilter & { shortlisting: Shortlisting }, predicate: string,
+  connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, string>,
+): Statement {
   const reached = reachedPeople(connectedTo, scope);
   const values = {
     ...texts,
     reached: reached.text,
     carried: variableList(filter.carried),
-    matched: matchedText(filter.predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
+    matched: matchedText(predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
   };
   const withReached = { ...filter, params: { ...filter.params, ...reached.params }, personIds: [...new Set([...reached.personIds, ...filter.personIds])] };
-  return statement(reachedName, withReached, scope, params, values);
+  return statement(name, withReached, scope, params, values);
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches, or everyone in the workspace. */
@@ -70,35 +81,29 @@ function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer
 
 export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
-  const texts = orderTexts("company", order);
-  return where.employs?.connectedTo
-    ? fromEmployeesReached("statement/companies-page-connected", where, scope, paging, texts)
-    : statement("statement/companies-page", compileCompanyWhere(where, "company", scope), scope, paging, texts);
+  return companies("statement/companies-page-reached", "statement/companies-page", where, scope, paging, orderTexts("company", order));
 }
 
 export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
-  return where.employs?.connectedTo
-    ? fromEmployeesReached("statement/companies-count-connected", where, scope, {})
-    : statement("statement/companies-count", compileCompanyWhere(where, "company", scope), scope, {});
+  return companies("statement/companies-count-reached", "statement/companies-count", where, scope, {}, {});
 }
 
 /**
- * A top-level employs.connectedTo drives the match: the statement expands from
- * the starting person, and goes from the people reached to their employers.
+ * Where the companies a filter is tested on come from, as people() chooses
+ * for people: a top-level employs.connectedTo expands from the starting
+ * person, and a top-level employs with a topic condition starts from everyone
+ * and shortlists; either way the statement goes from the people the employee
+ * filter holds for to their current employers. Any other filter tests every
+ * company of the workspace.
  */
-function fromEmployeesReached(name: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, string> = {}): Statement {
-  const reached = reachedPeople(where.employs?.connectedTo, scope);
-  const filter = compileEmployerOfReached(where, "person", "company", scope);
-  const values = {
-    ...texts,
-    reached: reached.text,
-    carried: variableList(filter.carried),
-    matched: matchedText(filter.employeePredicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
-  };
-  const anchored = { ...filter, params: { ...filter.params, ...reached.params }, personIds: [...new Set([...reached.personIds, ...filter.personIds])] };
-  return statement(name, anchored, scope, params, values);
+function companies(reachedName: FragmentName, plainName: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, string>): Statement {
+  const connectedTo = where.employs?.connectedTo;
+  const filter = where.employs ? compileEmployerOfReached(where, "person", "company", scope) : null;
+  if (!filter || (!connectedTo && filter.shortlisting.steps.length === 0)) {
+    return statement(plainName, compileCompanyWhere(where, "company", scope), scope, params, texts);
+  }
+  return reachedStatement(reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
 }
-
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
 export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {

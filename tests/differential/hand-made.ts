@@ -158,6 +158,9 @@ export const CASES: CaseGroup[] = [
       [{ NOT: { relationshipLevels: ["PARTNER"] } }, ["b.example", "c.example"]],
       [{ employs: { connectedTo: {} } }, ["a.example", "c.example"]],
       [{ employs: { titleContains: "engineer" } }, []],
+      // Bob read the CRM paper too, but no longer works at b.example.
+      [{ employs: { engagedWith: { topics: ["CRM"] } } }, ["a.example"]],
+      [{ employs: { interestedIn: { topics: ["churn"] } }, NOT: { industries: ["Software"] } }, ["b.example"]],
       [{ hadEvent: {}, employeesMax: 100 }, ["a.example", "b.example"]],
     ],
   },

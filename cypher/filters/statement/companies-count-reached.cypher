@@ -1,5 +1,5 @@
-// Query.companies' totalCount when the filter's top level asks for employees
-// connected to a person: expand from that person, as companies-page-connected does.
+// Query.companies' totalCount when the people to test come as rows from
+// {{reached}}, as in companies-page-reached.
 {{prelude}}
 {{reached}}
 {{matched}}

@@ -1,0 +1,18 @@
+// Query.companies when the people to test come as rows, from {{reached}}: the
+// people within some hops of a person, when the filter's top level asks for
+// employees connected to one (employs.connectedTo; common/reached-from-anchor),
+// or everyone, when the top-level employs has a topic condition to shortlist
+// by (common/everyone). {{matched}} keeps the people the rest of the employee
+// filter holds for, and the statement goes to their current employers; then
+// as companies-page: {{predicate}} holds for the rest.
+{{prelude}}
+{{reached}}
+{{matched}}
+MATCH (person)-[job_:WORKS_AT]->(company:Company)
+WHERE job_.until IS NULL OR job_.until > datetime()
+WITH DISTINCT company{{carried}}
+WHERE {{predicate}}
+  AND ($afterKey IS NULL OR [{{sortKey}}, company.domain] {{after}} [$afterValue, $afterKey])
+RETURN company {.*} AS item, {{sortKey}} AS sortValue
+ORDER BY {{sortKey}} {{direction}}, company.domain {{direction}}
+LIMIT $limit
