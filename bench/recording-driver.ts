@@ -1,14 +1,17 @@
 /**
- * A driver that notes every statement run in a managed transaction, by the
- * request id in the transaction's metadata (run.ts puts it there), with when
- * its transaction was asked for and committed, so the query benchmark can replay exactly what the
- * server ran for one request, and run together what the server ran together.
+ * A driver that notes every statement run for a request — in a managed
+ * transaction, or on its own as an auto-commit transaction (the server's
+ * reads) — by the request id in the transaction's metadata (run.ts puts it
+ * there), with when its transaction was asked for and committed, so the query
+ * benchmark can replay exactly what the server ran for one request, the same
+ * way, and run together what the server ran together.
  */
 import type { Driver, ManagedTransaction, Session } from "neo4j-driver";
 
 export interface RecordedStatement {
   text: string;
   params: Record<string, unknown>;
+  transaction: "auto-commit" | "managed";
   /** When its transaction was asked for: what the server did before, it did without waiting for this statement. */
   requested: number;
   /** When its transaction had committed: the server could go on from there. */
@@ -18,23 +21,45 @@ export interface RecordedStatement {
 type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 type TransactionConfig = Parameters<Session["executeRead"]>[1];
 
+const requestIdOf = (config?: TransactionConfig) => (config?.metadata as { requestId?: unknown } | undefined)?.requestId;
+
 export function recordingDriver(driver: Driver) {
   const byRequest = new Map<string, RecordedStatement[]>();
+  const note = (requestId: string, statement: RecordedStatement) => byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), statement]);
   const recording = <T>(work: Work<T>, noted: RecordedStatement[], requested: number, config?: TransactionConfig): Work<T> => (tx) => {
-    const requestId = (config?.metadata as { requestId?: unknown } | undefined)?.requestId;
+    const requestId = requestIdOf(config);
     if (typeof requestId !== "string") return work(tx);
     const proxied = new Proxy(tx, {
       get(target, property, receiver) {
         if (property !== "run") return Reflect.get(target, property, receiver);
         return (text: string, params: Record<string, unknown> = {}) => {
-          const statement = { text, params, requested, settled: Number.POSITIVE_INFINITY };
+          const statement: RecordedStatement = { text, params, transaction: "managed", requested, settled: Number.POSITIVE_INFINITY };
           noted.push(statement);
-          byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), statement]);
+          note(requestId, statement);
           return target.run(text, params);
         };
       },
     });
     return work(proxied);
+  };
+  // An auto-commit statement has committed when its result, awaited, has settled.
+  const autoCommit = (session: Session) => (text: string, params: Record<string, unknown> = {}, config?: TransactionConfig) => {
+    const result = session.run(text, params, config);
+    const requestId = requestIdOf(config);
+    if (typeof requestId !== "string") return result;
+    const statement: RecordedStatement = { text, params, transaction: "auto-commit", requested: performance.now(), settled: Number.POSITIVE_INFINITY };
+    note(requestId, statement);
+    const settle = () => { statement.settled = performance.now(); };
+    return new Proxy(result, {
+      get(target, property, receiver) {
+        if (property === "then") {
+          return (onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) =>
+            target.then((value) => { settle(); return value; }, (error: unknown) => { settle(); throw error; }).then(onFulfilled, onRejected);
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
   };
   const settling = <T>(execute: (work: Work<T>, config?: TransactionConfig) => Promise<T>) => (work: Work<T>, config?: TransactionConfig) => {
     const noted: RecordedStatement[] = [];
@@ -47,6 +72,7 @@ export function recordingDriver(driver: Driver) {
     get(target, property, receiver) {
       if (property === "executeRead") return settling((work, config) => target.executeRead(work, config));
       if (property === "executeWrite") return settling((work, config) => target.executeWrite(work, config));
+      if (property === "run") return autoCommit(target);
       const value = Reflect.get(target, property, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -12,7 +12,7 @@ import { loadFragments } from "../filters/fragments.js";
 export async function openDb(config: Config, say: (line: string) => void): Promise<{ db: Db; close: () => Promise<void> }> {
   const { driver, target, migrations } = await connect(config, say);
   say(`migrations: ${migrations.applied.length} applied${migrations.applied.length ? ` (${migrations.applied.join(", ")})` : ""}, ${migrations.alreadyApplied.length} already applied`);
-  const db = new Db(driver, CypherCatalogue.load(), { database: target.database, txTimeoutMs: config.neo4jTxTimeoutMs });
+  const db = new Db(driver, CypherCatalogue.load(), { database: target.database, txTimeoutMs: config.neo4jTxTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
   loadFragments();
   return { db, close: () => driver.close() };
 }

@@ -6,7 +6,8 @@
  * and metadata naming the query, and driver errors are turned into AppErrors
  * by their code. A Db made for a request meters its round trips and time.
  */
-import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Session } from "neo4j-driver";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fromNeo4jError } from "../errors.js";
 import type { CypherCatalogue } from "./cypher.js";
 import { recordToObject, type Plain } from "./mapping.js";
@@ -16,6 +17,7 @@ export type Row = Record<string, Plain>;
 /** Neo4j's update counters of a statement: nodesCreated, relationshipsCreated, labelsAdded, propertiesSet … */
 export type Updates = Record<string, number>;
 export type Params = Record<string, unknown>;
+type TransactionConfig = Parameters<Session["run"]>[2];
 /** A statement compiled from fixed fragments (src/filters) rather than named in the catalogue. */
 export interface CompiledStatement {
   text: string;
@@ -32,7 +34,12 @@ export class QueryMeter {
 export interface DbSettings {
   database: string | undefined;
   txTimeoutMs: number;
+  /** How long a read keeps retrying a retryable failure, as the driver's maxTransactionRetryTime does for writes. */
+  maxRetryMs: number;
 }
+
+/** The driver's schedule for retrying a transaction: 1 s, then twice as long each time, ±20%. */
+const FIRST_RETRY_DELAY_MS = 1_000;
 
 export class Db {
   constructor(
@@ -135,19 +142,46 @@ export class Db {
   }
 
   private async run(mode: "READ" | "WRITE", name: string, text: string, params: Params): Promise<{ rows: Row[]; updates: Updates }> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
     const config = this.transactionConfig(name, this.settings.txTimeoutMs);
-    const work = async (tx: ManagedTransaction) => {
-      const result = await tx.run(text, params);
-      return { rows: result.records.map(recordToObject), updates: result.summary.counters.updates() as Updates };
-    };
     const started = performance.now();
     try {
-      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const result = mode === "READ" ? await this.autoCommitRead(text, params, config) : await this.managedWrite(text, params, config);
+      return { rows: result.records.map(recordToObject), updates: result.summary.counters.updates() as Updates };
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(name, started);
+    }
+  }
+
+  /**
+   * A read is one statement, so it runs as an auto-commit transaction: RUN
+   * and PULL leave in one write, with no BEGIN and no COMMIT round trip, which
+   * saves about 0.4 ms a statement against a managed transaction (on loopback;
+   * more across a network). What executeRead would add is kept: a retryable
+   * failure (Neo4j restarting, a cluster member going away) runs the read
+   * again on the driver's schedule while maxRetryMs lasts.
+   */
+  private async autoCommitRead(text: string, params: Params, config: TransactionConfig): Promise<QueryResult> {
+    const started = Date.now();
+    for (let delayMs = FIRST_RETRY_DELAY_MS; ; delayMs *= 2) {
+      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
+      try {
+        return await session.run(text, params, config);
+      } catch (error) {
+        if (!isRetryableError(error) || Date.now() - started > this.settings.maxRetryMs) throw error;
+      } finally {
+        await session.close();
+      }
+      await sleep(delayMs * (0.8 + 0.4 * Math.random()));
+    }
+  }
+
+  private async managedWrite(text: string, params: Params, config: TransactionConfig): Promise<QueryResult> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
+    try {
+      return await session.executeWrite(async (tx: ManagedTransaction): Promise<QueryResult> => await tx.run(text, params), config);
+    } finally {
       await session.close();
     }
   }

@@ -120,7 +120,7 @@ describe("an interrupted import", () => {
     const upstream = new URL(testTarget().uri.replace(/^[a-z+]+:/, "http:"));
     const proxy = await TcpProxy.start({ host: upstream.hostname, port: Number(upstream.port || 7687) });
     const proxied = createDriver({ ...testTarget(), uri: `bolt://127.0.0.1:${proxy.port}` }, { connectTimeoutMs: 1_000, maxRetryMs: 500 });
-    const proxiedDb = new Db(proxied, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000 });
+    const proxiedDb = new Db(proxied, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000, maxRetryMs: 500 });
     try {
       let written = 0;
       const attempt = importGraphDocument(proxiedDb, smallGraph(), {

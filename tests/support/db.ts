@@ -18,7 +18,7 @@ export function testDriver(): Driver {
 }
 
 export function testDb(driver: Driver): Db {
-  return new Db(driver, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000 });
+  return new Db(driver, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000, maxRetryMs: 5_000 });
 }
 
 /** A workspace name no other test file uses. */

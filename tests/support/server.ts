@@ -37,7 +37,7 @@ export async function startTestServer(workspace: string, target: Neo4jTarget = t
     sessions += 1;
     return openSession(options);
   };
-  const db = new Db(driver, CypherCatalogue.load(), { database: target.database, txTimeoutMs: config.neo4jTxTimeoutMs });
+  const db = new Db(driver, CypherCatalogue.load(), { database: target.database, txTimeoutMs: config.neo4jTxTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
   const server = await startServer({ config, db, logger: createLogger("silent") });
   return {
     url: server.url,
