@@ -9,7 +9,8 @@
  *   connection signal looks two hops from the viewer), must rank alike with
  *   the same evidence, and lose nobody;
  * - a company export's best contact at each company must be the one the
- *   graph document itself gives.
+ *   graph document itself gives, and of equally connected contacts the
+ *   first by email (a hand-made document, as generated strengths rarely tie).
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -106,5 +107,45 @@ describe("a company export: the best-connected contact at each company", () => {
       if (contact) expect(Number(row.connection)).toBeCloseTo(contact.reach, 9);
       else expect(row.connection).toBeNull();
     }
+  });
+});
+
+describe("a company export: equally connected contacts", () => {
+  const tied = uniqueWorkspace("reach-ties");
+  // Bea and Cal are one hop from the viewer at 0.5, Abe two hops at 0.5 × 1.
+  const document = {
+    version: 1,
+    companies: [{ domain: "ours.example" }, { domain: "tied.example" }],
+    people: [
+      { email: "viewer@ours.example", name: "Viewer", company: "ours.example", since: "2020-01-01" },
+      { email: "bea@tied.example", name: "Bea", company: "tied.example", since: "2020-01-01" },
+      { email: "cal@tied.example", name: "Cal", company: "tied.example", since: "2020-01-01" },
+      { email: "abe@tied.example", name: "Abe", company: "tied.example", since: "2020-01-01" },
+    ],
+    connections: [
+      { a: "viewer@ours.example", b: "bea@tied.example", strength: 0.5 },
+      { a: "viewer@ours.example", b: "cal@tied.example", strength: 0.5 },
+      { a: "bea@tied.example", b: "abe@tied.example", strength: 1 },
+    ],
+  };
+  let tiedViewerId: string;
+
+  beforeAll(async () => {
+    const imported = await importGraphDocument(db, document, { workspace: tied });
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    const [viewer] = await db.readCompiled("test/viewer", {
+      text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
+      params: { workspace: tied, email: "viewer@ours.example" },
+    });
+    tiedViewerId = String(viewer!.id);
+  });
+
+  afterAll(async () => {
+    await wipeWorkspace(driver, tied);
+  });
+
+  it.each([["few", Number.MAX_SAFE_INTEGER], ["widening", 0]])("the first by email is the contact, reach found the %s way", async (_, fewBelow) => {
+    const rows = await readWithFewBelow(companiesExport({ domains: ["tied.example"] }, { workspace: tied, viewerId: tiedViewerId, shortlistFrom: 2_000 }), fewBelow);
+    expect(rows.map((row) => [row.domain, row.contactEmail, row.connection])).toEqual([["tied.example", "abe@tied.example", 0.5]]);
   });
 });
