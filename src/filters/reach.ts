@@ -3,8 +3,8 @@
  * path of at most maxHops connections from `origin` (each link at least
  * minStrength strong; a path's strength is the product of its links'), found
  * for the whole list in one step (cypher/filters/prospect/reach-*). Rows come
- * out for the people origin reaches; a statement that needs everyone adds the
- * others at 0.
+ * out for the people origin reaches, never for origin itself; a statement that
+ * needs everyone adds the others at 0.
  *
  * Paths of one connection, or of three or four, come from one widening from
  * origin. Paths of at most two come, when few people match (FEW_BELOW), from

@@ -1,14 +1,15 @@
-// reach for each person of `matching` over paths of at most two connections
-// (each at least $minStrength strong), reading origin's connections once and
-// then each person's own: the middle of a two-connection path is one of
-// origin's connections. For few people this reads far less than a widening.
+// reach for each person of `matching` but origin over paths of at most two
+// connections (each at least $minStrength strong), reading origin's
+// connections once and then each person's own: the middle of a two-connection
+// path is one of origin's connections. For few people this reads far less than
+// a widening.
 CALL (origin) {
   MATCH (origin)-[link_:KNOWS]-(first_)
   WHERE coalesce(link_.strength, 0.5) >= $minStrength AND first_ <> origin
   WITH first_, max(coalesce(link_.strength, 0.5)) AS strength_
   RETURN collect(first_) AS firstPeople_, collect(strength_) AS firstStrengths_
 }
-UNWIND matching AS person
+UNWIND [person_ IN matching WHERE person_ <> origin] AS person
 CALL (person, firstPeople_, firstStrengths_) {
   MATCH (person)-[link_:KNOWS]-(middle_)
   WHERE coalesce(link_.strength, 0.5) >= $minStrength AND middle_ IN firstPeople_

@@ -20,7 +20,7 @@ CALL (companies_) {
 CALL (origin, matching, companies_) {
   {{reach}}
   WITH person, reach
-  WHERE person <> origin AND reach > 0
+  WHERE reach > 0
   MATCH (person)-[job_:WORKS_AT]->(company)
   WHERE (job_.until IS NULL OR job_.until > datetime()) AND company IN companies_
   RETURN company, person, reach

@@ -14,8 +14,6 @@ MATCH (person:Person {workspace: $workspace})
 WITH origin, evidenceTopics{{carried}}, collect(person) AS matching
 CALL (origin, matching) {
   {{reach}}
-  WITH person, reach
-  WHERE person <> origin
   RETURN person, reach
   UNION ALL
   UNWIND matching AS person
