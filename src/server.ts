@@ -1,6 +1,8 @@
 /**
  * The HTTP server: Apollo Server with the SDL of ../schema.graphql on
- * POST /graphql, and the health endpoints. Every request is authenticated
+ * /graphql, served on plain node:http (http/graphql-endpoint.ts), and
+ * Express for everything else: health, metrics, import/export, segment
+ * exports and the playground's assets. Every request is authenticated
  * before its context is built; cross-cutting concerns (roles, limits,
  * logging) are Apollo plugins; errors are masked by errors.ts; stack traces
  * never leave.
@@ -11,8 +13,7 @@ import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
@@ -22,9 +23,10 @@ import { AppError, maskError } from "./errors.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "./graph-document/import.js";
 import { graphDocumentRouter } from "./http/graph-document.js";
 import { healthHandler, readyHandler } from "./http/health.js";
-import { playgroundRouter } from "./http/playground.js";
+import { playground } from "./http/playground.js";
 import { segmentExportRouter } from "./http/segment-export.js";
-import { batchLimit, bodyErrors } from "./http/request-guards.js";
+import { graphqlEndpoint, isGraphQLRequest } from "./http/graphql-endpoint.js";
+import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
 import { createMetrics } from "./plugins/metrics.js";
@@ -54,13 +56,40 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);
   }
   const app = express();
-  const httpServer = http.createServer(app);
   const metrics = config.metrics ? createMetrics() : undefined;
+  const page = config.playground ? playground() : undefined;
+  let graphql: ReturnType<typeof graphqlEndpoint> | undefined;
+  // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
+  const httpServer = http.createServer((req, res) => {
+    if (!graphql || !isGraphQLRequest(req)) return app(req, res);
+    if (page?.wanted(req)) return page.sendPage(res);
+    void graphql(req, res);
+  });
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
   ]);
   await apollo.start();
+  graphql = graphqlEndpoint({
+    apollo,
+    bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit },
+    maxBatch: config.limits.maxBatch,
+    logger,
+    context: async (req, res) => {
+      const requestId = requestIdOf(req.headers["x-request-id"]);
+      res.setHeader("x-request-id", requestId);
+      try {
+        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config.search);
+      } catch (error) {
+        // The request never reaches the plugins, so its log line and request id are added here.
+        if (error instanceof AppError) {
+          error.extensions.requestId = requestId;
+          logger.info({ requestId, errors: [error.extensions.code], reason: error.message }, "graphql request refused");
+        }
+        throw error;
+      }
+    },
+  });
 
   app.disable("x-powered-by");
   app.set("etag", false);
@@ -73,29 +102,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   }
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(segmentExportRouter({ authenticate, db, logger, search: config.search }));
-  if (config.playground) app.use(playgroundRouter());
-  app.use(
-    "/graphql",
-    express.json({ limit: config.requestBodyLimit }),
-    batchLimit(config.limits.maxBatch),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdOf(req.headers["x-request-id"]);
-        res.setHeader("x-request-id", requestId);
-        try {
-          return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config.search);
-        } catch (error) {
-          // The request never reaches the plugins, so its log line and request id are added here.
-          if (error instanceof AppError) {
-            error.extensions.requestId = requestId;
-            logger.info({ requestId, errors: [error.extensions.code], reason: error.message }, "graphql request refused");
-          }
-          throw error;
-        }
-      },
-    }),
-    bodyErrors(config.requestBodyLimit, logger),
-  );
+  if (page) app.use(page.assets);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -123,7 +130,8 @@ export function createApolloServer(
     stopOnTerminationSignals: false,
     // Roles first: a caller who may not run the operation learns nothing about its limits.
     // Apollo's own landing page loads from a CDN; the playground (src/http/playground.ts) does not.
-    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
+    // Cache hints are not used: http/graphql-endpoint.ts says no-store.
+    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
   });
 }
 
