@@ -67,6 +67,10 @@ describe("refused before touching Neo4j", () => {
     await refusedUntouched("{ people(first: 101) { totalCount } }", {}, "BAD_USER_INPUT", "first must be an integer from 0 to 100");
   });
 
+  it("a variable that is not of its type: BAD_USER_INPUT, and nothing runs", async () => {
+    await refusedUntouched("query($n: Int) { people(first: $n) { totalCount } }", { n: "many" }, "BAD_USER_INPUT", /^Variable "\$n" got invalid value "many"/);
+  });
+
   it("maxHops: 9, written in the query, in a variable, nested in a filter or as introductionPaths' argument: BAD_USER_INPUT", async () => {
     await refusedUntouched("{ people(where: { connectedTo: { maxHops: 9 } }) { totalCount } }", {}, "BAD_USER_INPUT", "where.connectedTo.maxHops: maxHops is at most 4");
     await refusedUntouched("query($w: PersonWhere) { people(where: $w) { totalCount } }", { w: { OR: [{ connectedTo: { maxHops: 9 } }] } },

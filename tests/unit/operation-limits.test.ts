@@ -50,7 +50,13 @@ describe("measureOperation", () => {
     expect(measure("{ people(where: { connectedTo: { maxHops: 4 } }, first: 100) { totalCount } }")?.problems).toEqual([]);
   });
 
-  it("leaves variables that do not coerce to execution, which refuses them before anything runs", () => {
-    expect(measure("query($n: Int!) { people(first: $n) { totalCount } }", { n: "many" })).toBeNull();
+  it("takes the operation's default for a variable the client left out", () => {
+    const query = "query($n: Int = 500) { people(first: $n) { totalCount } }";
+    expect(measure(query)?.problems).toEqual([{ path: "first", name: "first", value: 500 }]);
+    expect(measure(query, { n: 10 })).toEqual({ depth: 2, cost: 11, problems: [] });
+  });
+
+  it("does not measure a variable of the wrong type as a number: execution refuses it before anything runs", () => {
+    expect(measure("query($n: Int!) { people(first: $n) { totalCount } }", { n: "many" })).toEqual({ depth: 2, cost: 2, problems: [] });
   });
 });
