@@ -16,6 +16,8 @@
  *     for reads), together where the server ran them together;
  *   - their ratio (p50 and p95), and Neo4j's db hits for those statements
  *     (PROFILE, summed over every operator);
+ *   - first, what `{ __typename }` costs over HTTP: the HTTP and GraphQL
+ *     layers with nothing to fetch;
  *   - where the HTTP request spends the time no transaction is open (p50, ms):
  *     before the first transaction is asked for / between waves of statements /
  *     after the last transaction commits, so the gap between the two columns can be read.
@@ -55,6 +57,8 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
     const questions = (await benchmarkQuestions(db.driver, db.database, values.workspace))
       .filter((question) => !values.only || question.name.includes(values.only));
     console.log(`\n${questions.length} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
+    const floor = await httpFloor((body) => post(agent, server.url, body, "bench-floor"), runs, warmup);
+    console.log(`GraphQL over HTTP with nothing to fetch ({ __typename }): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms\n`);
     console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts", "outside db p50: before / between / after"].join("\t"));
     for (const question of questions) {
       const figures = await measure(question, (body, requestId) => post(agent, server.url, body, requestId), recorder, db.driver, db.database, runs, warmup);
@@ -119,6 +123,18 @@ async function measure(question: Question, send: Post, recorder: ReturnType<type
   for (const statement of statements) dbHits += await profiledDbHits(driver, database, statement.text, statement.params);
   const outsideP50 = [0, 1, 2].map((part) => percentiles(outside.map((parts) => parts[part]!)).p50);
   return { rows, http: percentiles(http), raw: percentiles(raw), dbHits, statements: `${statements.length} in ${waves(statements).length} waves`, outside: outsideP50 };
+}
+
+/** What the HTTP and GraphQL layers cost on their own, for reading the ratios of the fastest questions. */
+async function httpFloor(send: (body: string) => Promise<GraphQLBody>, runs: number, warmup: number) {
+  const times: number[] = [];
+  for (let run = 0; run < warmup + runs; run++) {
+    const started = performance.now();
+    const body = await send(JSON.stringify({ query: "{ __typename }" }));
+    if (body.errors) throw new Error(`{ __typename }: ${body.errors[0]!.message}`);
+    if (run >= warmup) times.push(performance.now() - started);
+  }
+  return percentiles(times);
 }
 
 /** Of one request: the time before its first statement, between its waves of statements, and after its last. */
