@@ -13,7 +13,7 @@
  * measured: the introspection setting governs them.
  */
 import {
-  getArgumentValues, getNamedType, isCompositeType, isInputType, isObjectType, isInterfaceType, Kind, typeFromAST, valueFromAST,
+  getArgumentValues, getNamedType, GraphQLError, isCompositeType, isInputType, isObjectType, isInterfaceType, Kind, typeFromAST, valueFromAST,
   type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
@@ -41,7 +41,8 @@ export interface ArgumentBounds {
  * defaults for those it left out: coercing them here as well as in execution
  * cost about 40 µs a request. A value of the wrong type (a `first` of "many")
  * is no number, so it is not measured; execution refuses it before anything
- * runs. Null when the schema has no root type for the operation.
+ * runs. Null when the operation cannot be measured (no root type, or a
+ * required variable missing): execution refuses what it cannot run.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -84,7 +85,13 @@ export function measureOperation(
     }
     return { depth, cost };
   };
-  return { ...measure(operation.selectionSet, root), problems };
+  try {
+    return { ...measure(operation.selectionSet, root), problems };
+  } catch (error) {
+    // getArgumentValues throws on a required argument whose variable was not given.
+    if (error instanceof GraphQLError) return null;
+    throw error;
+  }
 }
 
 function withDefaults(schema: GraphQLSchema, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): Record<string, unknown> {

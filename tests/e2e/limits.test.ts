@@ -67,8 +67,9 @@ describe("refused before touching Neo4j", () => {
     await refusedUntouched("{ people(first: 101) { totalCount } }", {}, "BAD_USER_INPUT", "first must be an integer from 0 to 100");
   });
 
-  it("a variable that is not of its type: BAD_USER_INPUT, and nothing runs", async () => {
+  it("a variable that is not of its type, or a required one left out: BAD_USER_INPUT, and nothing runs", async () => {
     await refusedUntouched("query($n: Int) { people(first: $n) { totalCount } }", { n: "many" }, "BAD_USER_INPUT", /^Variable "\$n" got invalid value "many"/);
+    await refusedUntouched("query($name: String!) { topic(name: $name) { name } }", {}, "BAD_USER_INPUT", 'Variable "$name" of required type "String!" was not provided.');
   });
 
   it("maxHops: 9, written in the query, in a variable, nested in a filter or as introductionPaths' argument: BAD_USER_INPUT", async () => {

@@ -56,7 +56,8 @@ describe("measureOperation", () => {
     expect(measure(query, { n: 10 })).toEqual({ depth: 2, cost: 11, problems: [] });
   });
 
-  it("does not measure a variable of the wrong type as a number: execution refuses it before anything runs", () => {
+  it("does not measure a variable of the wrong type as a number, nor an operation missing a required one: execution refuses both before anything runs", () => {
     expect(measure("query($n: Int!) { people(first: $n) { totalCount } }", { n: "many" })).toEqual({ depth: 2, cost: 2, problems: [] });
+    expect(measure('query($name: String!) { topic(name: $name) { name } }')).toBeNull();
   });
 });
