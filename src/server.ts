@@ -58,19 +58,14 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const app = express();
   const metrics = config.metrics ? createMetrics() : undefined;
   const page = config.playground ? playground() : undefined;
-  let graphql: ReturnType<typeof graphqlEndpoint> | undefined;
-  // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
-  const httpServer = http.createServer((req, res) => {
-    if (!graphql || !isGraphQLRequest(req)) return app(req, res);
-    if (page?.wanted(req)) return page.sendPage(res);
-    void graphql(req, res);
-  });
+  // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
+  const httpServer = http.createServer();
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
   ]);
   await apollo.start();
-  graphql = graphqlEndpoint({
+  const graphql = graphqlEndpoint({
     apollo,
     bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit },
     maxBatch: config.limits.maxBatch,
@@ -103,6 +98,12 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(segmentExportRouter({ authenticate, db, logger, search: config.search }));
   if (page) app.use(page.assets);
+  // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!isGraphQLRequest(req)) return app(req, res);
+    if (page?.wanted(req)) return page.sendPage(res);
+    void graphql(req, res);
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

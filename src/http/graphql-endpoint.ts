@@ -18,7 +18,7 @@ import { ErrorCode } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { BodyRefused, readJsonBody, type BodyLimit } from "./json-body.js";
 
-export const GRAPHQL_PATH = "/graphql";
+const GRAPHQL_PATH = "/graphql";
 
 export interface GraphQLEndpoint {
   apollo: ApolloServer<RequestContext>;
