@@ -216,6 +216,8 @@ export function generateGraph(options: GeneratorOptions): GeneratedGraph {
     *users() {
       yield { email: emailOf(0) };
     },
+    // Its connections carry their strengths; interactions at scale come from a generated mailbox (seed/generator/mailbox.ts).
+    *interactions() {},
   };
 }
 

@@ -63,6 +63,9 @@ const EnvSchema = z.object({
   RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
   // From how many people reached a connected filter reads its topic facts from the topics' side (cypher/filters/shortlist).
   RAPPORT_SHORTLIST_FROM: z.coerce.number().int().min(0).default(2_000),
+  // How connections follow from interactions (src/relationships/strength.ts).
+  RAPPORT_HALF_LIFE_DAYS: z.coerce.number().positive().max(3650).default(90),
+  RAPPORT_DECAY_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
   RAPPORT_METRICS: flag.default(true),
   RAPPORT_PLAYGROUND: z.preprocess(emptyAsUndefined, flag.optional()),
@@ -128,6 +131,7 @@ export interface Config {
   auth: AuthSettings;
   limits: Limits;
   search: SearchSettings;
+  relationships: RelationshipSettings;
   /** Always on outside production; RAPPORT_INTROSPECTION (default off) in production. */
   introspection: boolean;
   /** GET /metrics in Prometheus format (RAPPORT_METRICS, default on). */
@@ -166,6 +170,13 @@ export interface Limits {
 export interface SearchSettings {
   /** A connected filter that reaches at least this many people shortlists them (cypher/filters/shortlist/reached.cypher). */
   shortlistFrom: number;
+}
+
+export interface RelationshipSettings {
+  /** After how many days an interaction counts half as much (RAPPORT_HALF_LIFE_DAYS, default 90). */
+  halfLifeDays: number;
+  /** How often the server brings derived strengths up to date (RAPPORT_DECAY_EVERY_MINUTES, default 60; 0: never). */
+  decayEveryMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +222,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       maxBatch: e.RAPPORT_MAX_BATCH,
     },
     search: { shortlistFrom: e.RAPPORT_SHORTLIST_FROM },
+    relationships: { halfLifeDays: e.RAPPORT_HALF_LIFE_DAYS, decayEveryMinutes: e.RAPPORT_DECAY_EVERY_MINUTES },
     introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
     metrics: e.RAPPORT_METRICS,
     playground: e.RAPPORT_PLAYGROUND ?? e.NODE_ENV !== "production",

@@ -5,7 +5,7 @@
  * database access and its loaders.
  */
 import type { Identity } from "./auth/identity.js";
-import type { SearchSettings } from "./config.js";
+import type { RelationshipSettings, SearchSettings } from "./config.js";
 import type { Db } from "./db/run.js";
 import type { Scope } from "./filters/statements.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
@@ -16,6 +16,8 @@ export interface RequestContext {
   workspace: string;
   db: Db;
   loaders: Loaders;
+  /** How connections follow from interactions, for mutations that record one. */
+  relationships: RelationshipSettings;
   /** The person "me" stands for in filters: the signed-in email's Person in the workspace; null when there is none. */
   viewerId(): Promise<string | null>;
   /**
@@ -29,7 +31,12 @@ export interface RequestContext {
 /** Thrown by a scope whose viewer is not looked up yet, when something reads it. */
 class ViewerNotLookedUp extends Error {}
 
-export function createRequestContext(db: Db, requestId: string, identity: Identity, search: SearchSettings): RequestContext {
+export interface ContextSettings {
+  search: SearchSettings;
+  relationships: RelationshipSettings;
+}
+
+export function createRequestContext(db: Db, requestId: string, identity: Identity, settings: ContextSettings): RequestContext {
   const requestDb = db.forRequest(requestId);
   const loaders = createLoaders(requestDb, identity.workspace);
   // Through the loader, so Query.viewer and the filters' "me" share one lookup.
@@ -40,9 +47,10 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     workspace: identity.workspace,
     db: requestDb,
     loaders,
+    relationships: settings.relationships,
     viewerId,
     async compile(build) {
-      const scope = { workspace: identity.workspace, shortlistFrom: search.shortlistFrom };
+      const scope = { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom };
       try {
         return build({ ...scope, get viewerId(): string | null { throw new ViewerNotLookedUp(); } });
       } catch (error) {

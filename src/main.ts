@@ -1,7 +1,8 @@
 /**
  * Boot: configuration → Neo4j (started locally when no NEO4J_URI is given) →
  * migrations → Cypher catalogue → the demo story (into an empty workspace,
- * unless RAPPORT_SEED_DEMO=false) → HTTP server. Any failure on the way stops
+ * unless RAPPORT_SEED_DEMO=false) → HTTP server, and the hourly decay of
+ * connection strengths (src/relationships/decay.ts). Any failure on the way stops
  * start-up with one clear message. SIGTERM/SIGINT stop accepting requests,
  * let in-flight ones finish, and close the driver.
  */
@@ -9,6 +10,7 @@ import { assertServable, loadConfig } from "./config.js";
 import { openDb } from "./db/open.js";
 import { loadDemoIfEmpty } from "./graph-document/demo.js";
 import { createLogger } from "./logger.js";
+import { scheduleDecay } from "./relationships/decay.js";
 import { startServer } from "./server.js";
 
 async function main(): Promise<void> {
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     if (demo.loaded) logger.info({ workspace: config.workspace, records: demo.records, seconds: demo.seconds }, "loaded the demo story into the empty workspace");
   }
   const server = await startServer({ config, db, logger });
+  const stopDecay = scheduleDecay(db, config.relationships, (error) => logger.error({ err: error }, "bringing connection strengths up to date failed"));
   logger.info({ url: server.url, workspace: config.workspace, auth: config.auth.mode, jwt: config.auth.jwt !== undefined, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
 
   let stopping = false;
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
+    stopDecay();
     await server.stop();
     await close();
     logger.info("stopped");

@@ -74,7 +74,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
       const requestId = requestIdOf(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
       try {
-        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config.search);
+        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config);
       } catch (error) {
         // The request never reaches the plugins, so its log line and request id are added here.
         if (error instanceof AppError) {
@@ -96,7 +96,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     });
   }
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
-  app.use(segmentExportRouter({ authenticate, db, logger, search: config.search }));
+  app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {

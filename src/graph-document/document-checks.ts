@@ -4,7 +4,7 @@
  * cycles in the topic hierarchy. Records that failed their own schema are
  * holes (undefined) in the sections and are skipped here.
  */
-import { KEY_SEPARATOR, concernKey, eventKey, lower, promiseKey, toInstant, topicKey, type TopicResolver } from "./normalize.js";
+import { KEY_SEPARATOR, concernKey, eventKey, interactionKey, lower, promiseKey, toInstant, topicKey, type TopicResolver } from "./normalize.js";
 import type { ParsedSections, SectionName, TopicRecord } from "./schema.js";
 import type { KnownKeys, Problem } from "./validate.js";
 
@@ -71,6 +71,12 @@ export function checkDocument(sections: SectionsWithHoles, known: KnownKeys, pro
   unique(sections.promises, (p) => promiseKey({ ...p, person: p.person && lower(p.person), company: p.company && lower(p.company), madeAt: p.madeAt && toInstant(p.madeAt) }), "promises", "text", report, "promise");
   each(sections.users, (u, i) => needPerson(`users[${i}].email`, u.email));
   unique(sections.users, (u) => lower(u.email), "users", "email", report, "user");
+  each(sections.interactions, (k, i) => {
+    needPerson(`interactions[${i}].user`, k.user);
+    needPerson(`interactions[${i}].person`, k.person);
+    if (lower(k.user) === lower(k.person)) report(`interactions[${i}].person`, "must be someone other than the user");
+  });
+  unique(sections.interactions, (k) => interactionKey(lower(k.user), lower(k.person), k.kind, toInstant(k.at), k.ref?.trim()), "interactions", "at", report, "interaction");
   checkTopicCycles(sections.topics, resolveTopic, report);
   return resolveTopic;
 }

@@ -43,7 +43,7 @@ export function exportSections(db: Db, workspace: string): DocumentSections {
     }),
     connections: section("export/connections", ({ a, b, connection }) => {
       const k = connection as Record<string, Plain>;
-      return present({ a, b, strength: k.strength, since: documentDate(k.since), lastInteractionAt: documentDate(k.lastInteractionAt) });
+      return present({ a, b, strength: k.floor, since: documentDate(k.since), lastInteractionAt: documentDate(k.lastInteractionAt) });
     }),
     engagements: section("export/engagements", ({ person, content, action, at }) =>
       present({ person, content, action, at: documentDate(at) })),
@@ -64,6 +64,10 @@ export function exportSections(db: Db, workspace: string): DocumentSections {
       });
     }),
     users: section("export/users", ({ email }) => present({ email })),
+    interactions: section("export/interactions", ({ user, person, interaction }) => {
+      const i = interaction as Record<string, Plain>;
+      return present({ user, person, kind: i.kind, direction: i.direction, at: documentDate(i.at), ref: i.ref, notes: i.notes });
+    }),
   };
 }
 

@@ -64,7 +64,7 @@ export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportS
     step("connections", "relationshipsCreated", intoEmpty ? "import/connections-into-empty" : "import/connections", doc.connections, (k) => ({
       a: k.a,
       b: k.b,
-      props: defined({ strength: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
+      props: defined({ floor: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
     })),
     step("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", doc.engagements, (e) => ({
       person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
@@ -89,6 +89,12 @@ export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportS
       props: defined({
         sourceId: p.id, text: p.text, madeAt: optional(p.madeAt, utcDateTime), dueAt: optional(p.dueAt, utcDateTime), status: p.status,
       }),
+    })),
+    step("interactions", "nodesCreated", "import/interactions", doc.interactions, (i) => ({
+      key: i.key,
+      user: i.user,
+      person: i.person,
+      props: defined({ kind: i.kind, direction: i.direction, at: utcDateTime(i.at), ref: i.ref, notes: i.notes }),
     })),
   ];
 }

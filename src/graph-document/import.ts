@@ -8,9 +8,14 @@
  *    UNWIND batches, one write transaction per batch: a failure leaves no
  *    half-written batch, and since every write is a MERGE, running the same
  *    import again completes the job and changes nothing already written.
+ * 3. Weigh every pair the document's interactions touch again
+ *    (src/relationships/pairs.ts), in batches of their own: a re-run weighs
+ *    them all again, so it completes this step too.
  */
 import type { Config } from "../config.js";
 import type { Db, Params } from "../db/run.js";
+import { pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
+import { DEFAULT_HALF_LIFE_DAYS } from "../relationships/strength.js";
 import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
 import { Progress, type ProgressWriter } from "./progress.js";
@@ -32,7 +37,12 @@ export interface ImportOptions {
   progress?: ProgressWriter;
   /** Called after each committed batch with its number of rows. */
   onBatch?: (rows: number) => void;
+  /** The strength rule's half-life for connections weighed from interactions (default 90 days, as RAPPORT_HALF_LIFE_DAYS). */
+  halfLifeDays?: number;
 }
+
+/** Pairs weighed per transaction: each reads all of the pair's interactions. */
+const PAIRS_PER_BATCH = 1_000;
 
 export interface StepSummary {
   step: string;
@@ -64,6 +74,8 @@ export async function importGraphDocument(db: Db, input: unknown, options: Impor
   for (const step of steps) {
     summaries.push(await writeStep(db, step, options, progress));
   }
+  const pairs = pairsOf(validation.document.interactions);
+  if (pairs.length > 0) summaries.push(await weighStep(db, pairs, options));
   progress?.finish();
   return { ok: true, dryRun: false, steps: summaries, seconds: elapsed(started) };
 }
@@ -94,6 +106,17 @@ async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progr
   await Promise.all(Array.from({ length: concurrency }, worker));
   summary.seconds = elapsed(started);
   return summary;
+}
+
+async function weighStep(db: Db, pairs: Pair[], options: ImportOptions): Promise<StepSummary> {
+  const started = performance.now();
+  const settings = { nowMs: Date.now(), halfLifeDays: options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS };
+  let connected = 0;
+  for (let offset = 0; offset < pairs.length; offset += PAIRS_PER_BATCH) {
+    const batch = pairs.slice(offset, offset + PAIRS_PER_BATCH);
+    connected += await db.transaction("import: connection strengths", (run) => weighPairs(run, options.workspace, batch, settings));
+  }
+  return { step: "connection strengths", records: pairs.length, created: connected, existed: pairs.length - connected, seconds: elapsed(started) };
 }
 
 /**

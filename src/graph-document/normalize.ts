@@ -48,6 +48,15 @@ export function promiseKey(promise: { id?: string; person?: string; company?: st
   return [promise.person ?? "", promise.company ?? "", promise.text.trim(), promise.madeAt ?? ""].join(KEY_SEPARATOR);
 }
 
+/**
+ * An interaction's key: the pair (sorted), kind, time and, when the source
+ * names it, the message or meeting occurrence. Without a ref this is the key
+ * recordInteraction has always used.
+ */
+export function interactionKey(user: string, person: string, kind: string, at: string, ref: string | undefined): string {
+  return [...[user, person].sort(), kind, at, ...(ref === undefined ? [] : [ref])].join(KEY_SEPARATOR);
+}
+
 export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicResolver) {
   const topic = (name: string) => resolveTopic(name) as string;
   return {
@@ -94,6 +103,10 @@ export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicR
       return { ...normalized, key: promiseKey(normalized) };
     }),
     users: sections.users.map((u) => ({ email: lower(u.email) })),
+    interactions: sections.interactions.map((i) => {
+      const [user, person, at, ref] = [lower(i.user), lower(i.person), toInstant(i.at), i.ref?.trim()];
+      return { ...i, user, person, at, ref, notes: i.notes?.trim(), key: interactionKey(user, person, i.kind, at, ref) };
+    }),
   };
 }
 

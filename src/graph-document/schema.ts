@@ -15,6 +15,9 @@ export const CONCERN_LEVELS = ["ASPIRATION", "OUTCOME", "RESPONSIBILITY", "TASK"
 export const EVENT_TYPES = ["FUNDING", "LEADERSHIP_CHANGE", "ACQUISITION", "PRODUCT_LAUNCH", "LAYOFFS", "EXPANSION", "IPO"] as const;
 export const FUNDING_STAGES = ["PRE_SEED", "SEED", "SERIES_A", "SERIES_B", "SERIES_C", "SERIES_D_PLUS", "DEBT", "GRANT"] as const;
 export const PROMISE_STATUSES = ["OPEN", "KEPT", "BROKEN"] as const;
+export const INTERACTION_KINDS = ["CALL", "EMAIL", "MEETING", "MESSAGE", "SOCIAL", "EVENT"] as const;
+/** Relative to the interaction's `user`: SENT by them, RECEIVED by them; none for two-way interactions (meetings, calls). */
+export const INTERACTION_DIRECTIONS = ["SENT", "RECEIVED"] as const;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
@@ -129,6 +132,21 @@ export const PromiseRecord = z.strictObject({
 
 export const UserRecord = z.strictObject({ email });
 
+/**
+ * One touch between someone on the team (`user`) and a person. `ref` names
+ * the source (a Message-ID, or a calendar UID and occurrence start), so the
+ * same message or meeting read twice is one interaction.
+ */
+export const InteractionRecord = z.strictObject({
+  user: email,
+  person: email,
+  kind: z.enum(INTERACTION_KINDS),
+  direction: z.enum(INTERACTION_DIRECTIONS).optional(),
+  at: documentDate,
+  ref: text.max(1_000, "must be at most 1000 characters").optional(),
+  notes: text.max(10_000, "must be at most 10000 characters").optional(),
+});
+
 /** Each section of the document and the schema of its records, in the order they are written. */
 export const SECTIONS = {
   topics: TopicRecord,
@@ -141,6 +159,7 @@ export const SECTIONS = {
   events: EventRecord,
   promises: PromiseRecord,
   users: UserRecord,
+  interactions: InteractionRecord,
 } as const;
 
 export type SectionName = keyof typeof SECTIONS;
@@ -156,6 +175,7 @@ export type ConcernRecord = z.output<typeof ConcernRecord>;
 export type EventRecord = z.output<typeof EventRecord>;
 export type PromiseRecord = z.output<typeof PromiseRecord>;
 export type UserRecord = z.output<typeof UserRecord>;
+export type InteractionRecord = z.output<typeof InteractionRecord>;
 
 export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
 export type RelationshipLevel = (typeof RELATIONSHIP_LEVELS)[number];
@@ -166,5 +186,7 @@ export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
 export type EventType = (typeof EVENT_TYPES)[number];
 export type FundingStage = (typeof FUNDING_STAGES)[number];
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+export type InteractionDirection = (typeof INTERACTION_DIRECTIONS)[number];
 
 export type ParsedSections = { [S in SectionName]: z.output<(typeof SECTIONS)[S]>[] };

@@ -17,8 +17,7 @@ import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
 import express, { type Request, type Response, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
-import type { SearchSettings } from "../config.js";
-import { createRequestContext } from "../context.js";
+import { createRequestContext, type ContextSettings } from "../context.js";
 import type { Db, Row } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { prospectsPage } from "../filters/prospects.js";
@@ -39,10 +38,10 @@ const COMPANY_COLUMNS = ["domain", "name", "industry", "contactEmail", "contactN
 const MAX_EXPORTED = 1_000_000;
 const REASONS_IN_WHY = 3;
 
-export function segmentExportRouter({ authenticate, db, logger, search }: { authenticate: Authenticate; db: Db; logger: Logger; search: SearchSettings }): Router {
+export function segmentExportRouter({ authenticate, db, logger, settings }: { authenticate: Authenticate; db: Db; logger: Logger; settings: ContextSettings }): Router {
   const router = express.Router();
   const context = async (req: Request) =>
-    createRequestContext(db, randomUUID(), await signedIn(authenticate, req, "EDITOR", "exporting a list"), search);
+    createRequestContext(db, randomUUID(), await signedIn(authenticate, req, "EDITOR", "exporting a list"), settings);
 
   router.get("/segments/:id/export.csv", async (req, res, next) => {
     try {

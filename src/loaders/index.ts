@@ -28,6 +28,7 @@ export function createLoaders(db: Db, workspace: string) {
     snapshotsOfSegment: manyByKey(db, workspace, "segment/snapshots"),
     employmentOfPerson: oneByKey(db, workspace, "person/employment"),
     interestsOfPerson: manyByKey(db, workspace, "person/interests"),
+    teamConnectionsOfPerson: manyByKey(db, workspace, "person/team-connections"),
     broaderTopics: manyByKey(db, workspace, "topic/broader"),
     narrowerTopics: manyByKey(db, workspace, "topic/narrower"),
     topicsOfContent: manyByKey(db, workspace, "content/topics"),

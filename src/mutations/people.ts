@@ -3,22 +3,15 @@
  * upsertCompany (keyed by email / domain, normalised as the importer does),
  * connectPeople, disconnectPeople and recordInteraction.
  */
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { KEY_SEPARATOR, lower } from "../graph-document/normalize.js";
-import { CompanyRecord, PersonRecord, text, unitInterval } from "../graph-document/schema.js";
+import { interactionKey, lower } from "../graph-document/normalize.js";
+import { CompanyRecord, INTERACTION_KINDS, PersonRecord, text, unitInterval } from "../graph-document/schema.js";
+import { weighPairs } from "../relationships/pairs.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { utcDateTime } from "../db/values.js";
 import { domain, email, id, pastInstant } from "./inputs.js";
 import { writeRecords } from "./records.js";
 import { mutation } from "./run-mutation.js";
-
-const INTERACTION_KINDS = ["CALL", "EMAIL", "MEETING", "MESSAGE", "SOCIAL", "EVENT"] as const;
-
-/** recordInteraction's strength rule (documented on Mutation.recordInteraction): a new connection starts here … */
-const FIRST_INTERACTION_STRENGTH = 0.3;
-/** … and each interaction closes this share of the gap to 1. */
-const INTERACTION_GAIN = 0.1;
 
 export const upsertPerson = mutation({
   name: "upsertPerson",
@@ -81,11 +74,11 @@ export const recordInteraction = mutation({
   },
   async write(input, tx, ctx) {
     const viewer = (await ctx.viewerId())!;
-    // One interaction per pair, kind and instant: a retry finds it and raises the strength no further.
-    const key = [...[tx.refs.email(viewer), tx.refs.email(input.with)].sort(), input.kind, input.at].join(KEY_SEPARATOR);
-    return tx.item("mutation/record-interaction", {
-      viewer, with: input.with, key, id: randomUUID(), kind: input.kind, at: utcDateTime(input.at), notes: input.notes ?? null,
-      first: FIRST_INTERACTION_STRENGTH, gain: INTERACTION_GAIN,
-    });
+    const [user, person] = [tx.refs.email(viewer), tx.refs.email(input.with)];
+    // A two-way interaction (no direction): the rep says it happened between them.
+    await writeRecords(tx, { interactions: [{ user, person, kind: input.kind, at: input.at, notes: input.notes }] });
+    await weighPairs(tx.run, ctx.workspace, [{ team: user, contact: person }], { nowMs: Date.now(), halfLifeDays: ctx.relationships.halfLifeDays });
+    // One interaction per pair, kind and instant: a retry finds it and the strength stays.
+    return tx.item("mutation/record-interaction", { viewer, with: input.with, key: interactionKey(user, person, input.kind, input.at, undefined) });
   },
 });

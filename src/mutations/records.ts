@@ -10,7 +10,7 @@ import type { ParsedSections } from "../graph-document/schema.js";
 import type { Tx } from "./run-mutation.js";
 
 const EMPTY: ParsedSections = {
-  topics: [], companies: [], people: [], content: [], connections: [], engagements: [], concerns: [], events: [], promises: [], users: [],
+  topics: [], companies: [], people: [], content: [], connections: [], engagements: [], concerns: [], events: [], promises: [], users: [], interactions: [],
 };
 
 /** Writes the records of a one-record document with the import's statements, in the import's order. */

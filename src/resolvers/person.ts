@@ -1,7 +1,11 @@
-/** Person's nested fields, each through a per-request loader. */
+/** Person's nested fields, each through a per-request loader (the interaction history pages on its own). */
+import neo4j from "neo4j-driver";
 import type { RequestContext } from "../context.js";
+import { utcDateTime } from "../db/values.js";
 import type { Item } from "../loaders/keyed.js";
+import { evidenceSummary } from "../relationships/evidence-summary.js";
 import { pageSize, validMaxHops } from "../validation/arguments.js";
+import { decodeCursor, encodeCursor } from "./pagination.js";
 
 interface PromiseArgs { status?: string | null; first: number }
 
@@ -37,4 +41,43 @@ export const Person = {
   promises(person: Item, args: PromiseArgs, ctx: RequestContext) {
     return ctx.loaders.promisesToPerson(args.status ?? null, pageSize(args.first)).load(person.id as string);
   },
+
+  async teamConnections(person: Item, _: unknown, ctx: RequestContext) {
+    const nowMs = Date.now();
+    const found = await ctx.loaders.teamConnectionsOfPerson.load(person.id as string);
+    return found.map((k) => {
+      const counts = { emailsSent: Number(k.sent ?? 0), emailsReceived: Number(k.received ?? 0), meetings: Number(k.twoWay ?? 0) };
+      const lastInteractionAt = (k.evidenceLastAt ?? null) as string | null;
+      return {
+        colleague: k.colleague,
+        strength: k.strength,
+        since: k.since,
+        lastInteractionAt: k.lastInteractionAt,
+        evidence: {
+          ...counts,
+          firstInteractionAt: k.firstInteractionAt,
+          lastInteractionAt,
+          summary: evidenceSummary({ ...counts, lastInteractionAt }, nowMs),
+        },
+      };
+    });
+  },
+
+  async interactions(person: Item, args: { first: number; after?: string | null }, ctx: RequestContext) {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, isInteractionKey);
+    const rows = await ctx.db.read("person/interactions", {
+      workspace: ctx.workspace, id: person.id, limit: neo4j.int(first + 1),
+      afterAt: after ? utcDateTime(after[0]) : null, afterKey: after ? after[1] : null,
+    });
+    const edges = rows.slice(0, first).map((row) => {
+      const node = row.item as Item;
+      return { node, cursor: encodeCursor([node.at, node.key]) };
+    });
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  },
 };
+
+function isInteractionKey(key: unknown): key is [string, string] {
+  return Array.isArray(key) && key.length === 2 && typeof key[0] === "string" && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === "string";
+}

@@ -11,6 +11,7 @@ import { importGraphDocument } from "../../src/graph-document/import.js";
 import { smallGraph } from "../fixtures/small-graph.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { fingerprint } from "../support/fingerprint.js";
+import { documentedStrength } from "../support/in-memory/strength.js";
 import { bearer, gql, startTestServer, type TestServer } from "../support/server.js";
 
 const workspace = uniqueWorkspace("mutations-people");
@@ -124,22 +125,25 @@ describe("connections", () => {
     expect(await fingerprint(driver, workspace)).toBe(before);
   });
 
-  it("recordInteraction creates a connection at 0.3, raises it by 0.1 × (1 − strength) once per interaction, and moves lastInteractionAt", async () => {
+  it("recordInteraction creates the connection, weighs it again from every interaction once per interaction, and moves lastInteractionAt", async () => {
     const record = (at: string) => send(`mutation($with: ID!, $at: DateTime!) { recordInteraction(with: $with, kind: CALL, at: $at, notes: "Talked renewals") { ${CONNECTION} } }`, { with: ids.dana, at });
+    const calls = (...ats: string[]) => documentedStrength(ats.map((at) => ({ at: new Date(at), sentBy: null })), null, new Date());
     const first = await record("2026-01-10T10:00:00Z");
     expect(first.errors).toBeUndefined();
-    expect(first.data!.recordInteraction).toMatchObject({ strength: 0.3, lastInteractionAt: "2026-01-10T10:00:00.000Z", recordedBy: { email: "rep@ourco.example" } });
+    expect(first.data!.recordInteraction).toMatchObject({ lastInteractionAt: "2026-01-10T10:00:00.000Z", recordedBy: { email: "rep@ourco.example" } });
+    expect(first.data!.recordInteraction.strength).toBeCloseTo(calls("2026-01-10T10:00:00Z"), 5);
     const again = await record("2026-01-10T10:00:00Z");
-    expect(again.data!.recordInteraction.strength).toBe(0.3);
+    expect(again.data!.recordInteraction.strength).toBeCloseTo(calls("2026-01-10T10:00:00Z"), 5);
     const later = await record("2026-02-01T09:00:00Z");
-    expect(later.data!.recordInteraction.strength).toBeCloseTo(0.37, 10);
+    expect(later.data!.recordInteraction.strength).toBeCloseTo(calls("2026-01-10T10:00:00Z", "2026-02-01T09:00:00Z"), 5);
     const earlier = await record("2025-12-01T09:00:00Z");
+    const all = calls("2026-01-10T10:00:00Z", "2026-02-01T09:00:00Z", "2025-12-01T09:00:00Z");
     expect(earlier.data!.recordInteraction).toMatchObject({ lastInteractionAt: "2026-02-01T09:00:00.000Z" });
-    expect(earlier.data!.recordInteraction.strength).toBeCloseTo(0.433, 10);
+    expect(earlier.data!.recordInteraction.strength).toBeCloseTo(all, 5);
     expect(await count("MATCH (:Interaction {workspace: $workspace})-[:WITH]->(:Person {id: $id}) RETURN count(*)", { id: ids.dana })).toBe(3);
     const read = await send(`query($id: ID) { person(id: $id) { connectionToViewer(maxHops: 1) { strengths people { email } } } }`, { id: ids.dana });
     expect(read.data!.person.connectionToViewer.people).toEqual([{ email: "rep@ourco.example" }, { email: "dana@northwind.io" }]);
-    expect(read.data!.person.connectionToViewer.strengths[0]).toBeCloseTo(0.433, 10);
+    expect(read.data!.person.connectionToViewer.strengths[0]).toBeCloseTo(all, 5);
   });
 
   it("recordInteraction refuses a future time and the viewer themself", async () => {
@@ -174,7 +178,8 @@ describe("concurrency and roles", () => {
     expect(await count("MATCH (c:Company {workspace: $workspace, domain: 'parallel.example'}) RETURN count(c)")).toBe(1);
     expect(await count("MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN count(k)", { a: ids.dana, b: ids.erin })).toBe(1);
     expect(await count("MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN count(k)", { a: ids.rep, b: ids.erin })).toBe(1);
-    expect(await count("MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN k.strength", { a: ids.rep, b: ids.erin })).toBe(0.3);
+    const meeting = documentedStrength([{ at: new Date("2026-03-03T03:03:00Z"), sentBy: null }], null, new Date());
+    expect(await count("MATCH (:Person {id: $a})-[k:KNOWS]-(:Person {id: $b}) RETURN k.strength", { a: ids.rep, b: ids.erin })).toBeCloseTo(meeting, 5);
     expect(await count("MATCH (i:Interaction {workspace: $workspace, kind: 'MEETING'}) RETURN count(i)")).toBe(1);
   });
 

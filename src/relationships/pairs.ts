@@ -1,0 +1,65 @@
+/**
+ * Keeps connections in step with interactions. After interactions are
+ * written — by the importer, a mutation or mail and calendar ingestion — each
+ * pair they touch is weighed again from all of its interactions
+ * (strength.ts) and the result stored on the pair's connection, in the same
+ * transaction as the caller's writes when the caller has one.
+ *
+ * Weighing a pair again from scratch, rather than adding the new
+ * interactions to what was stored, keeps this idempotent: a batch that is
+ * retried, or an import run twice, gives the same strengths.
+ */
+import type { CompiledStatement, Params, Row } from "../db/run.js";
+import type { QueryName } from "../db/query-names.js";
+import { integer, utcDateTime } from "../db/values.js";
+import { derivedStrength, evidenceOf, type PairInteraction } from "./strength.js";
+
+/** A team member and a contact, by email (lower-cased, as stored). */
+export interface Pair {
+  team: string;
+  contact: string;
+}
+
+export type RunInTransaction = (query: QueryName | CompiledStatement, params?: Params) => Promise<Row[]>;
+
+export interface WeighSettings {
+  nowMs: number;
+  halfLifeDays: number;
+}
+
+/** The distinct pairs of a list of interactions, in first-seen order. */
+export function pairsOf(interactions: Iterable<{ user: string; person: string }>): Pair[] {
+  const seen = new Map<string, Pair>();
+  for (const { user, person } of interactions) {
+    const key = `${user}\n${person}`;
+    if (!seen.has(key)) seen.set(key, { team: user, contact: person });
+  }
+  return [...seen.values()];
+}
+
+/** Weighs each pair again and stores the result; resolves with how many pairs are connected afterwards. */
+export async function weighPairs(run: RunInTransaction, workspace: string, pairs: readonly Pair[], settings: WeighSettings): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const found = await run("relationship/pair-interactions", { workspace, pairs });
+  const rows = found.map((row) => evidenceRow(row, settings));
+  const [stored] = await run("relationship/store-evidence", { workspace, rows, now: utcDateTime(new Date(settings.nowMs).toISOString()) });
+  return Number(stored?.connected ?? 0);
+}
+
+function evidenceRow(row: Row, { nowMs, halfLifeDays }: WeighSettings): Record<string, unknown> {
+  const interactions = (row.interactions as { at: string; fromLow: boolean | null }[])
+    .map((i): PairInteraction => ({ atMs: Date.parse(i.at), fromFirst: i.fromLow }));
+  const evidence = evidenceOf(interactions, halfLifeDays);
+  const instant = (ms: number | null) => (ms === null ? null : utcDateTime(new Date(ms).toISOString()));
+  return {
+    low: row.low,
+    high: row.high,
+    sentLowToHigh: integer(evidence.firstToSecond),
+    sentHighToLow: integer(evidence.secondToFirst),
+    twoWay: integer(evidence.twoWay),
+    first: instant(evidence.firstAtMs),
+    last: instant(evidence.lastAtMs),
+    volume: evidence.volumeAtLast,
+    derived: derivedStrength(evidence, nowMs, halfLifeDays),
+  };
+}
