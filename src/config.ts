@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REQUEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb or 1mb").default("1mb"),
   IMPORT_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 10mb").default("100mb"),
+  INGEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 10mb").default("1024mb"),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
 
   NEO4J_URI: z.preprocess(emptyAsUndefined, z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "expected a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI").optional()),
@@ -119,6 +120,8 @@ export interface Config {
   requestBodyLimit: string;
   /** The largest graph document POST /import accepts. */
   importBodyLimit: string;
+  /** The largest mailbox or calendar POST /ingest/* accepts (streamed, never held). */
+  ingestBodyLimit: string;
   shutdownGraceMs: number;
   /** Set when NEO4J_URI is given; otherwise the local Neo4j is used. */
   externalNeo4j: Neo4jTarget | undefined;
@@ -197,6 +200,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     logLevel: e.LOG_LEVEL,
     requestBodyLimit: e.REQUEST_BODY_LIMIT,
     importBodyLimit: e.IMPORT_BODY_LIMIT,
+    ingestBodyLimit: e.INGEST_BODY_LIMIT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     externalNeo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }

@@ -25,6 +25,7 @@ import { graphDocumentRouter } from "./http/graph-document.js";
 import { healthHandler, readyHandler } from "./http/health.js";
 import { playground } from "./http/playground.js";
 import { segmentExportRouter } from "./http/segment-export.js";
+import { ingestRouter } from "./http/ingest.js";
 import { graphqlEndpoint, isGraphQLRequest } from "./http/graphql-endpoint.js";
 import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
@@ -97,6 +98,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   }
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
+  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {

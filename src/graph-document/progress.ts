@@ -12,7 +12,8 @@ export class Progress {
 
   constructor(
     private readonly label: string,
-    private readonly total: number,
+    /** null when the total is not known ahead, as when a file is read as it streams. */
+    private readonly total: number | null,
     private readonly write: ProgressWriter,
     private readonly intervalMs = 1_000,
   ) {}
@@ -33,9 +34,11 @@ export class Progress {
   private line(stage: string, now: number): string {
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? this.done / seconds : 0;
-    const percent = this.total > 0 ? ` (${((100 * this.done) / this.total).toFixed(1)}%)` : "";
-    const left = rate > 0 && this.total > this.done ? ` · ETA ${formatDuration((this.total - this.done) / rate)}` : "";
-    return `${this.label}: ${this.done.toLocaleString("en-US")} / ${this.total.toLocaleString("en-US")} records${percent} · ${Math.round(rate).toLocaleString("en-US")} records/s${left} · ${stage}`;
+    const total = this.total;
+    const percent = total !== null && total > 0 ? ` (${((100 * this.done) / total).toFixed(1)}%)` : "";
+    const left = total !== null && rate > 0 && total > this.done ? ` · ETA ${formatDuration((total - this.done) / rate)}` : "";
+    const of = total === null ? "" : ` / ${total.toLocaleString("en-US")}`;
+    return `${this.label}: ${this.done.toLocaleString("en-US")}${of} records${percent} · ${Math.round(rate).toLocaleString("en-US")} records/s${left} · ${stage}`;
   }
 }
 

@@ -10,7 +10,7 @@ import { weighPairs } from "../relationships/pairs.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { utcDateTime } from "../db/values.js";
 import { domain, email, id, pastInstant } from "./inputs.js";
-import { writeRecords } from "./records.js";
+import { upsertRecords } from "../graph-document/upsert-records.js";
 import { mutation } from "./run-mutation.js";
 
 export const upsertPerson = mutation({
@@ -19,7 +19,7 @@ export const upsertPerson = mutation({
   input: PersonRecord.extend({ email, company: domain.optional() }),
   references: (p) => ({ domains: p.company ? [lower(p.company)] : [], topics: (p.interests ?? []).map((i) => i.topic) }),
   async write(person, tx) {
-    await writeRecords(tx, { people: [person] });
+    await upsertRecords(tx.run, { people: [person] }, tx.refs.topicKey);
     const [row] = await tx.run("person/by-emails", { keys: [lower(person.email)] });
     return row!.item;
   },
@@ -34,7 +34,7 @@ export const upsertCompany = mutation({
   argument: "input",
   input: CompanyInput,
   async write(company, tx) {
-    await writeRecords(tx, { companies: [company] });
+    await upsertRecords(tx.run, { companies: [company] }, tx.refs.topicKey);
     const [row] = await tx.run("company/by-domains", { keys: [lower(company.domain)] });
     return row!.item;
   },
@@ -76,7 +76,7 @@ export const recordInteraction = mutation({
     const viewer = (await ctx.viewerId())!;
     const [user, person] = [tx.refs.email(viewer), tx.refs.email(input.with)];
     // A two-way interaction (no direction): the rep says it happened between them.
-    await writeRecords(tx, { interactions: [{ user, person, kind: input.kind, at: input.at, notes: input.notes }] });
+    await upsertRecords(tx.run, { interactions: [{ user, person, kind: input.kind, at: input.at, notes: input.notes }] }, tx.refs.topicKey);
     await weighPairs(tx.run, ctx.workspace, [{ team: user, contact: person }], { nowMs: Date.now(), halfLifeDays: ctx.relationships.halfLifeDays });
     // One interaction per pair, kind and instant: a retry finds it and the strength stays.
     return tx.item("mutation/record-interaction", { viewer, with: input.with, key: interactionKey(user, person, input.kind, input.at, undefined) });

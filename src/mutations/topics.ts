@@ -9,7 +9,7 @@ import { topicKey } from "../graph-document/normalize.js";
 import { ContentRecord } from "../graph-document/schema.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { name, pastInstant, url } from "./inputs.js";
-import { writeRecords } from "./records.js";
+import { upsertRecords } from "../graph-document/upsert-records.js";
 import { mutation } from "./run-mutation.js";
 
 export const upsertTopic = mutation({
@@ -31,7 +31,7 @@ export const upsertTopic = mutation({
     if (cycle >= 0) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `broader.${cycle}: is this topic or narrower than it, which would make a cycle`, { path: ["broader", cycle] });
     }
-    await writeRecords(tx, { topics: [topic] });
+    await upsertRecords(tx.run, { topics: [topic] }, tx.refs.topicKey);
     const [written] = await tx.run("topic/by-names", { keys: [key] });
     return written!.item;
   },
@@ -42,7 +42,7 @@ export const upsertContent = mutation({
   input: ContentRecord.extend({ url, publishedAt: pastInstant.optional(), topics: z.array(name).optional() }),
   references: ({ topics }) => ({ topics: topics ?? [] }),
   async write(content, tx) {
-    await writeRecords(tx, { content: [content] });
+    await upsertRecords(tx.run, { content: [content] }, tx.refs.topicKey);
     return tx.item("mutation/content-by-url", { url: content.url });
   },
 });

@@ -1,0 +1,72 @@
+/**
+ * Ingestion over HTTP, for EDITORs, who ingest as themselves (the caller's
+ * email must be one of the workspace's users):
+ *   POST /ingest/mail[?dryRun=true]       the body is an mbox file or one message (.eml)
+ *   POST /ingest/calendar[?dryRun=true]   the body is an iCalendar file (.ics)
+ * The body streams through the readers as it arrives, up to INGEST_BODY_LIMIT
+ * (default 1024mb). The answer is ingest()'s summary, skipped items listed
+ * with their position; errors are JSON with the API's stable codes.
+ */
+import { Transform, type TransformCallback } from "node:stream";
+import express, { type Request, type Router } from "express";
+import type { Authenticate } from "../auth/authenticate.js";
+import type { Db } from "../db/run.js";
+import { ingest } from "../ingest/ingest.js";
+import { itemsOf, type IngestKind } from "../ingest/sources.js";
+import type { Logger } from "../logger.js";
+import { sizeInBytes } from "./json-body.js";
+import { restErrors } from "./rest-errors.js";
+import { signedIn } from "./sign-in.js";
+
+export interface IngestRoutes {
+  authenticate: Authenticate;
+  db: Db;
+  logger: Logger;
+  ingestBodyLimit: string;
+  halfLifeDays: number;
+}
+
+export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLifeDays }: IngestRoutes): Router {
+  const router = express.Router();
+  const limit = sizeInBytes(ingestBodyLimit);
+
+  const route = (kind: IngestKind) => async (req: Request, res: express.Response, next: express.NextFunction) => {
+    try {
+      const identity = await signedIn(authenticate, req, "EDITOR", "ingesting mail and calendars");
+      if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge();
+      const body = req.pipe(new ByteLimit(limit));
+      const summary = await ingest(db, itemsOf(kind, [{ stream: body, name: "request body" }], new Date()), {
+        workspace: identity.workspace,
+        user: identity.email,
+        dryRun: req.query.dryRun === "true",
+        halfLifeDays,
+      });
+      logger.info({ workspace: identity.workspace, user: identity.email, kind, read: summary.read, recorded: summary.recorded }, "ingested over HTTP");
+      res.json(summary);
+    } catch (error) {
+      next(error);
+    }
+  };
+  router.post("/ingest/mail", route("mail"));
+  router.post("/ingest/calendar", route("calendar"));
+  router.use(restErrors(`INGEST_BODY_LIMIT=${ingestBodyLimit}`, logger));
+  return router;
+}
+
+/** Passes bytes through until `limit`, then fails the way body parsers do, so restErrors answers 413. */
+class ByteLimit extends Transform {
+  private seen = 0;
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    done(this.seen > this.limit ? tooLarge() : null, chunk);
+  }
+}
+
+function tooLarge(): Error {
+  return Object.assign(new Error("request entity too large"), { type: "entity.too.large" });
+}

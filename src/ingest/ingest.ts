@@ -1,0 +1,191 @@
+/**
+ * Ingestion: messages or meetings, as the parsers read them, into the graph.
+ *
+ * 1. The team is the workspace's users; the member whose mailbox or calendar
+ *    it is must be one of them.
+ * 2. Each item becomes interactions (touches.ts), checked with the graph
+ *    document's own schema, or is counted as automated, as no evidence about
+ *    the team, or as skipped with its position and the reason.
+ * 3. Every `batchSize` interactions are written in one transaction: the
+ *    people and companies they bring (created only when new) and the
+ *    interactions, through the importer's statement, keyed so that reading
+ *    the same file again changes nothing.
+ * 4. At the end every pair the file touched is weighed again
+ *    (src/relationships/pairs.ts). A run cut short before that is completed by
+ *    running it again, which touches the same pairs.
+ *
+ * Items stream through: memory holds one batch and the set of pairs touched,
+ * whatever the size of the file.
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/run.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { interactionKey, lower, toInstant } from "../graph-document/normalize.js";
+import { Progress, type ProgressWriter } from "../graph-document/progress.js";
+import { InteractionRecord } from "../graph-document/schema.js";
+import { upsertRecords } from "../graph-document/upsert-records.js";
+import { pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
+import { isFreeMailDomain } from "./free-mail.js";
+import type { MailMessage, MeetingOccurrence, Skipped } from "./records.js";
+import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touches } from "./touches.js";
+
+export const DEFAULT_INGEST_BATCH = 2_000;
+/** Skipped items listed in a summary; the count covers them all. */
+export const LISTED_SKIPS = 1_000;
+const PAIRS_PER_BATCH = 1_000;
+
+export interface IngestOptions {
+  workspace: string;
+  /** The member whose mailbox or calendar this is (an email of one of the workspace's users). */
+  user: string;
+  /** Read and classify everything, write nothing (default false). */
+  dryRun?: boolean;
+  /** Interactions per write transaction (default 2,000). */
+  batchSize?: number;
+  halfLifeDays: number;
+  progress?: ProgressWriter;
+  /** Called with each skipped item as it is met, e.g. to print it. */
+  onSkipped?: (skipped: Skipped) => void;
+}
+
+export interface IngestSummary {
+  dryRun: boolean;
+  /** Messages or meeting occurrences read, skipped ones included. */
+  read: number;
+  /** Interactions they are evidence of; on a dry run, found. */
+  interactions: number;
+  /** Of those, new to the workspace, and already known (read before). */
+  recorded: number;
+  alreadyKnown: number;
+  automated: number;
+  /** Items between team members only, or outsiders only. */
+  withoutTeamContact: number;
+  skipped: { count: number; listed: Skipped[] };
+  peopleCreated: number;
+  companiesCreated: number;
+  /** Pairs weighed again, and how many of them are connected afterwards. */
+  pairs: number;
+  connected: number;
+  seconds: number;
+}
+
+type Item = MailMessage | MeetingOccurrence | Skipped;
+
+export async function ingest(db: Db, items: AsyncIterable<Item>, options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const team = await loadTeam(db, options.workspace, options.user);
+  const summary: IngestSummary = {
+    dryRun: options.dryRun ?? false, read: 0, interactions: 0, recorded: 0, alreadyKnown: 0, automated: 0, withoutTeamContact: 0,
+    skipped: { count: 0, listed: [] }, peopleCreated: 0, companiesCreated: 0, pairs: 0, connected: 0, seconds: 0,
+  };
+  const progress = options.progress ? new Progress("ingest", null, options.progress) : undefined;
+  const batch = new Batch();
+  const touched = new Map<string, Pair>();
+  const skip = (skipped: Skipped) => {
+    summary.skipped.count += 1;
+    if (summary.skipped.listed.length < LISTED_SKIPS) summary.skipped.listed.push(skipped);
+    options.onSkipped?.(skipped);
+  };
+
+  for await (const item of items) {
+    summary.read += 1;
+    progress?.add(1, "reading");
+    if (item.kind === "skipped") {
+      skip(item);
+      continue;
+    }
+    const touches = item.kind === "message" ? touchesOfMessage(item, team) : touchesOfMeeting(item, team);
+    if (!count(touches, summary)) continue;
+    const invalid = batch.add(touches);
+    if (invalid !== null) {
+      skip({ kind: "skipped", position: item.position, reason: invalid });
+      continue;
+    }
+    summary.interactions += touches.interactions.length;
+    for (const pair of pairsOf(touches.interactions)) touched.set(`${pair.team}\n${pair.contact}`, pair);
+    if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await flush(db, batch, options, summary);
+  }
+  await flush(db, batch, options, summary);
+  if (!summary.dryRun) await weighTouched(db, [...touched.values()], options, summary);
+  summary.pairs = touched.size;
+  progress?.finish();
+  summary.seconds = Math.round(performance.now() - started) / 1000;
+  return summary;
+}
+
+async function loadTeam(db: Db, workspace: string, user: string): Promise<Team> {
+  const users = new Set((await db.read("ingest/team", { workspace })).map((row) => row.email as string));
+  const owner = lower(user);
+  if (!users.has(owner)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${owner} is not a user of workspace "${workspace}": import them as a user first (the graph document's users)`);
+  }
+  return { users, owner };
+}
+
+/** Counts what is not an interaction; true when the touches are interactions to write. */
+function count(touches: Touches, summary: IngestSummary): touches is Extract<Touches, { kind: "interactions" }> {
+  if (touches.kind === "automated") summary.automated += 1;
+  if (touches.kind === "no-team-contact") summary.withoutTeamContact += 1;
+  return touches.kind === "interactions";
+}
+
+/** The interactions and contacts waiting for the next write, each once. */
+class Batch {
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly contacts = new Map<string, Contact>();
+
+  get size(): number {
+    return this.interactions.size;
+  }
+
+  /** Adds the touches, or says why they are not valid records and adds nothing. */
+  add(touches: Extract<Touches, { kind: "interactions" }>): string | null {
+    const parsed: InteractionRecord[] = [];
+    for (const interaction of touches.interactions) {
+      const result = InteractionRecord.safeParse(interaction);
+      if (!result.success) return `not a valid interaction: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
+      parsed.push(result.data);
+    }
+    for (const r of parsed) this.interactions.set(interactionKey(lower(r.user), lower(r.person), r.kind, toInstant(r.at), r.ref), r);
+    // A person is named by the first header that gives a display name.
+    for (const contact of touches.contacts) if (!this.contacts.get(contact.email)?.name) this.contacts.set(contact.email, contact);
+    return null;
+  }
+
+  clear(): void {
+    this.interactions.clear();
+    this.contacts.clear();
+  }
+}
+
+async function flush(db: Db, batch: Batch, options: IngestOptions, summary: IngestSummary): Promise<void> {
+  if (batch.size === 0) return;
+  if (options.dryRun) return batch.clear();
+  const { workspace } = options;
+  const contacts = [...batch.contacts.values()].map(({ email, name }) => {
+    const domain = email.slice(email.lastIndexOf("@") + 1);
+    return { email, name, domain: isFreeMailDomain(domain) ? null : domain, personId: randomUUID(), companyId: randomUUID() };
+  });
+  const interactions = [...batch.interactions.values()];
+  const keys = [...batch.interactions.keys()];
+  const written = await db.transaction("ingest", async (run) => {
+    const scoped = (query: Parameters<typeof run>[0], params: Record<string, unknown>) => run(query, { ...params, workspace });
+    const [created] = await scoped("ingest/contacts", { rows: contacts });
+    const [known] = await scoped("ingest/known-interactions", { keys });
+    await upsertRecords(scoped, { interactions }, () => undefined);
+    return { created: created!, known: Number(known!.known) };
+  });
+  summary.peopleCreated += Number(written.created.peopleCreated ?? 0);
+  summary.companiesCreated += Number(written.created.companiesCreated ?? 0);
+  summary.alreadyKnown += written.known;
+  summary.recorded += interactions.length - written.known;
+  batch.clear();
+}
+
+async function weighTouched(db: Db, pairs: Pair[], options: IngestOptions, summary: IngestSummary): Promise<void> {
+  const settings = { nowMs: Date.now(), halfLifeDays: options.halfLifeDays };
+  for (let offset = 0; offset < pairs.length; offset += PAIRS_PER_BATCH) {
+    const slice = pairs.slice(offset, offset + PAIRS_PER_BATCH);
+    summary.connected += await db.transaction("ingest: connection strengths", (run) => weighPairs(run, options.workspace, slice, settings));
+  }
+}
