@@ -14,7 +14,9 @@
  * after `now`. Times are instants by the calendar's own VTIMEZONEs (see
  * calendar-time.ts). A calendar is parsed whole, as ical.js requires; overrides
  * of a series may sit anywhere in the file, so its events are needed together
- * anyway. Calendar exports are megabytes where mailboxes are gigabytes.
+ * anyway. Calendar exports are megabytes where mailboxes are gigabytes; a file
+ * over MAX_CALENDAR_BYTES is skipped, and of a file that is not iCalendar only
+ * the first bytes are read.
  */
 import { parseCalendarDocument, type CalendarDocument } from "./calendar-document.js";
 import { occurrencesOf, type Series } from "./calendar-event.js";
@@ -22,6 +24,11 @@ import type { IngestSource, MeetingOccurrence, Skipped } from "./records.js";
 import { inputsOf } from "./source-files.js";
 
 const CALENDAR_START = /^\uFEFF?\s*BEGIN:VCALENDAR[ \t]*\r?\n/i;
+/** Enough of the start of a file to find BEGIN:VCALENDAR after a byte order mark and blank lines. */
+const SNIFF_BYTES = 256;
+const NOT_ICALENDAR = "not iCalendar (does not start with BEGIN:VCALENDAR)";
+/** A calendar is parsed whole: ten years of a busy calendar are tens of MiB, so a larger file is not a calendar export. */
+const MAX_CALENDAR_BYTES = 256 * 2 ** 20;
 
 export async function* readCalendar(source: IngestSource, options: { now: Date }): AsyncGenerator<MeetingOccurrence | Skipped> {
   const { now } = options;
@@ -31,17 +38,38 @@ export async function* readCalendar(source: IngestSource, options: { now: Date }
       yield wholeSourceSkipped(input.name, input.reason);
       continue;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of input.chunks) chunks.push(chunk);
-    yield* readCalendarText(Buffer.concat(chunks).toString("utf8"), input.name, now);
+    const text = await readCalendarText(input.chunks);
+    if (typeof text === "string") yield* readCalendarDocument(text, input.name, now);
+    else yield wholeSourceSkipped(input.name, text.problem);
   }
 }
 
-function* readCalendarText(text: string, source: string, now: Date): Generator<MeetingOccurrence | Skipped> {
-  if (!CALENDAR_START.test(text)) {
-    yield wholeSourceSkipped(source, "not iCalendar (does not start with BEGIN:VCALENDAR)");
-    return;
+/**
+ * The text of a calendar; read no further than its first bytes when it is
+ * not one, and no further than MAX_CALENDAR_BYTES when it is too large to
+ * parse whole.
+ */
+async function readCalendarText(chunks: AsyncIterable<Buffer>): Promise<string | { problem: string }> {
+  const read: Buffer[] = [];
+  let size = 0;
+  let checked = false;
+  for await (const chunk of chunks) {
+    read.push(chunk);
+    size += chunk.length;
+    if (size > MAX_CALENDAR_BYTES) return { problem: `larger than ${MAX_CALENDAR_BYTES / 2 ** 20} MiB, too large to parse whole` };
+    if (!checked && size >= SNIFF_BYTES) {
+      if (!looksLikeCalendar(read)) return { problem: NOT_ICALENDAR };
+      checked = true;
+    }
   }
+  return checked || looksLikeCalendar(read) ? Buffer.concat(read).toString("utf8") : { problem: NOT_ICALENDAR };
+}
+
+function looksLikeCalendar(chunks: Buffer[]): boolean {
+  return CALENDAR_START.test(Buffer.concat(chunks).toString("utf8", 0, SNIFF_BYTES));
+}
+
+function* readCalendarDocument(text: string, source: string, now: Date): Generator<MeetingOccurrence | Skipped> {
   let document: CalendarDocument;
   try {
     document = parseCalendarDocument(text);

@@ -176,6 +176,20 @@ describe("readCalendar: what yields no meeting", () => {
     expect(broken).toMatchObject({ kind: "skipped", position: { index: 0 }, reason: expect.stringMatching(/^unreadable iCalendar: /) });
   });
 
+  it("reads no further than the start of a stream that is not iCalendar", async () => {
+    let chunksRead = 0;
+    async function* video(): AsyncGenerator<Buffer> {
+      for (;;) {
+        chunksRead += 1;
+        yield Buffer.alloc(64 * 1024, 0x42);
+      }
+    }
+    const records: (MeetingOccurrence | Skipped)[] = [];
+    for await (const record of readCalendar({ stream: Readable.from(video()), name: "video.mp4" }, { now: NOW })) records.push(record);
+    expect(records).toMatchObject([{ kind: "skipped", position: { index: 0 }, reason: "not iCalendar (does not start with BEGIN:VCALENDAR)" }]);
+    expect(chunksRead).toBeLessThan(5);
+  });
+
   it("refuses to run without a valid now", async () => {
     await expect(read(calendar(), new Date("not a date"))).rejects.toThrow(/options.now/);
   });
