@@ -25,7 +25,6 @@ export function toMailRecord(headerBlock: Buffer, where: Omit<Position, "id">): 
   const position: Position = { ...where, id };
   const skip = (reason: string): Skipped => ({ kind: "skipped", position, reason });
 
-  if (fields.size === 0) return skip("no mail header fields");
   const dateValue = fields.get("date")?.[0];
   if (dateValue === undefined) return skip("no Date header");
   const date = readMailDate(dateValue);

@@ -146,13 +146,17 @@ describe("readMail: files, directories and streams", () => {
       ["Message-ID: <1@acme.io>", "Date: Mon, 2 Dec 2024 09:00:00 +0100", "From: ann@acme.io", "To: bob@globex.com", "", ">From the body", "From: not a header"],
       ["Message-ID: <2@acme.io>", "From: ann@acme.io", "", "no date"],
       ["Message-ID: <3@acme.io>", "Date: Mon, 2 Dec 2024 10:00:00 +0000", "From: bob@globex.com", "To: ann@acme.io"],
+      ["\u0000\u0001 garbled beyond repair", "no header here either", "", "body"],
+      ["", "a body without headers"],
     );
     await writeFile(file, text.replaceAll("\n", "\r\n"));
     const records = await collect({ path: file });
-    expect(records.map((record) => [record.kind, record.position])).toEqual([
-      ["message", { source: file, index: 1, id: "1@acme.io" }],
-      ["skipped", { source: file, index: 2, id: "2@acme.io" }],
-      ["message", { source: file, index: 3, id: "3@acme.io" }],
+    expect(records.map((record) => [record.kind, record.position, record.kind === "skipped" ? record.reason : null])).toEqual([
+      ["message", { source: file, index: 1, id: "1@acme.io" }, null],
+      ["skipped", { source: file, index: 2, id: "2@acme.io" }, "no Date header"],
+      ["message", { source: file, index: 3, id: "3@acme.io" }, null],
+      ["skipped", { source: file, index: 4, id: null }, "no Date header"],
+      ["skipped", { source: file, index: 5, id: null }, "no Date header"],
     ]);
     expect(message(records[0]).to).toEqual([{ email: "bob@globex.com", name: null }]);
   });
