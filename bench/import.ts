@@ -14,6 +14,7 @@ import { writeGraphDocument } from "../seed/write-document.js";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importGraphDocument } from "../src/graph-document/import.js";
+import { wipeWorkspace } from "./wipe.js";
 
 export async function importBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -54,7 +55,7 @@ export async function importBenchmark(argv: string[]): Promise<void> {
     }
     console.log(`read + parse JSON: ${readSeconds.toFixed(1)}s; validate + normalize: ${(result.seconds - written).toFixed(1)}s; write: ${written.toFixed(1)}s`);
     console.log(`total: ${records.toLocaleString("en-US")} records in ${(readSeconds + result.seconds).toFixed(1)}s (${Math.round(records / (readSeconds + result.seconds))} records/s)`);
-    if (!values.keep) await wipe(db.driver, db.database, workspace);
+    if (!values.keep) await wipeWorkspace(db.driver, db.database, workspace);
   } finally {
     await close();
   }
@@ -70,13 +71,4 @@ async function generatedDocument(people: number, seed: number): Promise<string> 
   await writeGraphDocument(graph, out);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return file;
-}
-
-async function wipe(driver: import("neo4j-driver").Driver, database: string | undefined, workspace: string): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    await session.run("MATCH (n {workspace: $workspace}) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", { workspace });
-  } finally {
-    await session.close();
-  }
 }

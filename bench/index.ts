@@ -3,12 +3,14 @@
  * they are run by hand, not by the test suite, because 2-core machines are noisy.
  *   import    import a generated graph (see bench/import.ts)
  *   queries   the canonical questions, GraphQL over HTTP beside raw Cypher (see bench/queries.ts)
+ *   ingest    ingest a generated mailbox, beside reading it alone (see bench/ingest.ts)
  */
 import { runCli, UsageError } from "../src/cli/run-cli.js";
 import { importBenchmark } from "./import.js";
+import { ingestBenchmark } from "./ingest.js";
 import { queriesBenchmark } from "./queries.js";
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark, queries: queriesBenchmark };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark };
 
 runCli(async () => {
   const [name, ...argv] = process.argv.slice(2);

@@ -55,7 +55,6 @@ export const QUERY_NAMES = [
   "export/interactions",
   "ingest/team",
   "ingest/contacts",
-  "ingest/known-interactions",
   "relationship/pair-interactions",
   "relationship/store-evidence",
   "relationship/due-for-decay",

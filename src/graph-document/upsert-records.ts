@@ -18,10 +18,12 @@ const EMPTY: ParsedSections = {
 /** Runs a named statement in the caller's transaction, with `$workspace` filled in. */
 export type RunScoped = (query: QueryName, params: Params) => Promise<Row[]>;
 
-/** Writes the records with the import's statements, in the import's order. */
-export async function upsertRecords(run: RunScoped, sections: Partial<ParsedSections>, resolveTopic: TopicResolver): Promise<void> {
+/** Writes the records with the import's statements, in the import's order; resolves with each step's rows, by step name. */
+export async function upsertRecords(run: RunScoped, sections: Partial<ParsedSections>, resolveTopic: TopicResolver): Promise<Map<string, Row[]>> {
   const doc = normalizeDocument({ ...EMPTY, ...sections }, resolveTopic);
+  const returned = new Map<string, Row[]>();
   for (const step of importSteps(doc)) {
-    if (step.size > 0) await run(step.query, { rows: step.rows(0, step.size) });
+    if (step.size > 0) returned.set(step.name, await run(step.query, { rows: step.rows(0, step.size) }));
   }
+  return returned;
 }

@@ -6,10 +6,10 @@
  * 2. Each item becomes interactions (touches.ts), checked with the graph
  *    document's own schema, or is counted as automated, as no evidence about
  *    the team, or as skipped with its position and the reason.
- * 3. Every `batchSize` interactions are written in one transaction: the
+ * 3. Every `batchSize` interactions are written in one transaction — the
  *    people and companies they bring (created only when new) and the
  *    interactions, through the importer's statement, keyed so that reading
- *    the same file again changes nothing.
+ *    the same file again changes nothing — while the next batch is read.
  * 4. At the end every pair the file touched is weighed again
  *    (src/relationships/pairs.ts). A run cut short before that is completed by
  *    running it again, which touches the same pairs.
@@ -79,7 +79,17 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     skipped: { count: 0, listed: [] }, peopleCreated: 0, companiesCreated: 0, pairs: 0, connected: 0, seconds: 0,
   };
   const progress = options.progress ? new Progress("ingest", null, options.progress) : undefined;
-  const batch = new Batch();
+  let batch = new Batch();
+  // One batch is written while the next is read: the reader works in this process, the writer in Neo4j.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async () => {
+    const full = batch;
+    batch = new Batch();
+    await writing;
+    writing = flush(db, full, options, summary);
+    // Awaited before the next write or at the end; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+  };
   const touched = new Map<string, Pair>();
   const skip = (skipped: Skipped) => {
     summary.skipped.count += 1;
@@ -103,9 +113,10 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     }
     summary.interactions += touches.interactions.length;
     for (const pair of pairsOf(touches.interactions)) touched.set(`${pair.team}\n${pair.contact}`, pair);
-    if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await flush(db, batch, options, summary);
+    if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await write();
   }
-  await flush(db, batch, options, summary);
+  await write();
+  await writing;
   if (!summary.dryRun) await weighTouched(db, [...touched.values()], options, summary);
   summary.pairs = touched.size;
   progress?.finish();
@@ -151,41 +162,37 @@ class Batch {
     for (const contact of touches.contacts) if (!this.contacts.get(contact.email)?.name) this.contacts.set(contact.email, contact);
     return null;
   }
-
-  clear(): void {
-    this.interactions.clear();
-    this.contacts.clear();
-  }
 }
 
 async function flush(db: Db, batch: Batch, options: IngestOptions, summary: IngestSummary): Promise<void> {
   if (batch.size === 0) return;
-  if (options.dryRun) return batch.clear();
+  if (options.dryRun) return;
   const { workspace } = options;
   const contacts = [...batch.contacts.values()].map(({ email, name }) => {
     const domain = email.slice(email.lastIndexOf("@") + 1);
     return { email, name, domain: isFreeMailDomain(domain) ? null : domain, personId: randomUUID(), companyId: randomUUID() };
   });
   const interactions = [...batch.interactions.values()];
-  const keys = [...batch.interactions.keys()];
   const written = await db.transaction("ingest", async (run) => {
     const scoped = (query: Parameters<typeof run>[0], params: Record<string, unknown>) => run(query, { ...params, workspace });
     const [created] = await scoped("ingest/contacts", { rows: contacts });
-    const [known] = await scoped("ingest/known-interactions", { keys });
-    await upsertRecords(scoped, { interactions }, () => undefined);
-    return { created: created!, known: Number(known!.known) };
+    const steps = await upsertRecords(scoped, { interactions }, () => undefined);
+    const [written] = steps.get("interactions")!;
+    return { created: created!, known: interactions.length - Number(written!.created) };
   });
   summary.peopleCreated += Number(written.created.peopleCreated ?? 0);
   summary.companiesCreated += Number(written.created.companiesCreated ?? 0);
   summary.alreadyKnown += written.known;
   summary.recorded += interactions.length - written.known;
-  batch.clear();
 }
 
 async function weighTouched(db: Db, pairs: Pair[], options: IngestOptions, summary: IngestSummary): Promise<void> {
   const settings = { nowMs: Date.now(), halfLifeDays: options.halfLifeDays };
+  const progress = options.progress ? new Progress("weighing pairs", pairs.length, options.progress) : undefined;
   for (let offset = 0; offset < pairs.length; offset += PAIRS_PER_BATCH) {
     const slice = pairs.slice(offset, offset + PAIRS_PER_BATCH);
     summary.connected += await db.transaction("ingest: connection strengths", (run) => weighPairs(run, options.workspace, slice, settings));
+    progress?.add(slice.length, "weighing");
   }
+  progress?.finish();
 }

@@ -9,7 +9,7 @@
  * core of this project's machine: postal-mime's whole-message parse reaches
  * ~17,000 messages/s even given the header block alone, its address parser on
  * the fields we need ~69,000/s; mailparser ~6,000/s and ~36,000/s (see
- * bench/mail-parse.ts for the reader as a whole).
+ * `npm run bench -- ingest` for the reader as a whole).
  */
 import { createHash } from "node:crypto";
 import { addressParser } from "postal-mime";
