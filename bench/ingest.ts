@@ -1,5 +1,5 @@
 /**
- * npm run bench -- ingest [--messages 200000] [--seed 1] [--externals 5000] [--batch-size N] [--keep]
+ * npm run bench -- ingest [--messages 200000] [--seed 1] [--externals 5000] [--batch-size N] [--concurrency N] [--keep]
  *
  * Ingests a generated mailbox (seed/generator/mailbox.ts, written once into
  * .data/bench/ and reused) into an empty workspace of the configured Neo4j,
@@ -16,7 +16,7 @@ import { writeMailbox } from "../seed/generator/mailbox.js";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
 import { forLongWrites, importGraphDocument } from "../src/graph-document/import.js";
-import { DEFAULT_INGEST_BATCH, ingest } from "../src/ingest/ingest.js";
+import { DEFAULT_INGEST_BATCH, DEFAULT_INGEST_CONCURRENCY, ingest } from "../src/ingest/ingest.js";
 import { readMail } from "../src/ingest/read-mail.js";
 import { wipeWorkspace } from "./wipe.js";
 
@@ -30,6 +30,7 @@ export async function ingestBenchmark(argv: string[]): Promise<void> {
       seed: { type: "string", default: "1" },
       externals: { type: "string", default: "5000" },
       "batch-size": { type: "string", default: String(DEFAULT_INGEST_BATCH) },
+      concurrency: { type: "string", default: String(DEFAULT_INGEST_CONCURRENCY) },
       keep: { type: "boolean", default: false },
     },
   });
@@ -48,18 +49,18 @@ export async function ingestBenchmark(argv: string[]): Promise<void> {
     const imported = await importGraphDocument(db, team, { workspace });
     if (!imported.ok) throw new Error(imported.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
     const ingesting = await measured(() => ingest(db, readMail({ path: file }), {
-      workspace, user: USERS[0]!, batchSize: Number(values["batch-size"]), halfLifeDays: config.relationships.halfLifeDays,
+      workspace, user: USERS[0]!, batchSize: Number(values["batch-size"]), concurrency: Number(values.concurrency), halfLifeDays: config.relationships.halfLifeDays,
       progress: (line) => console.error(line),
     }));
     const summary = ingesting.result;
 
     const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
     const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString("en-US");
-    console.log(`\ningest of a generated mailbox: ${messages.toLocaleString("en-US")} messages (${mib(fs.statSync(file).size)}), seed ${seed}, ${externals} external people, batch size ${values["batch-size"]}`);
+    console.log(`\ningest of a generated mailbox: ${messages.toLocaleString("en-US")} messages (${mib(fs.statSync(file).size)}), seed ${seed}, ${externals} external people, batch size ${values["batch-size"]}, ${values.concurrency} at a time`);
     console.log(`${"".padEnd(24)}${"seconds".padStart(9)}${"messages/s".padStart(12)}${"peak RSS".padStart(11)}`);
     console.log(`${"read only (no database)".padEnd(24)}${reading.seconds.toFixed(1).padStart(9)}${rate(reading.result, reading.seconds).padStart(12)}${mib(reading.peakRss).padStart(11)}`);
     console.log(`${"ingest (read + write)".padEnd(24)}${ingesting.seconds.toFixed(1).padStart(9)}${rate(summary.read, ingesting.seconds).padStart(12)}${mib(ingesting.peakRss).padStart(11)}`);
-    console.log(`ingest / read-only time: ${(ingesting.seconds / reading.seconds).toFixed(2)}×`);
+    console.log(`ingest / read-only time: ${(ingesting.seconds / reading.seconds).toFixed(2)}×; of the ingest, weighing pairs at the end: ${summary.weighingSeconds.toFixed(1)}s`);
     console.log(`interactions ${summary.interactions} (recorded ${summary.recorded}), automated ${summary.automated}, skipped ${summary.skipped.count}, no team contact ${summary.withoutTeamContact}`);
     console.log(`people created ${summary.peopleCreated}, companies created ${summary.companiesCreated}, pairs weighed ${summary.pairs}, connected ${summary.connected}`);
     if (!values.keep) await wipeWorkspace(db.driver, db.database, workspace);

@@ -9,8 +9,13 @@
 UNWIND $rows AS row
 MERGE (p:Person {workspace: $workspace, email: row.email})
   ON CREATE SET p.id = row.personId, p.name = row.name
-  ON MATCH SET p.name = coalesce(p.name, row.name)
 WITH row, p, p.id = row.personId AS personCreated
+// Written only when it changes something: a write locks the person, and a
+// concurrent batch that meets them would wait.
+CALL (row, p) {
+  WITH row, p WHERE p.name IS NULL AND row.name IS NOT NULL
+  SET p.name = row.name
+}
 CALL (row, p, personCreated) {
   WITH row, p WHERE personCreated AND row.domain IS NOT NULL
   MERGE (c:Company {workspace: $workspace, domain: row.domain})

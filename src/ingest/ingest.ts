@@ -30,6 +30,7 @@ import type { MailMessage, MeetingOccurrence, Skipped } from "./records.js";
 import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touches } from "./touches.js";
 
 export const DEFAULT_INGEST_BATCH = 2_000;
+export const DEFAULT_INGEST_CONCURRENCY = 2;
 /** Skipped items listed in a summary; the count covers them all. */
 export const LISTED_SKIPS = 1_000;
 const PAIRS_PER_BATCH = 1_000;
@@ -42,6 +43,12 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Interactions per write transaction (default 2,000). */
   batchSize?: number;
+  /**
+   * Write transactions in flight at once (default 2), while the reader goes on
+   * reading. Two batches may lock the same new person; Neo4j then reports a
+   * deadlock, which the driver retries, as the importer's batches do.
+   */
+  concurrency?: number;
   halfLifeDays: number;
   progress?: ProgressWriter;
   /** Called with each skipped item as it is met, e.g. to print it. */
@@ -67,6 +74,8 @@ export interface IngestSummary {
   pairs: number;
   connected: number;
   seconds: number;
+  /** Of `seconds`, the part spent weighing pairs after the last batch was written. */
+  weighingSeconds: number;
 }
 
 type Item = MailMessage | MeetingOccurrence | Skipped;
@@ -76,19 +85,15 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
   const team = await loadTeam(db, options.workspace, options.user);
   const summary: IngestSummary = {
     dryRun: options.dryRun ?? false, read: 0, interactions: 0, recorded: 0, alreadyKnown: 0, automated: 0, withoutTeamContact: 0,
-    skipped: { count: 0, listed: [] }, peopleCreated: 0, companiesCreated: 0, pairs: 0, connected: 0, seconds: 0,
+    skipped: { count: 0, listed: [] }, peopleCreated: 0, companiesCreated: 0, pairs: 0, connected: 0, seconds: 0, weighingSeconds: 0,
   };
   const progress = options.progress ? new Progress("ingest", null, options.progress) : undefined;
   let batch = new Batch();
-  // One batch is written while the next is read: the reader works in this process, the writer in Neo4j.
-  let writing: Promise<void> = Promise.resolve();
+  const writes = new InFlight(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY);
   const write = async () => {
     const full = batch;
     batch = new Batch();
-    await writing;
-    writing = flush(db, full, options, summary);
-    // Awaited before the next write or at the end; until then a failure must not count as unhandled.
-    writing.catch(() => undefined);
+    await writes.add(() => flush(db, full, options, summary));
   };
   const touched = new Map<string, Pair>();
   const skip = (skipped: Skipped) => {
@@ -116,8 +121,10 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await write();
   }
   await write();
-  await writing;
+  await writes.drain();
+  const weighingStarted = performance.now();
   if (!summary.dryRun) await weighTouched(db, [...touched.values()], options, summary);
+  summary.weighingSeconds = Math.round(performance.now() - weighingStarted) / 1000;
   summary.pairs = touched.size;
   progress?.finish();
   summary.seconds = Math.round(performance.now() - started) / 1000;
@@ -149,7 +156,12 @@ class Batch {
     return this.interactions.size;
   }
 
-  /** Adds the touches, or says why they are not valid records and adds nothing. */
+  /**
+   * Adds the touches, or says why they are not valid records and adds nothing.
+   * Every batch writes all of its contacts, known or not: a batch written
+   * beside the one that creates a person then waits for that person in its
+   * own MERGE, where a MATCH would miss them.
+   */
   add(touches: Extract<Touches, { kind: "interactions" }>): string | null {
     const parsed: InteractionRecord[] = [];
     for (const interaction of touches.interactions) {
@@ -158,6 +170,7 @@ class Batch {
       parsed.push(result.data);
     }
     for (const r of parsed) this.interactions.set(interactionKey(lower(r.user), lower(r.person), r.kind, toInstant(r.at), r.ref), r);
+    // A person is named by the first header that gives a display name.
     // A person is named by the first header that gives a display name.
     for (const contact of touches.contacts) if (!this.contacts.get(contact.email)?.name) this.contacts.set(contact.email, contact);
     return null;
@@ -186,13 +199,37 @@ async function flush(db: Db, batch: Batch, options: IngestOptions, summary: Inge
   summary.recorded += interactions.length - written.known;
 }
 
+/** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */
+class InFlight {
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async add(work: () => Promise<void>): Promise<void> {
+    if (this.pending.length >= this.limit) await this.pending.shift();
+    const started = work();
+    // Awaited later, by add or drain; until then a failure must not count as unhandled.
+    started.catch(() => undefined);
+    this.pending.push(started);
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.shift();
+  }
+}
+
 async function weighTouched(db: Db, pairs: Pair[], options: IngestOptions, summary: IngestSummary): Promise<void> {
   const settings = { nowMs: Date.now(), halfLifeDays: options.halfLifeDays };
   const progress = options.progress ? new Progress("weighing pairs", pairs.length, options.progress) : undefined;
+  const weighs = new InFlight(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY);
   for (let offset = 0; offset < pairs.length; offset += PAIRS_PER_BATCH) {
     const slice = pairs.slice(offset, offset + PAIRS_PER_BATCH);
-    summary.connected += await db.transaction("ingest: connection strengths", (run) => weighPairs(run, options.workspace, slice, settings));
-    progress?.add(slice.length, "weighing");
+    await weighs.add(async () => {
+      const connected = await db.transaction("ingest: connection strengths", (run) => weighPairs(run, options.workspace, slice, settings));
+      summary.connected += connected;
+      progress?.add(slice.length, "weighing");
+    });
   }
+  await weighs.drain();
   progress?.finish();
 }
