@@ -102,25 +102,13 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     options.onSkipped?.(skipped);
   };
 
-  for await (const item of items) {
-    summary.read += 1;
-    progress?.add(1, "reading");
-    if (item.kind === "skipped") {
-      skip(item);
-      continue;
-    }
-    const touches = item.kind === "message" ? touchesOfMessage(item, team) : touchesOfMeeting(item, team);
-    if (!count(touches, summary)) continue;
-    const invalid = batch.add(touches);
-    if (invalid !== null) {
-      skip({ kind: "skipped", position: item.position, reason: invalid });
-      continue;
-    }
-    summary.interactions += touches.interactions.length;
-    for (const pair of pairsOf(touches.interactions)) touched.set(`${pair.team}\n${pair.contact}`, pair);
-    if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await write();
+  try {
+    await readAll();
+  } catch (error) {
+    // A reader that fails (an unreadable file, a body over the limit) leaves whole batches: let the ones in flight end first.
+    await writes.settle();
+    throw error;
   }
-  await write();
   await writes.drain();
   const weighingStarted = performance.now();
   if (!summary.dryRun) await weighTouched(db, [...touched.values()], options, summary);
@@ -129,6 +117,28 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
   progress?.finish();
   summary.seconds = Math.round(performance.now() - started) / 1000;
   return summary;
+
+  async function readAll(): Promise<void> {
+    for await (const item of items) {
+      summary.read += 1;
+      progress?.add(1, "reading");
+      if (item.kind === "skipped") {
+        skip(item);
+        continue;
+      }
+      const touches = item.kind === "message" ? touchesOfMessage(item, team) : touchesOfMeeting(item, team);
+      if (!count(touches, summary)) continue;
+      const invalid = batch.add(touches);
+      if (invalid !== null) {
+        skip({ kind: "skipped", position: item.position, reason: invalid });
+        continue;
+      }
+      summary.interactions += touches.interactions.length;
+      for (const pair of pairsOf(touches.interactions)) touched.set(`${pair.team}\n${pair.contact}`, pair);
+      if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await write();
+    }
+    await write();
+  }
 }
 
 async function loadTeam(db: Db, workspace: string, user: string): Promise<Team> {
@@ -215,6 +225,11 @@ class InFlight {
 
   async drain(): Promise<void> {
     while (this.pending.length > 0) await this.pending.shift();
+  }
+
+  /** Waits for every write in flight to end, failed or not. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.pending.splice(0));
   }
 }
 
