@@ -11,11 +11,12 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
-import { compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
-import { FragmentInstances, instantiate, variableList, type FragmentName } from "./fragments.js";
+import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf } from "./compile.js";
+import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
-import { matchedText } from "./shortlist.js";
-import type { Scope, Statement } from "./statements.js";
+import { matched } from "./shortlist.js";
+import { statement, type Scope, type Statement } from "./statements.js";
+import { Cypher, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 
 export const SCORING = {
@@ -52,31 +53,24 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     limit: neo4j.int(first),
   };
   const { connectedTo, ...rest } = where;
-  const filter = compileReachedPersonWhere(rest, "person", scope);
-  const carried = variableList(filter.carried);
-  const origin = connectedTo ? startingPerson(connectedTo.person, scope) : scope.viewerId;
+  const filter = compilePersonWhere(rest, "person", scope);
+  const origin = connectedTo ? startingPerson(connectedTo.person, scope) : viewerIdOf(scope);
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
-
-  const parts = new FragmentInstances(STATEMENT_INSTANCE + 1);
   const hops = halvedHops(maxHops);
-  const joinPaths = parts.add("common/join-paths", hops, { minStrength });
-  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
-  const score = parts.add("prospect/score", { strongestPath }, scoring);
+  const joinPaths = fragment("common/join-paths", hops, { minStrength });
+  const strongestPath = fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
   const values = {
-    prelude: filter.prelude.join("\n"),
-    evidence: evidenceTopics(parts, evidenceTopicNames(where)),
+    evidence: evidenceTopics(evidenceTopicNames(where)),
     hops: hopsBound(maxHops),
-    matched: matchedText(filter.predicate, filter.shortlisting, ["origin", "evidenceTopics", ...filter.carried], parts.reserve()),
-    reach: reachOfMatching(parts, maxHops, minStrength),
-    carried,
-    score,
+    matched: matched(filter, filter.predicate, ["origin", "evidenceTopics", ...filter.carried]),
+    reach: reachOfMatching(maxHops, minStrength),
+    carried: variableList(filter.carried),
+    score: fragment("prospect/score", { strongestPath }, scoring),
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
-  const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
-  const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
-  return { text: statement.text, params: { ...filter.params, ...parts.params, ...statement.params, ...tuning }, personIds };
+  return statement(name, { ...filter, personIds }, scope, { origin, minStrength }, values);
 }
 
 /**
@@ -96,11 +90,6 @@ export function evidenceTopicNames(where: PersonWhere): string[] | null {
 }
 
 /** Binds evidenceTopics: the topic set of the names, or null for every topic. */
-function evidenceTopics(parts: FragmentInstances, names: string[] | null): string {
-  return names === null
-    ? "CALL { RETURN null AS evidenceTopics }"
-    : parts.add("common/topic-set", { topics: "evidenceTopics" }, { names });
+function evidenceTopics(names: string[] | null): Cypher {
+  return names === null ? new Cypher(["CALL { RETURN null AS evidenceTopics }"]) : fragment("common/topic-set", { topics: "evidenceTopics" }, { names });
 }
-
-/** Above the filter's instance numbers, like statements.ts's. */
-const STATEMENT_INSTANCE = 2_000_000;

@@ -7,11 +7,12 @@
  */
 import neo4j from "neo4j-driver";
 import type { Params } from "../db/run.js";
-import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter, type Viewer } from "./compile.js";
-import { FragmentInstances, instantiate, variableList, type FragmentName, type Instance } from "./fragments.js";
+import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf, type CompiledFilter, type Viewer } from "./compile.js";
+import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
-import { matchedText, type Shortlisting } from "./shortlist.js";
+import { matched } from "./shortlist.js";
+import { Cypher, join, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 export interface Statement {
@@ -45,38 +46,32 @@ export function peopleCount(where: PersonWhere, scope: Scope): Statement {
  * Any other filter is tested on every person by the plain statement, whose
  * plan can use the indexes the filter's fields have.
  */
-function people(reachedName: FragmentName, plainName: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, string>): Statement {
+function people(reachedName: FragmentName, plainName: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, Part>): Statement {
   const { connectedTo, ...rest } = where;
-  const filter = compileReachedPersonWhere(rest, "person", scope);
-  if (!connectedTo && filter.shortlisting.steps.length === 0) return statement(plainName, filter, scope, params, texts);
+  const filter = compilePersonWhere(rest, "person", scope);
+  if (!connectedTo && filter.shortlistable.length === 0) return statement(plainName, filter, scope, params, texts);
   return reachedStatement(reachedName, filter, filter.predicate, connectedTo, scope, params, texts);
 }
 
 /**
  * A `*-reached` statement: the people to test come as rows from
- * reachedPeople, and matchedText keeps those `predicate` holds for.
+ * reachedPeople, and `matched` keeps those `predicate` holds for.
  */
 function reachedStatement(
-  name: FragmentName, filter: CompiledFilter & { shortlisting: Shortlisting }, predicate: string,
-  connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, string>,
+  name: FragmentName, filter: CompiledFilter, predicate: Cypher,
+  connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, Part>,
 ): Statement {
   const reached = reachedPeople(connectedTo, scope);
-  const values = {
-    ...texts,
-    reached: reached.text,
-    carried: variableList(filter.carried),
-    matched: matchedText(predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
-  };
-  const withReached = { ...filter, params: { ...filter.params, ...reached.params }, personIds: [...new Set([...reached.personIds, ...filter.personIds])] };
-  return statement(name, withReached, scope, params, values);
+  const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried) };
+  return statement(name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values);
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches, or everyone in the workspace. */
-function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): Instance & { personIds: string[] } {
-  if (!connectedTo) return { ...instantiate("common/everyone", REACHED_INSTANCE, {}, {}), personIds: [] };
+function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
+  if (!connectedTo) return { rows: fragment("common/everyone", {}, {}), personIds: [] };
   const anchor = startingPerson(connectedTo.person, viewer);
   const params = { anchor, minStrength: connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH };
-  return { ...instantiate("common/reached-from-anchor", REACHED_INSTANCE, { hops: hopsBound(connectedTo.maxHops) }, params), personIds: [anchor] };
+  return { rows: fragment("common/reached-from-anchor", { hops: hopsBound(connectedTo.maxHops) }, params), personIds: [anchor] };
 }
 
 export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
@@ -96,10 +91,10 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
  * filter holds for to their current employers. Any other filter tests every
  * company of the workspace.
  */
-function companies(reachedName: FragmentName, plainName: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, string>): Statement {
+function companies(reachedName: FragmentName, plainName: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, Part>): Statement {
   const connectedTo = where.employs?.connectedTo;
   const filter = where.employs ? compileEmployerOfReached(where, "person", "company", scope) : null;
-  if (!filter || (!connectedTo && filter.shortlisting.steps.length === 0)) {
+  if (!filter || (!connectedTo && filter.shortlistable.length === 0)) {
     return statement(plainName, compileCompanyWhere(where, "company", scope), scope, params, texts);
   }
   return reachedStatement(reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
@@ -108,37 +103,28 @@ function companies(reachedName: FragmentName, plainName: FragmentName, where: Co
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
 export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
   const hops = halvedHops(maxHops);
-  const join = joinPaths(hops);
-  const best = instantiate("statement/best-paths", STATEMENT_INSTANCE + 2, {}, { first: neo4j.int(first) });
+  const values = { ...hops, joinPaths: joinPaths(hops), bestPaths: fragment("statement/best-paths", {}, { first: neo4j.int(first) }) };
   const name = target.to !== null ? "statement/introduction-paths-to-person" : "statement/introduction-paths-to-company";
-  const instance = instantiate(name, STATEMENT_INSTANCE, { ...hops, joinPaths: join.text, bestPaths: best.text }, { from, ...target });
-  return {
-    text: instance.text,
-    params: { ...join.params, ...best.params, ...instance.params, workspace: scope.workspace },
-    personIds: [from, ...(target.to ? [target.to] : [])],
-  };
+  const { text, params } = render(fragment(name, values, { from, ...target }));
+  return { text, params: { ...params, workspace: scope.workspace }, personIds: [from, ...(target.to ? [target.to] : [])] };
 }
 
 /** For each person of `keys`, the strongest path of at most maxHops connections from `from`. */
 export function strongestPaths(workspace: string, from: string, keys: string[], maxHops: number): Statement {
   const hops = halvedHops(maxHops);
-  const join = joinPaths(hops);
-  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 2, { from: "from", to: "to", ...hops, joinPaths: join.text, path: "path" }, {});
-  const instance = instantiate("statement/strongest-paths", STATEMENT_INSTANCE, { strongestPath: path.text }, { from, keys });
-  return { text: instance.text, params: { ...join.params, ...instance.params, workspace }, personIds: [from] };
+  const strongestPath = fragment("common/strongest-path", { from: "from", to: "to", ...hops, joinPaths: joinPaths(hops), path: "path" }, {});
+  const { text, params } = render(fragment("statement/strongest-paths", { strongestPath }, { from, keys }));
+  return { text, params: { ...params, workspace }, personIds: [from] };
 }
 
-function joinPaths(hops: { leftHops: string; rightHops: string }) {
-  return instantiate("common/join-paths", STATEMENT_INSTANCE + 1, hops, { minStrength: DEFAULT_MIN_STRENGTH });
+function joinPaths(hops: { leftHops: string; rightHops: string }): Cypher {
+  return fragment("common/join-paths", hops, { minStrength: DEFAULT_MIN_STRENGTH });
 }
 
 /** A company segment's export: the companies a filter matches, each with its best-connected current employee. */
 export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
   const filter = compileCompanyWhere(where, "company", scope);
-  const parts = new FragmentInstances(STATEMENT_INSTANCE + 1);
-  const reach = reachOfMatching(parts, 2, DEFAULT_MIN_STRENGTH);
-  const exported = statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach });
-  return { ...exported, params: { ...exported.params, ...parts.params } };
+  return statement("statement/companies-export", filter, scope, { origin: viewerIdOf(scope) }, { reach: reachOfMatching(2, DEFAULT_MIN_STRENGTH) });
 }
 
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
@@ -153,15 +139,14 @@ export function snapshotChange(side: "joined" | "left", where: PersonWhere, scop
   return statement(side === "joined" ? "statement/snapshot-joined" : "statement/snapshot-left", filter, scope, { snapshot });
 }
 
-/** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
-function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
-  const prelude = filter.prelude.join("\n");
-  const instance = instantiate(name, STATEMENT_INSTANCE, { ...values, prelude, predicate: filter.predicate }, params);
+/**
+ * A statement around a compiled filter: its prelude and predicate in their
+ * slots, `values` in the others, rendered with one naming environment, with
+ * the parameters every statement shares.
+ */
+export function statement(name: FragmentName, filter: Pick<CompiledFilter, "prelude" | "predicate" | "personIds">, scope: Scope, params: Params, values: Record<string, Part> = {}): Statement {
+  const tree = fragment(name, { ...values, prelude: join(filter.prelude, "\n"), predicate: filter.predicate }, params);
+  const rendered = render(tree);
   const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
-  return { text: instance.text, params: { ...filter.params, ...instance.params, ...tuning }, personIds: filter.personIds };
+  return { text: rendered.text, params: { ...rendered.params, ...tuning }, personIds: filter.personIds };
 }
-
-/** An instance number no fragment of a filter reaches, so the statement's parameters never clash with theirs. */
-const STATEMENT_INSTANCE = 1_000_000;
-/** The instance of the fragment that gives a statement its rows of people (reachedPeople). */
-const REACHED_INSTANCE = STATEMENT_INSTANCE + 4;

@@ -45,7 +45,7 @@ afterAll(async () => {
 
 /** The rows of `statement`, with the way of finding reach chosen by `fewBelow`. */
 async function readWithFewBelow(statement: Statement, fewBelow: number) {
-  const threshold = Object.keys(statement.params).filter((name) => name.endsWith("_fewBelow"));
+  const threshold = Object.keys(statement.params).filter((name) => /^fewBelow\d+$/.test(name));
   expect(threshold).toHaveLength(1);
   return db.readCompiled("test/reach", { ...statement, params: { ...statement.params, [threshold[0]!]: neo4j.int(fewBelow) } });
 }
