@@ -18,6 +18,7 @@ import { matched } from "./shortlist.js";
 import { statement, type Scope, type Statement } from "./statements.js";
 import { Cypher, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
+import { personWhereReadsViewer } from "./viewer.js";
 
 export const SCORING = {
   /** Each signal is in [0, 1]; the score is their weighted sum. */
@@ -37,6 +38,11 @@ export const SCORING = {
 export interface ProspectPosition {
   scoredAt: string;
   after: { score: number; email: string } | null;
+}
+
+/** Without a top-level connectedTo, the connection signal looks from the viewer. */
+export function prospectsReadViewer(where: PersonWhere): boolean {
+  return !where.connectedTo || personWhereReadsViewer(where);
 }
 
 export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition): Statement {

@@ -21,7 +21,7 @@ import type { SearchSettings } from "../config.js";
 import { createRequestContext } from "../context.js";
 import type { Db, Row } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { prospectsPage } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
 import { companiesExport } from "../filters/statements.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
 import type { Item } from "../loaders/keyed.js";
@@ -51,9 +51,11 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
       if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
       const where = peopleFilter(segment);
       const scoredAt = new Date().toISOString();
-      const statement = await ctx.compile((scope) => where
+      // A company export ranks contacts by their connection to the viewer, so it always reads the viewer.
+      const scope = await ctx.scope(where ? prospectsReadViewer(where) : true);
+      const statement = where
         ? prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null })
-        : companiesExport(companyFilter(segment)!, scope));
+        : companiesExport(companyFilter(segment)!, scope);
       await requirePeople(statement.personIds, ctx);
       const rows = ctx.db.streamCompiled(where ? "filters/prospects-export" : "filters/companies-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
       const exported = where

@@ -27,10 +27,9 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   }
   const to = target.name === "to" ? target.value : null;
   const toCompany = target.name === "toCompany" ? target.value : null;
-  const { from, statement } = await ctx.compile((scope) => {
-    const from = startingPerson(args.from, scope);
-    return { from, statement: introductionStatement(scope, from, { to, toCompany }, maxHops, args.first) };
-  });
+  const scope = await ctx.scope(args.from == null);
+  const from = startingPerson(args.from, scope);
+  const statement = introductionStatement(scope, from, { to, toCompany }, maxHops, args.first);
   const [paths] = await Promise.all([
     readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.readCompiled("filters/introduction-paths", statement)),
     toCompany ? requireCompany(toCompany, ctx) : undefined,

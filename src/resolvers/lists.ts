@@ -4,6 +4,7 @@ import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js";
 import { companiesCount, companiesPage, peopleCount, peoplePage, type Scope, type Statement } from "../filters/statements.js";
+import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
@@ -17,15 +18,16 @@ interface ListKind<W> {
   validate(input: unknown): W;
   page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null): Statement;
   count(where: W, scope: Scope): Statement;
+  readsViewer(where: W): boolean;
   /** The natural key that breaks ties between equal names. */
   naturalKey: "email" | "domain";
 }
 
 const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>> = {
-  name: "people", validate: validPersonWhere, page: peoplePage, count: peopleCount, naturalKey: "email",
+  name: "people", validate: validPersonWhere, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, naturalKey: "email",
 };
 const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>> = {
-  name: "companies", validate: validCompanyWhere, page: companiesPage, count: companiesCount, naturalKey: "domain",
+  name: "companies", validate: validCompanyWhere, page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, naturalKey: "domain",
 };
 
 export const people = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(PEOPLE, args, ctx, info);
@@ -39,7 +41,9 @@ async function list<W>(kind: ListKind<W>, args: ListArgs, ctx: RequestContext, i
   if (after && (after.order.field !== order.field || after.order.direction !== order.direction)) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "after is a cursor of another order: ask for the same orderBy as the page it came from", { argument: "after" });
   }
-  const [page, counting] = await ctx.compile((scope) => [kind.page(where, scope, order, first + 1, after), kind.count(where, scope)]);
+  const scope = await ctx.scope(kind.readsViewer(where));
+  const page = kind.page(where, scope, order, first + 1, after);
+  const counting = kind.count(where, scope);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled(`filters/${kind.name}-count`, counting);
     return Number(row?.total ?? 0);

@@ -6,7 +6,7 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
-import { prospectsPage, type ProspectPosition } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, type ProspectPosition } from "../filters/prospects.js";
 import { peopleCount } from "../filters/statements.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
@@ -26,7 +26,9 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const position: ProspectPosition = key
     ? { scoredAt: key[2], after: { score: key[0], email: key[1] } }
     : { scoredAt: new Date().toISOString(), after: null };
-  const [page, counting] = await ctx.compile((scope) => [prospectsPage(where, scope, first + 1, position), peopleCount(where, scope)]);
+  const scope = await ctx.scope(prospectsReadViewer(where));
+  const page = prospectsPage(where, scope, first + 1, position);
+  const counting = peopleCount(where, scope);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.readCompiled("filters/people-count", counting);
     return Number(row?.total ?? 0);

@@ -11,6 +11,7 @@ import { integer } from "../db/values.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { snapshotChange } from "../filters/statements.js";
 import type { CompanyWhere, PersonWhere } from "../filters/types.js";
+import { personWhereReadsViewer } from "../filters/viewer.js";
 import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
@@ -70,7 +71,7 @@ export const Snapshot = {
     const where = segment ? peopleFilter(segment) : null;
     if (!where) return { joined: [], left: [] };
     const [joined, left] = await Promise.all((["joined", "left"] as const).map(async (side) => {
-      const statement = await ctx.compile((scope) => snapshotChange(side, where, scope, String(snapshot.id)));
+      const statement = snapshotChange(side, where, await ctx.scope(personWhereReadsViewer(where)), String(snapshot.id));
       await requirePeople(statement.personIds, ctx);
       return (await ctx.db.readCompiled(`filters/snapshot-${side}`, statement)).map((row) => row.item as Item);
     }));
