@@ -30,7 +30,7 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
   const requestDb = db.forRequest(requestId);
   const loaders = createLoaders(requestDb, identity.workspace);
   // Through the loader, so Query.viewer and the filters' "me" share one lookup.
-  const viewerId = async () => ((await loaders.personByEmail.load(identity.email))?.id as string | undefined) ?? null;
+  const viewerId = async () => (await loaders.personByEmail.load(identity.email))?.id ?? null;
   return {
     requestId,
     identity,

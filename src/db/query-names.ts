@@ -1,84 +1,114 @@
 /**
  * Every named query the code may run: the relative path of its file under
- * cypher/, without the extension. The catalogue checks this list against the
- * files at boot.
+ * cypher/, without the extension, and the columns its rows have (rows.ts),
+ * as the file's `Returns:` header describes them. The catalogue checks the
+ * names against the files at boot, every result is checked against the
+ * columns, and tests/integration/catalogue.test.ts checks the columns against
+ * what each statement declares to Neo4j.
  */
-export const QUERY_NAMES = [
-  "person/by-ids",
-  "person/by-emails",
-  "person/employment",
-  "person/interests",
-  "person/engagements",
-  "person/concerns",
-  "person/promises",
-  "company/by-ids",
-  "company/by-domains",
-  "company/employees",
-  "company/events",
-  "company/promises",
-  "topic/by-names",
-  "topic/broader",
-  "topic/narrower",
-  "content/topics",
-  "search/full-text",
-  "import/known-keys",
-  "import/workspace-populated",
-  "import/topics",
-  "import/topic-broader",
-  "import/companies",
-  "import/people",
-  "import/employments",
-  "import/interests",
-  "import/users",
-  "import/content",
-  "import/content-topics",
-  "import/connections",
-  "import/connections-into-empty",
-  "import/engagements",
-  "import/engagements-into-empty",
-  "import/concerns",
-  "import/events",
-  "import/promises",
-  "export/topics",
-  "export/companies",
-  "export/people",
-  "export/content",
-  "export/connections",
-  "export/engagements",
-  "export/concerns",
-  "export/events",
-  "export/promises",
-  "export/users",
-  "auth/api-key-create",
-  "auth/api-key-by-hash",
-  "auth/api-keys",
-  "auth/api-key-revoke",
-  "segment/save",
-  "segment/update",
-  "segment/delete",
-  "segment/by-ids",
-  "segment/all",
-  "segment/snapshots",
-  "segment/snapshot-by-ids",
-  "segment/snapshot-members",
-  "segment/snapshot-export",
-  "segment/snapshot-diff",
-  "mutation/idempotency-claim",
-  "mutation/idempotency-store",
-  "mutation/references",
-  "mutation/connect-people",
-  "mutation/disconnect-people",
-  "mutation/record-interaction",
-  "mutation/record-engagement",
-  "mutation/record-concern",
-  "mutation/record-company-event",
-  "mutation/set-relationship-level",
-  "mutation/topic-conflicts",
-  "mutation/content-by-url",
-  "mutation/make-promise",
-  "mutation/set-promise-status",
-  "promise/list",
-  "mutation/forget-person",
-] as const;
+import { column, keyed, single, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type SegmentItem, type SnapshotItem, type TopicItem } from "./rows.js";
 
-export type QueryName = (typeof QUERY_NAMES)[number];
+const text = column<string>();
+const maybeText = column<string | null>();
+const texts = column<string[]>();
+const item = column<Item>();
+/** An import step returns nothing: the importer reads what it created from the update counters. */
+const NOTHING = {};
+
+export const QUERIES = {
+  "person/by-ids": keyed<PersonItem>(),
+  "person/by-emails": keyed<PersonItem>(),
+  "person/employment": keyed<Item & { company: CompanyItem | null }>(),
+  "person/interests": keyed<Item>(),
+  "person/engagements": keyed<Item>(),
+  "person/concerns": keyed<Item>(),
+  "person/promises": keyed<Item>(),
+  "company/by-ids": keyed<CompanyItem>(),
+  "company/by-domains": keyed<CompanyItem>(),
+  "company/employees": keyed<PersonItem>(),
+  "company/events": keyed<Item>(),
+  "company/promises": keyed<Item>(),
+  "topic/by-names": keyed<TopicItem>(),
+  "topic/broader": keyed<TopicItem>(),
+  "topic/narrower": keyed<TopicItem>(),
+  "content/topics": keyed<TopicItem>(),
+  "search/full-text": { item, kind: text, score: column<number>() },
+  "import/known-keys": { emails: texts, domains: texts, urls: texts, topics: column<{ key: string; aliasKeys: string[] }[]>() },
+  "import/workspace-populated": { populated: column<boolean>() },
+  "import/topics": NOTHING,
+  "import/topic-broader": NOTHING,
+  "import/companies": NOTHING,
+  "import/people": NOTHING,
+  "import/employments": NOTHING,
+  "import/interests": NOTHING,
+  "import/users": NOTHING,
+  "import/content": NOTHING,
+  "import/content-topics": NOTHING,
+  "import/connections": NOTHING,
+  "import/connections-into-empty": NOTHING,
+  "import/engagements": NOTHING,
+  "import/engagements-into-empty": NOTHING,
+  "import/concerns": NOTHING,
+  "import/events": NOTHING,
+  "import/promises": NOTHING,
+  "export/topics": { name: text, aliases: column<string[] | null>(), broader: texts },
+  "export/companies": { company: item },
+  "export/people": { person: item, company: maybeText, employment: column<Item | null>(), interests: column<{ topic: string | null; weight: number }[]>() },
+  "export/content": { content: item, topics: texts },
+  "export/connections": { a: text, b: text, connection: item },
+  "export/engagements": { person: text, content: text, action: text, at: text },
+  "export/concerns": { person: text, topic: text, concern: item },
+  "export/events": { company: text, event: item },
+  "export/promises": { promise: item, person: maybeText, company: maybeText },
+  "export/users": { email: text },
+  "auth/api-key-create": { id: text, workspace: text, email: text, role: text, createdAt: text },
+  "auth/api-key-by-hash": { workspace: text, email: text, role: text },
+  "auth/api-keys": { id: text, workspace: text, email: text, role: text, createdAt: text, revokedAt: maybeText },
+  "auth/api-key-revoke": { id: text, workspace: text, email: text, revokedAt: text },
+  "segment/save": single<SegmentItem>(),
+  "segment/update": single<SegmentItem>(),
+  "segment/delete": { snapshots: column<number>() },
+  "segment/by-ids": keyed<SegmentItem>(),
+  "segment/all": single<SegmentItem>(),
+  "segment/snapshots": keyed<SnapshotItem>(),
+  "segment/snapshot-by-ids": keyed<SnapshotItem>(),
+  "segment/snapshot-members": { item: column<PersonItem>(), sortValue: text },
+  "segment/snapshot-export": { email: text, name: maybeText, title: maybeText, company: maybeText, domain: maybeText },
+  "segment/snapshot-diff": { joined: column<PersonItem[]>(), left: column<PersonItem[]>() },
+  "mutation/idempotency-claim": { claimed: column<boolean>(), mutation: text, inputHash: text, result: maybeText },
+  "mutation/idempotency-store": NOTHING,
+  "mutation/references": {
+    people: column<{ id: string; email: string }[]>(),
+    companies: column<{ id: string; domain: string }[]>(),
+    domains: texts,
+    topics: column<{ wanted: string; key: string }[]>(),
+    contents: texts,
+  },
+  "mutation/connect-people": single<Item>(),
+  "mutation/disconnect-people": single<Item>(),
+  "mutation/record-interaction": single<Item>(),
+  "mutation/record-engagement": single<Item>(),
+  "mutation/record-concern": single<Item>(),
+  "mutation/record-company-event": single<Item>(),
+  "mutation/set-relationship-level": single<CompanyItem>(),
+  "mutation/topic-conflicts": { clashes: texts, cycles: texts },
+  "mutation/content-by-url": single<ContentItem>(),
+  "mutation/make-promise": single<Item>(),
+  "mutation/set-promise-status": { item, was: text },
+  "promise/list": single<Item>(),
+  "mutation/forget-person": single<Item>(),
+};
+
+export type QueryName = keyof typeof QUERIES;
+
+export const QUERY_NAMES = Object.keys(QUERIES) as QueryName[];
+
+export type QueryRow<N extends QueryName> = RowOf<(typeof QUERIES)[N]>;
+
+/** The queries a loader batches (src/loaders/keyed.ts): rows of the key asked for and an item for it. */
+export type KeyedQueryName = { [N in QueryName]: QueryRow<N> extends { key: string; item: unknown } ? N : never }[QueryName];
+
+/** The queries whose rows carry one `item`, as a mutation's statements do. */
+export type ItemQueryName = { [N in QueryName]: QueryRow<N> extends { item: unknown } ? N : never }[QueryName];
+
+export type ItemOf<N extends ItemQueryName> = QueryRow<N> extends { item: infer I } ? I : never;

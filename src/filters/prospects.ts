@@ -15,7 +15,8 @@ import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, starti
 import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
 import { matched } from "./shortlist.js";
-import { statement, type Scope, type Statement } from "./statements.js";
+import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
+import { statement, type IntroductionPath, type Scope } from "./statements.js";
 import { Cypher, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
@@ -45,7 +46,24 @@ export function prospectsReadViewer(where: PersonWhere): boolean {
   return !where.connectedTo || personWhereReadsViewer(where);
 }
 
-export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition): Statement {
+/** A prospect's row: the person, the score and the evidence that earned it (cypher/filters/prospect/score.cypher). */
+const PROSPECTS_PAGE = {
+  label: "filters/prospects-page",
+  columns: {
+    item: column<PersonItem>(),
+    score: column<number>(),
+    path: column<IntroductionPath | null>(),
+    employer: column<{ name: string | null; domain: string } | null>(),
+    engagements: column<{ action: string; at: string; content: ContentItem; weight: number }[]>(),
+    concerns: column<{ concern: Item; topic: TopicItem; weight: number }[]>(),
+    interests: column<{ topic: TopicItem; weight: number }[]>(),
+    events: column<{ company: CompanyItem; event: Item; weight: number }[]>(),
+  },
+};
+
+export type ProspectRow = RowOf<typeof PROSPECTS_PAGE.columns>;
+
+export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition) {
   const now = new Date(position.scoredAt);
   const scoring = {
     now: utcDateTime(now.toISOString()),
@@ -76,7 +94,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
-  return statement(name, { ...filter, personIds }, scope, { origin, minStrength }, values);
+  return statement(PROSPECTS_PAGE, name, { ...filter, personIds }, scope, { origin, minStrength }, values);
 }
 
 /**

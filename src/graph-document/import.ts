@@ -83,7 +83,7 @@ async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progr
     while (offset < step.size) {
       const rows = step.rows(offset, batchSize);
       offset += batchSize;
-      const { updates } = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
+      const updates = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
       const created = updates[step.counter] ?? 0;
       summary.created += created;
       summary.existed += rows.length - created;

@@ -19,15 +19,14 @@ import express, { type Request, type Response, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
 import type { SearchSettings } from "../config.js";
 import { createRequestContext } from "../context.js";
-import type { Db, Row } from "../db/run.js";
+import type { Db } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters/prospects.js";
 import { companiesExport } from "../filters/statements.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
-import type { Item } from "../loaders/keyed.js";
 import type { Logger } from "../logger.js";
 import { requirePeople } from "../resolvers/existence.js";
-import { reasonsOf, type EvidenceRow } from "../resolvers/reasons.js";
+import { reasonsOf } from "../resolvers/reasons.js";
 import { companyFilter, peopleFilter } from "../resolvers/segments.js";
 import { restErrors } from "./rest-errors.js";
 import { signedIn } from "./sign-in.js";
@@ -53,14 +52,17 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
       const scoredAt = new Date().toISOString();
       // A company export ranks contacts by their connection to the viewer, so it always reads the viewer.
       const scope = await ctx.scope(where ? prospectsReadViewer(where) : true);
-      const statement = where
-        ? prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null })
-        : companiesExport(companyFilter(segment)!, scope);
-      await requirePeople(statement.personIds, ctx);
-      const rows = ctx.db.streamCompiled(where ? "filters/prospects-export" : "filters/companies-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
-      const exported = where
-        ? await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt))
-        : await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, rows, (row) => row);
+      let exported: number;
+      if (where) {
+        const statement = { ...prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null }), name: "filters/prospects-export" };
+        await requirePeople(statement.personIds, ctx);
+        const rows = ctx.db.stream(statement, LONG_WRITE_TX_TIMEOUT_MS);
+        exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
+      } else {
+        const statement = companiesExport(companyFilter(segment)!, scope);
+        await requirePeople(statement.personIds, ctx);
+        exported = await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, ctx.db.stream(statement, LONG_WRITE_TX_TIMEOUT_MS), (row) => row);
+      }
       logger.info({ workspace: ctx.workspace, segment: segment.id, rows: exported }, "exported a segment");
     } catch (error) {
       next(error);
@@ -72,7 +74,7 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
       const ctx = await context(req);
       const snapshot = await ctx.loaders.snapshotById.load(req.params.id);
       if (!snapshot) throw new AppError(ErrorCode.NOT_FOUND, "no snapshot has that id");
-      const rows = ctx.db.stream("segment/snapshot-export", { workspace: ctx.workspace, id: snapshot.id }, LONG_WRITE_TX_TIMEOUT_MS);
+      const rows = ctx.db.stream("segment/snapshot-export", LONG_WRITE_TX_TIMEOUT_MS, { workspace: ctx.workspace, id: snapshot.id });
       const exported = await send(req, res, `snapshot-${snapshot.id}`, MEMBER_COLUMNS, rows, (row) => row);
       logger.info({ workspace: ctx.workspace, snapshot: snapshot.id, rows: exported }, "exported a snapshot");
     } catch (error) {
@@ -84,17 +86,16 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
   return router;
 }
 
-function rankedRecord(row: Row, scoredAt: string): Record<string, unknown> {
-  const person = row.item as Item;
-  const employer = row.employer as Item | null;
-  const why = reasonsOf(row as unknown as EvidenceRow, scoredAt).slice(0, REASONS_IN_WHY).map((reason) => reason.summary).join("; ");
+function rankedRecord(row: ProspectRow, scoredAt: string): Record<string, unknown> {
+  const { item: person, employer } = row;
+  const why = reasonsOf(row, scoredAt).slice(0, REASONS_IN_WHY).map((reason) => reason.summary).join("; ");
   return { email: person.email, name: person.name, title: person.title, company: employer?.name, domain: employer?.domain, score: row.score, why };
 }
 
 /** Streams the rows as CSV (with a header) or, when the client accepts JSON, as a JSON array; resolves to the row count. */
-async function send(
+async function send<R>(
   req: Request, res: Response, name: string, columns: readonly string[],
-  rows: AsyncIterable<Row>, toRecord: (row: Row) => Record<string, unknown>,
+  rows: AsyncIterable<R>, toRecord: (row: R) => Record<string, unknown>,
 ): Promise<number> {
   let count = 0;
   const records = Readable.from((async function* () {

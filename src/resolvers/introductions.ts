@@ -31,7 +31,7 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   const from = startingPerson(args.from, scope);
   const statement = introductionStatement(scope, from, { to, toCompany }, maxHops, args.first);
   const [paths] = await Promise.all([
-    readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.readCompiled("filters/introduction-paths", statement)),
+    readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.read(statement)),
     toCompany ? requireCompany(toCompany, ctx) : undefined,
   ]);
   return paths;
