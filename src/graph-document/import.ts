@@ -15,7 +15,7 @@ import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
 import { Progress, type ProgressWriter } from "./progress.js";
 import { validateGraphDocument } from "./validate.js";
-import type { KnownKeys, Problem } from "./validate.js";
+import type { KnownKeys, Problem } from "./document-checks.js";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 export const DEFAULT_CONCURRENCY = 2;

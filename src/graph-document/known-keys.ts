@@ -3,7 +3,7 @@
  * companies, topics and content it does not define itself.
  */
 import type { Db } from "../db/run.js";
-import type { KnownKeys } from "./validate.js";
+import type { KnownKeys } from "./document-checks.js";
 
 export async function knownKeys(db: Db, workspace: string): Promise<KnownKeys> {
   const [row] = await db.read("import/known-keys", { workspace });
