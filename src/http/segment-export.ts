@@ -25,9 +25,9 @@ import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters
 import { companiesExport } from "../filters/statements.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
 import type { Logger } from "../logger.js";
-import { requirePeople } from "../resolvers/existence.js";
-import { reasonsOf } from "../resolvers/reasons.js";
-import { companyFilter, peopleFilter } from "../resolvers/segments.js";
+import { requirePeople } from "../services/existence.js";
+import { reasonsOf } from "../services/reasons.js";
+import { companyFilter, peopleFilter } from "../services/segments.js";
 import { restErrors } from "./rest-errors.js";
 import { signedIn } from "./sign-in.js";
 

@@ -9,8 +9,8 @@ import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { snapshotPeople } from "../filters/statements.js";
 import { personWhereReadsViewer } from "../filters/viewer.js";
-import { requirePeople } from "../resolvers/existence.js";
-import { peopleFilter } from "../resolvers/segments.js";
+import { requirePeople } from "../services/existence.js";
+import { peopleFilter } from "../services/segments.js";
 import { validSegmentChanges, validSegmentInput, type SegmentFields } from "../validation/segments.js";
 import { mutation } from "./run-mutation.js";
 

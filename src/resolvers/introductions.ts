@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from "../errors.js";
 import { startingPerson } from "../filters/compile.js";
 import { introductionPaths as introductionStatement } from "../filters/statements.js";
 import { exactlyOne, validMaxHops } from "../validation/arguments.js";
-import { readCheckingPeople, requireCompany } from "./existence.js";
+import { readCheckingPeople, requireCompany } from "../services/existence.js";
 
 interface IntroductionArgs {
   from?: string | null;

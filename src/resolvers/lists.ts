@@ -8,7 +8,7 @@ import { companiesCount, companiesPage, peopleCount, peoplePage, type FilterStat
 import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
 import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
-import { readCheckingPeople } from "./existence.js";
+import { readCheckingPeople } from "../services/existence.js";
 import { connection, decodeCursor, totalCount } from "./pagination.js";
 
 interface ListArgs { where?: unknown; orderBy?: Partial<Order> | null; first: number; after?: string | null }

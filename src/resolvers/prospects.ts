@@ -10,9 +10,9 @@ import { prospectsPage, prospectsReadViewer, type ProspectPosition } from "../fi
 import { peopleCount } from "../filters/statements.js";
 import { pageSize } from "../validation/arguments.js";
 import { validPersonWhere } from "../validation/where.js";
-import { readCheckingPeople } from "./existence.js";
+import { readCheckingPeople } from "../services/existence.js";
 import { connection, decodeCursor, totalCount } from "./pagination.js";
-import { reasonsOf } from "./reasons.js";
+import { reasonsOf } from "../services/reasons.js";
 
 interface ProspectArgs { where: unknown; first: number; after?: string | null }
 

@@ -8,14 +8,13 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { integer } from "../db/values.js";
+import type { SegmentItem, SnapshotItem } from "../db/rows.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { snapshotChange } from "../filters/statements.js";
-import type { CompanyWhere, PersonWhere } from "../filters/types.js";
 import { personWhereReadsViewer } from "../filters/viewer.js";
-import type { SegmentItem, SnapshotItem } from "../db/rows.js";
+import { requirePeople } from "../services/existence.js";
+import { companyFilter, peopleFilter } from "../services/segments.js";
 import { pageSize } from "../validation/arguments.js";
-import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
-import { requirePeople } from "./existence.js";
 import { companies } from "./lists.js";
 import { connection, decodeCursor } from "./pagination.js";
 import { prospects } from "./prospects.js";
@@ -78,15 +77,6 @@ export const Snapshot = {
     return { joined, left };
   },
 };
-
-/** A segment's saved filter, checked again on the way out: it is read from storage, which outlives code changes. */
-export function peopleFilter(segment: SegmentItem): PersonWhere | null {
-  return segment.people == null ? null : validPersonWhere(JSON.parse(String(segment.people)), "segment.people");
-}
-
-export function companyFilter(segment: SegmentItem): CompanyWhere | null {
-  return segment.companies == null ? null : validCompanyWhere(JSON.parse(String(segment.companies)), "segment.companies");
-}
 
 function isMemberKey(key: unknown): key is [string, string] {
   return Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === "string");
