@@ -23,7 +23,6 @@ import type { Db } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters/prospects.js";
 import { companiesExport } from "../filters/statements.js";
-import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
 import type { Logger } from "../logger.js";
 import { requirePeople } from "../services/existence.js";
 import { reasonsOf } from "../services/reasons.js";
@@ -36,6 +35,8 @@ const RANKED_COLUMNS = [...MEMBER_COLUMNS, "score", "why"] as const;
 const COMPANY_COLUMNS = ["domain", "name", "industry", "contactEmail", "contactName", "contactTitle", "connection"] as const;
 /** More members than any list a team mails; the statement ranks within this bound. */
 const MAX_EXPORTED = 1_000_000;
+/** How long an export's one read may stream: ranking a whole workspace takes far longer than a request's query. */
+const EXPORT_TIMEOUT_MS = 300_000;
 const REASONS_IN_WHY = 3;
 
 export function segmentExportRouter({ authenticate, db, logger, search }: { authenticate: Authenticate; db: Db; logger: Logger; search: SearchSettings }): Router {
@@ -56,12 +57,12 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
       if (where) {
         const statement = { ...prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null }), name: "filters/prospects-export" };
         await requirePeople(statement.personIds, ctx);
-        const rows = ctx.db.stream(statement, LONG_WRITE_TX_TIMEOUT_MS);
+        const rows = ctx.db.stream(statement, EXPORT_TIMEOUT_MS);
         exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
       } else {
         const statement = companiesExport(companyFilter(segment)!, scope);
         await requirePeople(statement.personIds, ctx);
-        exported = await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, ctx.db.stream(statement, LONG_WRITE_TX_TIMEOUT_MS), (row) => row);
+        exported = await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, ctx.db.stream(statement, EXPORT_TIMEOUT_MS), (row) => row);
       }
       logger.info({ workspace: ctx.workspace, segment: segment.id, rows: exported }, "exported a segment");
     } catch (error) {
@@ -74,7 +75,7 @@ export function segmentExportRouter({ authenticate, db, logger, search }: { auth
       const ctx = await context(req);
       const snapshot = await ctx.loaders.snapshotById.load(req.params.id);
       if (!snapshot) throw new AppError(ErrorCode.NOT_FOUND, "no snapshot has that id");
-      const rows = ctx.db.stream("segment/snapshot-export", LONG_WRITE_TX_TIMEOUT_MS, { workspace: ctx.workspace, id: snapshot.id });
+      const rows = ctx.db.stream("segment/snapshot-export", EXPORT_TIMEOUT_MS, { workspace: ctx.workspace, id: snapshot.id });
       const exported = await send(req, res, `snapshot-${snapshot.id}`, MEMBER_COLUMNS, rows, (row) => row);
       logger.info({ workspace: ctx.workspace, snapshot: snapshot.id, rows: exported }, "exported a snapshot");
     } catch (error) {
