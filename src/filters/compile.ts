@@ -8,7 +8,7 @@
  * viewer stands in for a missing connectedTo.person or near.person.
  */
 import { AppError, ErrorCode } from "../errors.js";
-import { fragment, params, type FragmentName } from "./fragments.js";
+import { fragment, params } from "./fragments.js";
 import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
