@@ -8,6 +8,7 @@
  * viewer stands in for a missing connectedTo.person or near.person.
  */
 import { AppError, ErrorCode } from "../errors.js";
+import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
 import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
@@ -163,8 +164,8 @@ class FilterBuilder {
   company(where: CompanyWhere, c: Part): Cypher {
     const parts: Cypher[] = [];
     const fields = {
-      domains: where.domains?.map((d) => d.trim().toLowerCase()) ?? null,
-      industries: where.industries?.map((i) => i.trim().toLowerCase()) ?? null,
+      domains: where.domains?.map(lower) ?? null,
+      industries: where.industries?.map(lower) ?? null,
       statuses: where.statuses ?? null,
       relationshipLevels: where.relationshipLevels ?? null,
       employeesMin: where.employeesMin ?? null,
@@ -200,7 +201,7 @@ class FilterBuilder {
 
   private topicSet(names: string[]): Variable {
     const topics = new Variable("topics_");
-    this.prelude.push(fragment("common/topic-set", { topics }, { names: names.map((n) => n.trim().toLowerCase()) }));
+    this.prelude.push(fragment("common/topic-set", { topics }, { names: names.map(topicKey) }));
     this.carried.push(topics);
     return topics;
   }

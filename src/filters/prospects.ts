@@ -11,6 +11,7 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
+import { topicKey } from "../graph-document/normalize.js";
 import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf } from "./compile.js";
 import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
@@ -105,7 +106,7 @@ export function evidenceTopicNames(where: PersonWhere): string[] | null {
   const names = new Set<string>();
   const visit = (filter: PersonWhere): void => {
     for (const topics of [filter.interestedIn?.topics, filter.engagedWith?.topics, filter.expressedConcern?.topics]) {
-      for (const name of topics ?? []) names.add(name.trim().toLowerCase());
+      for (const name of topics ?? []) names.add(topicKey(name));
     }
     for (const inner of [...(filter.AND ?? []), ...(filter.OR ?? [])]) visit(inner);
   };

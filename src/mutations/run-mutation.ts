@@ -17,6 +17,7 @@ import type { RequestContext } from "../context.js";
 import type { ItemOf, ItemQueryName, QueryName, QueryRow } from "../db/query-names.js";
 import type { Params, RunQuery, Statement } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
+import { topicKey } from "../graph-document/normalize.js";
 import { parseInput } from "./validate.js";
 
 /** What a mutation refers to by id, domain, topic name (any case, or an alias) or url; each must exist. */
@@ -100,7 +101,7 @@ function scopedTo(run: RunQuery, scope: Params): Pick<Tx, "run" | "item"> {
 async function resolve(run: RunQuery, workspace: string, refs: References): Promise<Resolved> {
   const wanted = {
     people: refs.people ?? [], companies: refs.companies ?? [], domains: refs.domains ?? [],
-    topics: (refs.topics ?? []).map((name) => name.trim().toLowerCase()), contents: refs.contents ?? [],
+    topics: (refs.topics ?? []).map(topicKey), contents: refs.contents ?? [],
   };
   const [row] = await run("mutation/references", { workspace, ...wanted });
   const emails = new Map(row!.people.map((p) => [p.id, p.email]));
@@ -119,7 +120,7 @@ async function resolve(run: RunQuery, workspace: string, refs: References): Prom
   return {
     email: (id) => emails.get(id)!,
     domain: (id) => domains.get(id)!,
-    topicKey: (name) => topics.get(name.trim().toLowerCase())!,
+    topicKey: (name) => topics.get(topicKey(name))!,
   };
 }
 
