@@ -6,6 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { MAX_BATCH, MAX_HOPS, MAX_PAGE_SIZE } from "./bounds.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -58,9 +59,9 @@ const EnvSchema = z.object({
   RAPPORT_MAX_DEPTH: positiveInt.default(10),
   RAPPORT_MAX_COST: positiveInt.default(10_000),
   // The resolvers and the Cypher assume these upper bounds; the settings may only lower them.
-  RAPPORT_MAX_FIRST: positiveInt.max(100).default(100),
-  RAPPORT_MAX_HOPS: positiveInt.max(4).default(4),
-  RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
+  RAPPORT_MAX_FIRST: positiveInt.max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE),
+  RAPPORT_MAX_HOPS: positiveInt.max(MAX_HOPS).default(MAX_HOPS),
+  RAPPORT_MAX_BATCH: positiveInt.max(MAX_BATCH).default(1),
   // From how many people reached a connected filter reads its topic facts from the topics' side (cypher/filters/shortlist).
   RAPPORT_SHORTLIST_FROM: z.coerce.number().int().min(0).default(2_000),
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),

@@ -7,29 +7,31 @@
  * filters. The variable the predicate is about is given by the caller; the
  * viewer stands in for a missing connectedTo.person or near.person.
  */
+import { MAX_HOPS } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
 import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
-/** maxHops 1..4 → the text of a variable-length bound; Cypher takes no parameter there. */
-const HOPS = ["1", "2", "3", "4"] as const;
-
+/** maxHops (1 to MAX_HOPS; 1 when not given) → the text of a variable-length bound; Cypher takes no parameter there. */
 export function hopsBound(maxHops: number | null | undefined): string {
-  const bound = HOPS[(maxHops ?? 1) - 1];
-  if (bound === undefined) throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${HOPS.length}`);
-  return bound;
+  return String(checkedHops(maxHops ?? 1));
 }
 
 /**
- * maxHops 1..4 split for a search from both ends: ceil(maxHops / 2) links from
+ * maxHops split for a search from both ends: ceil(maxHops / 2) links from
  * one end and floor(maxHops / 2) from the other, as variable-length bounds.
  */
 export function halvedHops(maxHops: number): { leftHops: string; rightHops: string } {
-  const bound = Number(hopsBound(maxHops));
-  const HALVES = ["0", "1", "2"] as const;
-  return { leftHops: HALVES[Math.ceil(bound / 2)] as string, rightHops: HALVES[Math.floor(bound / 2)] as string };
+  const hops = checkedHops(maxHops);
+  return { leftHops: String(Math.ceil(hops / 2)), rightHops: String(Math.floor(hops / 2)) };
+}
+
+/** Only a whole number in range ever becomes statement text. */
+function checkedHops(maxHops: number): number {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${MAX_HOPS}`);
+  return maxHops;
 }
 
 /**
