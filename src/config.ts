@@ -62,7 +62,7 @@ const EnvSchema = z.object({
   RAPPORT_MAX_FIRST: positiveInt.max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE),
   RAPPORT_MAX_HOPS: positiveInt.max(MAX_HOPS).default(MAX_HOPS),
   RAPPORT_MAX_BATCH: positiveInt.max(MAX_BATCH).default(1),
-  // From how many people reached a connected filter reads its topic facts from the topics' side (cypher/filters/shortlist).
+  // From how many people to test a filter reads its topic facts from the topics' side (src/filters/shortlist.ts).
   RAPPORT_SHORTLIST_FROM: z.coerce.number().int().min(0).default(2_000),
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
   RAPPORT_METRICS: flag.default(true),
@@ -165,7 +165,7 @@ export interface Limits {
 }
 
 export interface SearchSettings {
-  /** A connected filter that reaches at least this many people shortlists them (cypher/filters/shortlist/reached.cypher). */
+  /** A statement with at least this many people to test shortlists them first (cypher/filters/shortlist/matched.cypher). */
   shortlistFrom: number;
 }
 
