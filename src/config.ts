@@ -1,98 +1,122 @@
 /**
  * The environment, parsed once with zod into a frozen Config. Nothing else in
  * the code reads process.env, so every setting is listed and checked here, and
- * a bad value stops start-up with a message that names the variable.
+ * a bad value stops start-up with a message that names the variable. Each
+ * setting is written once, in SETTINGS: the variable it is read from, how it
+ * is read, and by its place in the table where it lands in Config; the few
+ * settings that depend on others are worked out in configFrom.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { MAX_BATCH, MAX_HOPS, MAX_PAGE_SIZE } from "./bounds.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type Env = Record<string, string | undefined>;
+
+/** A setting: the environment variable it is read from, and how. */
+interface Setting<T extends z.ZodType> {
+  variable: string;
+  schema: T;
+}
+
+function from<T extends z.ZodType>(variable: string, schema: T): Setting<T> {
+  return { variable, schema };
+}
+
+type Table = { [name: string]: Setting<z.ZodType> | Table };
+type Read<S> = S extends Setting<infer T> ? z.output<T> : { [K in keyof S]: Read<S[K]> };
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const memorySize = z.string().regex(/^\d+[kmg]$/i, "expected a size such as 512m or 4g");
+const bodySize = (example: string) => z.string().regex(/^\d+(b|kb|mb)$/i, `expected a size such as ${example}`);
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+/** An optional setting: set to the empty string, it is not set. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: port.default(4000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  REQUEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 100kb or 1mb").default("1mb"),
-  IMPORT_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 10mb").default("100mb"),
-  INGEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, "expected a size such as 10mb").default("1024mb"),
-  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+const SETTINGS = {
+  env: from("NODE_ENV", z.enum(["development", "production", "test"]).default("development")),
+  host: from("HOST", z.string().min(1).default("127.0.0.1")),
+  port: from("PORT", port.default(4000)),
+  logLevel: from("LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  requestBodyLimit: from("REQUEST_BODY_LIMIT", bodySize("100kb or 1mb").default("1mb")),
+  /** The largest graph document POST /import accepts. */
+  importBodyLimit: from("IMPORT_BODY_LIMIT", bodySize("10mb").default("100mb")),
+  /** The largest mailbox or calendar POST /ingest/* accepts (streamed, never held). */
+  ingestBodyLimit: from("INGEST_BODY_LIMIT", bodySize("10mb").default("1024mb")),
+  shutdownGraceMs: from("SHUTDOWN_GRACE_MS", positiveInt.default(10_000)),
 
-  NEO4J_URI: z.preprocess(emptyAsUndefined, z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "expected a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI").optional()),
-  NEO4J_USERNAME: z.string().default("neo4j"),
-  NEO4J_PASSWORD: z.string().default(""),
-  NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().optional()),
-  NEO4J_TX_TIMEOUT_MS: positiveInt.default(15_000),
-  NEO4J_CONNECT_TIMEOUT_MS: positiveInt.default(3_000),
-  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
+  /** Another Neo4j than the local one, when NEO4J_URI is given (see externalNeo4j). */
+  neo4j: {
+    uri: from("NEO4J_URI", optional(z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "expected a bolt://, neo4j://, bolt+s:// or neo4j+s:// URI"))),
+    username: from("NEO4J_USERNAME", z.string().default("neo4j")),
+    password: from("NEO4J_PASSWORD", z.string().default("")),
+    /** Undefined means the server's default database. */
+    database: from("NEO4J_DATABASE", optional(z.string())),
+  },
+  neo4jTxTimeoutMs: from("NEO4J_TX_TIMEOUT_MS", positiveInt.default(15_000)),
+  neo4jConnectTimeoutMs: from("NEO4J_CONNECT_TIMEOUT_MS", positiveInt.default(3_000)),
+  neo4jMaxRetryMs: from("NEO4J_MAX_RETRY_MS", z.coerce.number().int().min(0).default(2_000)),
 
-  NEO4J_BOLT_PORT: port.default(7687),
-  NEO4J_HEAP: memorySize.default("2g"),
-  NEO4J_PAGECACHE: memorySize.default("2g"),
-  NEO4J_TX_MEMORY_MAX: memorySize.default("4g"),
-  RAPPORT_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data")),
+  localNeo4j: {
+    boltPort: from("NEO4J_BOLT_PORT", port.default(7687)),
+    heap: from("NEO4J_HEAP", memorySize.default("2g")),
+    pageCache: from("NEO4J_PAGECACHE", memorySize.default("2g")),
+    txMemoryMax: from("NEO4J_TX_MEMORY_MAX", memorySize.default("4g")),
+    /** Store, logs and pid file of the local Neo4j: neo4j/ in the data directory. */
+    homeDir: from("RAPPORT_DATA_DIR", z.string().min(1).default(path.join(PROJECT_ROOT, ".data")).transform((dir) => path.resolve(dir, "neo4j"))),
+  },
 
-  RAPPORT_WORKSPACE: z.string().min(1).default("demo"),
-  RAPPORT_SEED_DEMO: flag.default(true),
+  workspace: from("RAPPORT_WORKSPACE", z.string().min(1).default("demo")),
+  seedDemo: from("RAPPORT_SEED_DEMO", flag.default(true)),
 
-  // Who may call: see authSettings below for what counts as configured.
-  RAPPORT_AUTH: z.preprocess(emptyAsUndefined, z.enum(["dev", "apikey", "jwt"]).optional()),
-  RAPPORT_JWT_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
-  RAPPORT_JWT_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
-  // HS256 secrets shorter than the hash are guessable offline from any token.
-  RAPPORT_JWT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "expected at least 32 characters").optional()),
-  RAPPORT_JWT_PUBLIC_KEY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
-  RAPPORT_JWT_JWKS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
-  RAPPORT_JWT_WORKSPACE_CLAIM: z.string().min(1).default("workspace"),
-  RAPPORT_JWT_EMAIL_CLAIM: z.string().min(1).default("email"),
-  RAPPORT_JWT_ROLE_CLAIM: z.string().min(1).default("role"),
-  RAPPORT_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
+  // Who may call: see checkAuth below for what counts as configured.
+  authMode: from("RAPPORT_AUTH", optional(z.enum(["dev", "apikey", "jwt"]))),
+  jwt: {
+    issuer: from("RAPPORT_JWT_ISSUER", optional(z.string())),
+    audience: from("RAPPORT_JWT_AUDIENCE", optional(z.string())),
+    // HS256 secrets shorter than the hash are guessable offline from any token.
+    secret: from("RAPPORT_JWT_SECRET", optional(z.string().min(32, "expected at least 32 characters"))),
+    publicKeyFile: from("RAPPORT_JWT_PUBLIC_KEY_FILE", optional(z.string())),
+    jwksFile: from("RAPPORT_JWT_JWKS_FILE", optional(z.string())),
+    /** The claims that carry the workspace, the email and the role. */
+    claims: {
+      workspace: from("RAPPORT_JWT_WORKSPACE_CLAIM", z.string().min(1).default("workspace")),
+      email: from("RAPPORT_JWT_EMAIL_CLAIM", z.string().min(1).default("email")),
+      role: from("RAPPORT_JWT_ROLE_CLAIM", z.string().min(1).default("role")),
+    },
+    clockToleranceSec: from("RAPPORT_JWT_CLOCK_TOLERANCE_S", z.coerce.number().int().min(0).max(300).default(5)),
+  },
 
-  // Limits checked before an operation runs (src/plugins/limits.ts).
-  RAPPORT_MAX_DEPTH: positiveInt.default(10),
-  RAPPORT_MAX_COST: positiveInt.default(10_000),
-  // The resolvers and the Cypher assume these upper bounds; the settings may only lower them.
-  RAPPORT_MAX_FIRST: positiveInt.max(100).default(100),
-  RAPPORT_MAX_HOPS: positiveInt.max(4).default(4),
-  RAPPORT_MAX_BATCH: positiveInt.max(100).default(1),
-  // From how many people reached a connected filter reads its topic facts from the topics' side (cypher/filters/shortlist).
-  RAPPORT_SHORTLIST_FROM: z.coerce.number().int().min(0).default(2_000),
-  // How connections follow from interactions (src/relationships/strength.ts).
-  RAPPORT_HALF_LIFE_DAYS: z.coerce.number().positive().max(3650).default(90),
-  RAPPORT_DECAY_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
-  RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
-  RAPPORT_METRICS: flag.default(true),
-  RAPPORT_PLAYGROUND: z.preprocess(emptyAsUndefined, flag.optional()),
-}).superRefine(authSettings);
-
-/**
- * What counts as an auth configuration. Outside production RAPPORT_AUTH
- * defaults to `dev`: unauthenticated requests act as the demo user. In
- * production the server needs it set, to `apikey` (bearer API keys only) or
- * `jwt` (bearer JWTs as well as API keys), and refuses `dev` (see
- * assertServable; the command-line tools serve no requests and need neither).
- * JWTs are accepted whenever a JWT issuer, audience and exactly one key
- * source are set, and RAPPORT_AUTH=jwt requires them.
- */
-function authSettings(e: { RAPPORT_AUTH?: string | undefined } & Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const issue = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
-  const keySources = ["RAPPORT_JWT_SECRET", "RAPPORT_JWT_PUBLIC_KEY_FILE", "RAPPORT_JWT_JWKS_FILE"].filter((name) => e[name] !== undefined);
-  const jwtWanted = e.RAPPORT_AUTH === "jwt" || keySources.length > 0 || e.RAPPORT_JWT_ISSUER !== undefined || e.RAPPORT_JWT_AUDIENCE !== undefined;
-  if (!jwtWanted) return;
-  for (const name of ["RAPPORT_JWT_ISSUER", "RAPPORT_JWT_AUDIENCE"]) if (e[name] === undefined) issue(name, "required to accept JWTs");
-  if (keySources.length !== 1) {
-    issue("RAPPORT_JWT_SECRET", "to accept JWTs give exactly one of RAPPORT_JWT_SECRET (HS256), RAPPORT_JWT_PUBLIC_KEY_FILE (PEM, RS256) and RAPPORT_JWT_JWKS_FILE");
-  }
-}
-
-export type Env = Record<string, string | undefined>;
+  /** Limits checked before an operation runs (src/plugins/limits.ts); the bounds the code is written for may be lowered, not raised. */
+  limits: {
+    maxDepth: from("RAPPORT_MAX_DEPTH", positiveInt.default(10)),
+    maxCost: from("RAPPORT_MAX_COST", positiveInt.default(10_000)),
+    maxFirst: from("RAPPORT_MAX_FIRST", positiveInt.max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE)),
+    maxHops: from("RAPPORT_MAX_HOPS", positiveInt.max(MAX_HOPS).default(MAX_HOPS)),
+    /** Operations per HTTP request; 1 turns batching off. */
+    maxBatch: from("RAPPORT_MAX_BATCH", positiveInt.max(MAX_BATCH).default(1)),
+  },
+  search: {
+    /** A statement with at least this many people to test shortlists them first (cypher/filters/shortlist/matched.cypher). */
+    shortlistFrom: from("RAPPORT_SHORTLIST_FROM", z.coerce.number().int().min(0).default(2_000)),
+  },
+  /** How connections follow from interactions (src/relationships/strength.ts). */
+  relationships: {
+    /** After how many days an interaction counts half as much. */
+    halfLifeDays: from("RAPPORT_HALF_LIFE_DAYS", z.coerce.number().positive().max(3650).default(90)),
+    /** How often the server brings derived strengths up to date; 0: never. */
+    decayEveryMinutes: from("RAPPORT_DECAY_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(60)),
+  },
+  /** Always on outside production (see configFrom). */
+  introspection: from("RAPPORT_INTROSPECTION", optional(flag)),
+  /** GET /metrics in Prometheus format. */
+  metrics: from("RAPPORT_METRICS", flag.default(true)),
+  /** The GraphQL IDE on GET /graphql for browsers: on outside production unless set (see configFrom). */
+  playground: from("RAPPORT_PLAYGROUND", optional(flag)),
+} satisfies Table;
 
 export interface Neo4jTarget {
   /** Bolt or routing URI. */
@@ -103,149 +127,90 @@ export interface Neo4jTarget {
   database: string | undefined;
 }
 
-export interface LocalNeo4jSettings {
-  boltPort: number;
-  heap: string;
-  pageCache: string;
-  txMemoryMax: string;
-  /** Store, logs and pid file of the local Neo4j. */
-  homeDir: string;
-}
-
-export interface Config {
-  env: "development" | "production" | "test";
-  host: string;
-  port: number;
-  logLevel: string;
-  requestBodyLimit: string;
-  /** The largest graph document POST /import accepts. */
-  importBodyLimit: string;
-  /** The largest mailbox or calendar POST /ingest/* accepts (streamed, never held). */
-  ingestBodyLimit: string;
-  shutdownGraceMs: number;
-  /** Set when NEO4J_URI is given; otherwise the local Neo4j is used. */
-  externalNeo4j: Neo4jTarget | undefined;
-  localNeo4j: LocalNeo4jSettings;
-  neo4jTxTimeoutMs: number;
-  neo4jConnectTimeoutMs: number;
-  neo4jMaxRetryMs: number;
-  workspace: string;
-  seedDemo: boolean;
-  auth: AuthSettings;
-  limits: Limits;
-  search: SearchSettings;
-  relationships: RelationshipSettings;
-  /** Always on outside production; RAPPORT_INTROSPECTION (default off) in production. */
-  introspection: boolean;
-  /** GET /metrics in Prometheus format (RAPPORT_METRICS, default on). */
-  metrics: boolean;
-  /** The GraphQL IDE on GET /graphql for browsers: on outside production; RAPPORT_PLAYGROUND (default off) in production. */
-  playground: boolean;
-}
-
-/** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
-export type AuthMode = "dev" | "apikey" | "jwt" | "unset";
-
-export interface AuthSettings {
-  mode: AuthMode;
-  /** Set when JWTs are accepted. */
-  jwt: JwtSettings | undefined;
-}
-
-export interface JwtSettings {
-  issuer: string;
-  audience: string;
-  key: { kind: "secret"; secret: string } | { kind: "pem-file"; file: string } | { kind: "jwks-file"; file: string };
-  /** The claims that carry the workspace, the email and the role. */
-  claims: { workspace: string; email: string; role: string };
-  clockToleranceSec: number;
-}
-
-export interface Limits {
-  maxDepth: number;
-  maxCost: number;
-  maxFirst: number;
-  maxHops: number;
-  /** Operations per HTTP request; 1 turns batching off. */
-  maxBatch: number;
-}
-
-export interface SearchSettings {
-  /** A connected filter that reaches at least this many people shortlists them (cypher/filters/shortlist/reached.cypher). */
-  shortlistFrom: number;
-}
-
-export interface RelationshipSettings {
-  /** After how many days an interaction counts half as much (RAPPORT_HALF_LIFE_DAYS, default 90). */
-  halfLifeDays: number;
-  /** How often the server brings derived strengths up to date (RAPPORT_DECAY_EVERY_MINUTES, default 60; 0: never). */
-  decayEveryMinutes: number;
-}
-
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
-  }
-  const e = parsed.data;
-  return Object.freeze({
-    env: e.NODE_ENV,
-    host: e.HOST,
-    port: e.PORT,
-    logLevel: e.LOG_LEVEL,
-    requestBodyLimit: e.REQUEST_BODY_LIMIT,
-    importBodyLimit: e.IMPORT_BODY_LIMIT,
-    ingestBodyLimit: e.INGEST_BODY_LIMIT,
-    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    externalNeo4j: e.NEO4J_URI
-      ? { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
-      : undefined,
-    localNeo4j: {
-      boltPort: e.NEO4J_BOLT_PORT,
-      heap: e.NEO4J_HEAP,
-      pageCache: e.NEO4J_PAGECACHE,
-      txMemoryMax: e.NEO4J_TX_MEMORY_MAX,
-      homeDir: path.resolve(e.RAPPORT_DATA_DIR, "neo4j"),
-    },
-    neo4jTxTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
-    neo4jConnectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
-    neo4jMaxRetryMs: e.NEO4J_MAX_RETRY_MS,
-    workspace: e.RAPPORT_WORKSPACE,
-    seedDemo: e.RAPPORT_SEED_DEMO,
-    auth: { mode: e.RAPPORT_AUTH ?? (e.NODE_ENV === "production" ? ("unset" as const) : ("dev" as const)), jwt: jwtSettings(e) },
-    limits: {
-      maxDepth: e.RAPPORT_MAX_DEPTH,
-      maxCost: e.RAPPORT_MAX_COST,
-      maxFirst: e.RAPPORT_MAX_FIRST,
-      maxHops: e.RAPPORT_MAX_HOPS,
-      maxBatch: e.RAPPORT_MAX_BATCH,
-    },
-    search: { shortlistFrom: e.RAPPORT_SHORTLIST_FROM },
-    relationships: { halfLifeDays: e.RAPPORT_HALF_LIFE_DAYS, decayEveryMinutes: e.RAPPORT_DECAY_EVERY_MINUTES },
-    introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
-    metrics: e.RAPPORT_METRICS,
-    playground: e.RAPPORT_PLAYGROUND ?? e.NODE_ENV !== "production",
-  });
+  const problems: string[] = [];
+  const settings = read(SETTINGS, env, problems);
+  checkAuth(settings, problems);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
+  return Object.freeze(configFrom(settings));
 }
 
-function jwtSettings(e: z.infer<typeof EnvSchema>): JwtSettings | undefined {
-  if (e.RAPPORT_JWT_ISSUER === undefined || e.RAPPORT_JWT_AUDIENCE === undefined) return undefined;
-  const key = e.RAPPORT_JWT_SECRET !== undefined ? { kind: "secret" as const, secret: e.RAPPORT_JWT_SECRET }
-    : e.RAPPORT_JWT_PUBLIC_KEY_FILE !== undefined ? { kind: "pem-file" as const, file: path.resolve(e.RAPPORT_JWT_PUBLIC_KEY_FILE) }
-    : { kind: "jwks-file" as const, file: path.resolve(e.RAPPORT_JWT_JWKS_FILE as string) };
+/** Every setting of the table read from `env`; each problem, named by its variable, is added to `problems`. */
+function read<S extends Table>(table: S, env: Env, problems: string[]): Read<S> {
+  const out: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(table)) {
+    if (!isSetting(entry)) {
+      out[name] = read(entry, env, problems);
+      continue;
+    }
+    const parsed = entry.schema.safeParse(env[entry.variable]);
+    if (parsed.success) out[name] = parsed.data;
+    else problems.push(...parsed.error.issues.map((issue) => `${entry.variable}: ${issue.message}`));
+  }
+  return out as Read<S>;
+}
+
+function isSetting(entry: Setting<z.ZodType> | Table): entry is Setting<z.ZodType> {
+  return typeof entry.variable === "string";
+}
+
+/**
+ * What counts as an auth configuration. Outside production RAPPORT_AUTH
+ * defaults to `dev`: unauthenticated requests act as the demo user. In
+ * production the server needs it set, to `apikey` (bearer API keys only) or
+ * `jwt` (bearer JWTs as well as API keys), and refuses `dev` (see
+ * assertServable; the command-line tools serve no requests and need neither).
+ * JWTs are accepted whenever a JWT issuer, audience and exactly one key
+ * source are set, and RAPPORT_AUTH=jwt requires them.
+ */
+function checkAuth({ authMode, jwt }: Read<typeof SETTINGS>, problems: string[]): void {
+  const { jwt: variables } = SETTINGS;
+  const keySources = [jwt.secret, jwt.publicKeyFile, jwt.jwksFile].filter((source) => source !== undefined);
+  const jwtWanted = authMode === "jwt" || keySources.length > 0 || jwt.issuer !== undefined || jwt.audience !== undefined;
+  if (!jwtWanted) return;
+  if (jwt.issuer === undefined) problems.push(`${variables.issuer.variable}: required to accept JWTs`);
+  if (jwt.audience === undefined) problems.push(`${variables.audience.variable}: required to accept JWTs`);
+  if (keySources.length !== 1) {
+    const names = [variables.secret, variables.publicKeyFile, variables.jwksFile].map((setting) => setting.variable);
+    problems.push(`${names[0]}: to accept JWTs give exactly one of ${names[0]} (HS256), ${names[1]} (PEM, RS256) and ${names[2]}`);
+  }
+}
+
+/** Config from the settings, with what depends on more than one of them. */
+function configFrom(settings: Read<typeof SETTINGS>) {
+  const { neo4j, authMode, jwt, introspection, playground, ...plain } = settings;
+  const production = settings.env === "production";
   return {
-    issuer: e.RAPPORT_JWT_ISSUER,
-    audience: e.RAPPORT_JWT_AUDIENCE,
-    key,
-    claims: { workspace: e.RAPPORT_JWT_WORKSPACE_CLAIM, email: e.RAPPORT_JWT_EMAIL_CLAIM, role: e.RAPPORT_JWT_ROLE_CLAIM },
-    clockToleranceSec: e.RAPPORT_JWT_CLOCK_TOLERANCE_S,
+    ...plain,
+    /** Set when NEO4J_URI is given; otherwise the local Neo4j is used. */
+    externalNeo4j: neo4j.uri === undefined ? undefined : ({ ...neo4j, uri: neo4j.uri } satisfies Neo4jTarget),
+    /** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
+    auth: { mode: authMode ?? (production ? ("unset" as const) : ("dev" as const)), jwt: jwtSettings(jwt) },
+    introspection: !production || (introspection ?? false),
+    playground: playground ?? !production,
   };
 }
+
+/** JWTs are accepted when an issuer and an audience are set (checkAuth has made sure of exactly one key source). */
+function jwtSettings({ issuer, audience, secret, publicKeyFile, jwksFile, claims, clockToleranceSec }: Read<typeof SETTINGS>["jwt"]) {
+  if (issuer === undefined || audience === undefined) return undefined;
+  const key = secret !== undefined ? { kind: "secret" as const, secret }
+    : publicKeyFile !== undefined ? { kind: "pem-file" as const, file: path.resolve(publicKeyFile) }
+    : { kind: "jwks-file" as const, file: path.resolve(jwksFile ?? "") };
+  return { issuer, audience, key, claims, clockToleranceSec };
+}
+
+export type Config = ReturnType<typeof configFrom>;
+export type LocalNeo4jSettings = Config["localNeo4j"];
+export type AuthSettings = Config["auth"];
+export type JwtSettings = NonNullable<AuthSettings["jwt"]>;
+export type Limits = Config["limits"];
+export type SearchSettings = Config["search"];
+export type RelationshipSettings = Config["relationships"];
 
 /** The server's rule: in production, requests must sign in with API keys or JWTs. */
 export function assertServable(config: Pick<Config, "env" | "auth">): void {

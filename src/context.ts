@@ -21,15 +21,12 @@ export interface RequestContext {
   /** The person "me" stands for in filters: the signed-in email's Person in the workspace; null when there is none. */
   viewerId(): Promise<string | null>;
   /**
-   * Runs `build`, which compiles statements, with this request's scope. The
-   * viewer is looked up only if `build` reads `scope.viewerId` (a filter that
-   * starts at "me"): a question that names its people saves that round trip.
+   * The scope statements are compiled in. The viewer is looked up only for a
+   * question that reads it (src/filters/viewer.ts says which filters do): a
+   * question that names its people saves that round trip.
    */
-  compile<T>(build: (scope: Scope) => T): Promise<T>;
+  scope(readsViewer: boolean): Promise<Scope>;
 }
-
-/** Thrown by a scope whose viewer is not looked up yet, when something reads it. */
-class ViewerNotLookedUp extends Error {}
 
 export interface ContextSettings {
   search: SearchSettings;
@@ -40,7 +37,7 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
   const requestDb = db.forRequest(requestId);
   const loaders = createLoaders(requestDb, identity.workspace);
   // Through the loader, so Query.viewer and the filters' "me" share one lookup.
-  const viewerId = async () => ((await loaders.personByEmail.load(identity.email))?.id as string | undefined) ?? null;
+  const viewerId = async () => (await loaders.personByEmail.load(identity.email))?.id ?? null;
   return {
     requestId,
     identity,
@@ -49,14 +46,8 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     loaders,
     relationships: settings.relationships,
     viewerId,
-    async compile(build) {
-      const scope = { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom };
-      try {
-        return build({ ...scope, get viewerId(): string | null { throw new ViewerNotLookedUp(); } });
-      } catch (error) {
-        if (!(error instanceof ViewerNotLookedUp)) throw error;
-      }
-      return build({ ...scope, viewerId: await viewerId() });
+    async scope(readsViewer) {
+      return { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom, viewerId: readsViewer ? await viewerId() : undefined };
     },
   };
 }

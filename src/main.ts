@@ -1,8 +1,8 @@
 /**
  * Boot: configuration → Neo4j (started locally when no NEO4J_URI is given) →
  * migrations → Cypher catalogue → the demo story (into an empty workspace,
- * unless RAPPORT_SEED_DEMO=false) → HTTP server, and the hourly decay of
- * connection strengths (src/relationships/decay.ts). Any failure on the way stops
+ * unless RAPPORT_SEED_DEMO=false) → filter fragments and the HTTP server, and
+ * the hourly decay of connection strengths (src/relationships/decay.ts). Any failure on the way stops
  * start-up with one clear message. SIGTERM/SIGINT stop accepting requests,
  * let in-flight ones finish, and close the driver.
  */

@@ -15,11 +15,13 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express from "express";
+import { DEMO_USER_EMAIL } from "../seed/demo-story.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import type { Db } from "./db/run.js";
 import { AppError, maskError } from "./errors.js";
+import { loadFragments } from "./filters/fragments.js";
 import { LONG_WRITE_TX_TIMEOUT_MS } from "./graph-document/import.js";
 import { graphDocumentRouter } from "./http/graph-document.js";
 import { healthHandler, readyHandler } from "./http/health.js";
@@ -52,7 +54,9 @@ export interface ServerDeps {
 
 export async function startServer({ config, db, logger }: ServerDeps): Promise<RunningServer> {
   assertServable(config);
-  const authenticate = await createAuthenticator(config.auth, config.workspace, db);
+  // Before serving: a missing filter fragment stops start-up rather than a request.
+  loadFragments();
+  const authenticate = await createAuthenticator(config.auth, { workspace: config.workspace, email: DEMO_USER_EMAIL }, db);
   if (config.auth.mode === "dev") {
     logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);
   }

@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../db/run.js";
-import { identityFields, type Identity, type Role } from "./identity.js";
+import { identityFields, roleSchema, type Identity, type Role } from "./identity.js";
 
 export const API_KEY_PREFIX = "rpk_";
 const API_KEY = /^rpk_[A-Za-z0-9_-]{43}$/;
@@ -33,17 +33,17 @@ export function looksLikeApiKey(credential: string): boolean {
 export async function createApiKey(db: Db, owner: Omit<Identity, "via">): Promise<{ key: string; record: ApiKeyRecord }> {
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const [row] = await db.write("auth/api-key-create", { id: randomUUID(), ...identityFields.parse(owner), hash: hashOf(key) });
-  return { key, record: { ...(row as Omit<ApiKeyRecord, "revokedAt">), revokedAt: null } };
+  return { key, record: { ...row!, role: roleSchema.parse(row!.role), revokedAt: null } };
 }
 
 export async function listApiKeys(db: Db, workspace: string | null): Promise<ApiKeyRecord[]> {
-  return (await db.read("auth/api-keys", { workspace })) as unknown as ApiKeyRecord[];
+  return (await db.read("auth/api-keys", { workspace })).map((row) => ({ ...row, role: roleSchema.parse(row.role) }));
 }
 
 /** Null when no key has this id. */
 export async function revokeApiKey(db: Db, id: string): Promise<{ id: string; workspace: string; email: string; revokedAt: string } | null> {
   const [row] = await db.write("auth/api-key-revoke", { id });
-  return (row as { id: string; workspace: string; email: string; revokedAt: string } | undefined) ?? null;
+  return row ?? null;
 }
 
 /** The identity a key signs in as; null when the key is malformed, unknown or revoked. */

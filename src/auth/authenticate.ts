@@ -3,11 +3,10 @@
  * API key (recognised by its `rpk_` prefix) or, when JWTs are configured, a
  * JWT. A credential that is sent is always verified, in development too.
  * Without one, dev mode (which the production server refuses to start with,
- * see assertServable in config.ts) signs the request in as the demo user of
- * the served workspace, as ADMIN; otherwise the request is UNAUTHENTICATED
- * (HTTP 401).
+ * see assertServable in config.ts) signs the request in as the given dev user
+ * (the server gives the demo story's user of the served workspace), as ADMIN;
+ * otherwise the request is UNAUTHENTICATED (HTTP 401).
  */
-import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import type { AuthSettings } from "../config.js";
 import type { Db } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
@@ -20,11 +19,11 @@ export type Authenticate = (authorization: string | undefined) => Promise<Identi
 
 const BEARER = /^Bearer +(\S+)$/i;
 
-export async function createAuthenticator(settings: AuthSettings, devWorkspace: string, db: Db): Promise<Authenticate> {
+export async function createAuthenticator(settings: AuthSettings, devUser: Pick<Identity, "workspace" | "email">, db: Db): Promise<Authenticate> {
   const verifyJwt = settings.jwt ? await createJwtVerifier(settings.jwt) : undefined;
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === "") {
-      if (settings.mode === "dev") return { workspace: devWorkspace, email: DEMO_USER_EMAIL, role: "ADMIN", via: "dev" };
+      if (settings.mode === "dev") return { ...devUser, role: "ADMIN", via: "dev" };
       throw unauthenticated("sign in: send `Authorization: Bearer <API key or token>`");
     }
     const credential = BEARER.exec(authorization.trim())?.[1];

@@ -1,28 +1,50 @@
 /**
- * Running named queries. `Db.read` runs in a read transaction and `Db.write`
- * in a write transaction, so a routing driver can send reads to replicas.
- * Each call opens its own session: sibling resolvers run concurrently and a
- * session holds one transaction at a time. Every transaction has a timeout
- * and metadata naming the query, and driver errors are turned into AppErrors
- * by their code. A Db made for a request meters its round trips and time.
+ * Running statements: a named query of the catalogue (query-names.ts) or a
+ * statement built in code (src/filters), either way with the type of its
+ * rows, which leave here typed after their columns are checked. `Db.read`
+ * runs in a read transaction and `Db.write` in a write transaction, so a
+ * routing driver can send reads to replicas. Each call opens its own session:
+ * sibling resolvers run concurrently and a session holds one transaction at a
+ * time. Every transaction has a timeout and metadata naming the statement, and
+ * driver errors are turned into AppErrors by their code. A Db made for a
+ * request meters its round trips and time.
  */
-import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Session } from "neo4j-driver";
+import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fromNeo4jError } from "../errors.js";
 import type { CypherCatalogue } from "./cypher.js";
-import { recordToObject, type Plain } from "./mapping.js";
-import type { QueryName } from "./query-names.js";
+import { recordToObject } from "./mapping.js";
+import { QUERIES, QUERY_NAMES, type ItemOf, type KeyedQueryName, type QueryName, type QueryRow } from "./query-names.js";
+import type { Columns, RowOf } from "./rows.js";
 
-export type Row = Record<string, Plain>;
 /** Neo4j's update counters of a statement: nodesCreated, relationshipsCreated, labelsAdded, propertiesSet … */
 export type Updates = Record<string, number>;
 export type Params = Record<string, unknown>;
 type TransactionConfig = Parameters<Session["run"]>[2];
-/** A statement compiled from fixed fragments (src/filters) rather than named in the catalogue. */
-export interface CompiledStatement {
+
+/** A statement built in code (src/filters) rather than named in the catalogue, with the rows it returns. */
+export interface Statement<R> {
+  /** Names it in metrics and transaction metadata. */
+  name: string;
   text: string;
   params: Params;
+  /** The columns of its rows, in order: every result is checked against them. */
+  columns: readonly string[];
+  /** Types the rows; never set. */
+  readonly row?: R;
 }
+
+export function statementOf<C extends Columns>(name: string, columns: C, text: string, params: Params): Statement<RowOf<C>> {
+  return { name, text, params, columns: Object.keys(columns) };
+}
+
+/** A named query or a built statement, and parameters to add to the statement's own. */
+export interface RunQuery {
+  <N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
+  <R>(query: Statement<R>, params?: Params): Promise<R[]>;
+}
+
+const NAMED_COLUMNS = new Map<string, readonly string[]>(QUERY_NAMES.map((name) => [name, Object.keys(QUERIES[name])]));
 
 /** What one request cost the database: round trips and wall time waiting for it. */
 export class QueryMeter {
@@ -64,35 +86,39 @@ export class Db {
     return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);
   }
 
-  async read(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return (await this.run("READ", name, this.catalogue.get(name), params)).rows;
+  read<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
+  read<R>(query: Statement<R>, params?: Params): Promise<R[]>;
+  async read(query: QueryName | Statement<unknown>, params: Params = {}): Promise<unknown[]> {
+    return (await this.run("READ", this.statement(query, params))).rows;
   }
 
-  async write(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return (await this.writeCounted(name, params)).rows;
+  /** A loader's batch: its rows typed for a caller that is generic in the query (src/loaders/keyed.ts). */
+  readKeyed<N extends KeyedQueryName>(query: N, params: Params): Promise<{ key: string; item: ItemOf<N> }[]>;
+  async readKeyed(query: KeyedQueryName, params: Params): Promise<unknown[]> {
+    return this.read(query, params);
   }
 
-  /** A write and what it changed, as Neo4j counts it (nodes and relationships created, labels added …). */
-  writeCounted(name: QueryName, params: Params = {}): Promise<{ rows: Row[]; updates: Updates }> {
-    return this.run("WRITE", name, this.catalogue.get(name), params);
+  write<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
+  async write(query: QueryName, params: Params = {}): Promise<unknown[]> {
+    return (await this.run("WRITE", this.statement(query, params))).rows;
+  }
+
+  /** A write's changes, as Neo4j counts them (nodes and relationships created, labels added …). */
+  async writeCounted(query: QueryName, params: Params = {}): Promise<Updates> {
+    return (await this.run("WRITE", this.statement(query, params))).updates;
   }
 
   /**
-   * Several named statements in one write transaction: all of them take
-   * effect or none does (an error thrown by `work` rolls back). `work` may run
-   * again when Neo4j retries a transient failure such as a deadlock, so it must
-   * do nothing outside the transaction. `label` names it in transaction metadata.
+   * Several statements in one write transaction: all of them take effect or
+   * none does (an error thrown by `work` rolls back). `work` may run again
+   * when Neo4j retries a transient failure such as a deadlock, so it must do
+   * nothing outside the transaction. `label` names it in transaction metadata.
    */
-  async transaction<T>(label: string, work: (run: (query: QueryName | CompiledStatement, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+  async transaction<T>(label: string, work: (run: RunQuery) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
     const started = performance.now();
     try {
-      return await session.executeWrite(async (tx) => work(async (query, params = {}) => {
-        const result = typeof query === "string"
-          ? await tx.run(this.catalogue.get(query), params)
-          : await tx.run(query.text, { ...query.params, ...params });
-        return result.records.map(recordToObject);
-      }), this.transactionConfig(label, this.settings.txTimeoutMs));
+      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, this.settings.txTimeoutMs));
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
@@ -102,56 +128,63 @@ export class Db {
   }
 
   /**
-   * A read statement compiled from fixed fragments (src/filters), not from the
-   * catalogue; `label` names it in metrics and transaction metadata.
-   */
-  async readCompiled(label: string, statement: CompiledStatement): Promise<Row[]> {
-    return (await this.run("READ", label, statement.text, statement.params)).rows;
-  }
-
-  /** A write statement compiled from fixed fragments, like readCompiled's. */
-  async writeCompiled(label: string, statement: CompiledStatement): Promise<Row[]> {
-    return (await this.run("WRITE", label, statement.text, statement.params)).rows;
-  }
-
-  /**
    * Streams a large read row by row (with the driver's backpressure) instead
-   * of holding every record; for exports. One auto-commit read transaction.
+   * of holding every record; for exports, which say how long they may take.
+   * One auto-commit read transaction.
    */
-  stream(name: QueryName, params: Params = {}, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
-    return this.streamText(name, this.catalogue.get(name), params, timeoutMs);
-  }
-
-  /** stream() for a statement compiled from fixed fragments. */
-  streamCompiled(label: string, statement: CompiledStatement, timeoutMs = this.settings.txTimeoutMs): AsyncGenerator<Row> {
-    return this.streamText(label, statement.text, statement.params, timeoutMs);
-  }
-
-  private async *streamText(name: string, text: string, params: Params, timeoutMs: number): AsyncGenerator<Row> {
+  stream<N extends QueryName>(query: N, timeoutMs: number, params?: Params): AsyncGenerator<QueryRow<N>>;
+  stream<R>(query: Statement<R>, timeoutMs: number): AsyncGenerator<R>;
+  async *stream(query: QueryName | Statement<unknown>, timeoutMs: number, params: Params = {}): AsyncGenerator<unknown> {
+    const statement = this.statement(query, params);
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
     const started = performance.now();
     try {
-      const result = session.run(text, params, this.transactionConfig(name, timeoutMs));
-      for await (const record of result) yield recordToObject(record);
+      let checked = false;
+      for await (const record of session.run(statement.text, statement.params, this.transactionConfig(statement.name, timeoutMs))) {
+        if (!checked) checkColumns(statement, record.keys);
+        checked = true;
+        yield recordToObject(record);
+      }
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
-      this.meterCall(name, started);
+      this.meterCall(statement.name, started);
       await session.close();
     }
   }
 
-  private async run(mode: "READ" | "WRITE", name: string, text: string, params: Params): Promise<{ rows: Row[]; updates: Updates }> {
-    const config = this.transactionConfig(name, this.settings.txTimeoutMs);
+  /** What a transaction's work runs its statements with. */
+  private runner(tx: ManagedTransaction): RunQuery {
+    const resolve = (query: QueryName | Statement<unknown>, params: Params) => this.statement(query, params);
+    function run<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
+    function run<R>(query: Statement<R>, params?: Params): Promise<R[]>;
+    async function run(query: QueryName | Statement<unknown>, params: Params = {}): Promise<unknown[]> {
+      const statement = resolve(query, params);
+      return rowsOf(statement, (await tx.run(statement.text, statement.params)).records);
+    }
+    return run;
+  }
+
+  /** A named query as a statement, or a built one, with `params` added to its own. */
+  private statement(query: QueryName | Statement<unknown>, params: Params): Statement<unknown> {
+    if (typeof query !== "string") return { ...query, params: { ...query.params, ...params } };
+    return { name: query, text: this.catalogue.get(query), params, columns: NAMED_COLUMNS.get(query) ?? [] };
+  }
+
+  private async run(mode: "READ" | "WRITE", statement: Statement<unknown>): Promise<{ rows: unknown[]; updates: Updates }> {
+    const config = this.transactionConfig(statement.name, this.settings.txTimeoutMs);
     const started = performance.now();
+    let result: QueryResult;
     try {
-      const result = mode === "READ" ? await this.autoCommitRead(text, params, config) : await this.managedWrite(text, params, config);
-      return { rows: result.records.map(recordToObject), updates: result.summary.counters.updates() as Updates };
+      result = mode === "READ"
+        ? await this.autoCommitRead(statement.text, statement.params, config)
+        : await this.managedWrite(statement.text, statement.params, config);
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
-      this.meterCall(name, started);
+      this.meterCall(statement.name, started);
     }
+    return { rows: rowsOf(statement, result.records), updates: result.summary.counters.updates() };
   }
 
   /**
@@ -195,4 +228,15 @@ export class Db {
     this.meter.neo4jMs += performance.now() - started;
     this.meter.names.push(name);
   }
+}
+
+function rowsOf(statement: Statement<unknown>, records: Neo4jRecord[]): unknown[] {
+  if (records[0]) checkColumns(statement, records[0].keys);
+  return records.map(recordToObject);
+}
+
+/** Every record of a result has the same columns, so the first one tells whether the statement returns what it declares. */
+function checkColumns(statement: Statement<unknown>, keys: readonly PropertyKey[]): void {
+  if (keys.length === statement.columns.length && keys.every((key, i) => key === statement.columns[i])) return;
+  throw new Error(`${statement.name} returned the columns (${keys.map(String).join(", ")}); its rows are declared as (${statement.columns.join(", ")})`);
 }

@@ -1,134 +1,135 @@
 /**
  * PersonWhere / CompanyWhere → one Cypher predicate, built from the fixed
  * fragments of cypher/filters, plus the prelude it needs (topic sets and
- * locations resolved once per statement, not once per row) and its
- * parameters. Every condition of a filter object must hold (AND); `AND`,
- * `OR` and `NOT` combine whole filters. The person variable the predicate is
- * about is given by the caller; the viewer stands in for a missing
- * connectedTo.person or near.person, and is read only then (see Viewer).
+ * locations resolved once per statement, not once per row), as a tree whose
+ * names are given when the statement is rendered (tree.ts). Every condition
+ * of a filter object must hold (AND); `AND`, `OR` and `NOT` combine whole
+ * filters. The variable the predicate is about is given by the caller; the
+ * viewer stands in for a missing connectedTo.person or near.person.
  */
+import { MAX_HOPS } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { instantiate, type FragmentName } from "./fragments.js";
-import { shortlistedFlag, type Shortlisting, type ShortlistStep, type TopicBoundKind } from "./shortlist.js";
+import { lower, topicKey } from "../graph-document/normalize.js";
+import { fragment, params } from "./fragments.js";
+import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, PersonWhere } from "./types.js";
 
-/** maxHops 1..4 → the text of a variable-length bound; Cypher takes no parameter there. */
-const HOPS = ["1", "2", "3", "4"] as const;
-
+/** maxHops (1 to MAX_HOPS; 1 when not given) → the text of a variable-length bound; Cypher takes no parameter there. */
 export function hopsBound(maxHops: number | null | undefined): string {
-  const bound = HOPS[(maxHops ?? 1) - 1];
-  if (bound === undefined) throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${HOPS.length}`);
-  return bound;
+  return String(checkedHops(maxHops ?? 1));
 }
 
 /**
- * maxHops 1..4 split for a search from both ends: ceil(maxHops / 2) links from
+ * maxHops split for a search from both ends: ceil(maxHops / 2) links from
  * one end and floor(maxHops / 2) from the other, as variable-length bounds.
  */
 export function halvedHops(maxHops: number): { leftHops: string; rightHops: string } {
-  const bound = Number(hopsBound(maxHops));
-  const HALVES = ["0", "1", "2"] as const;
-  return { leftHops: HALVES[Math.ceil(bound / 2)] as string, rightHops: HALVES[Math.floor(bound / 2)] as string };
+  const hops = checkedHops(maxHops);
+  return { leftHops: String(Math.ceil(hops / 2)), rightHops: String(Math.floor(hops / 2)) };
+}
+
+/** Only a whole number in range ever becomes statement text. */
+function checkedHops(maxHops: number): number {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${MAX_HOPS}`);
+  return maxHops;
 }
 
 /**
- * Who "me" is. Compilers read `viewerId` only where a filter starts at the
- * viewer, so a caller may supply it lazily (RequestContext.compile looks the
- * viewer up only for questions that read it).
+ * Who "me" is: the signed-in user's Person, null when there is none, and
+ * undefined when the question was judged not to need the viewer (viewer.ts),
+ * so it was not looked up.
  */
 export interface Viewer {
-  readonly viewerId: string | null;
+  readonly viewerId: string | null | undefined;
 }
 
 /** The person a connectedTo or near starts from: the one given, else the viewer. */
 export function startingPerson(given: string | null | undefined, viewer: Viewer): string {
-  const id = given ?? viewer.viewerId;
-  if (id == null) throw new AppError(ErrorCode.BAD_USER_INPUT, "give a person to start from, or sign in");
+  const id = given ?? viewerIdOf(viewer);
+  if (id === null) throw new AppError(ErrorCode.BAD_USER_INPUT, "give a person to start from, or sign in");
   return id;
+}
+
+/** The viewer of a question that reads it; that it was not looked up is a mistake in viewer.ts. */
+export function viewerIdOf(viewer: Viewer): string | null {
+  if (viewer.viewerId === undefined) throw new Error("a question that reads the viewer was compiled without looking the viewer up");
+  return viewer.viewerId;
 }
 export const DEFAULT_MIN_STRENGTH = 0;
 
 const DEFAULT_MIN_WEIGHT = 0;
 
-export interface CompiledFilter {
-  /** CALL subqueries to run before matching: each binds one of `carried`. */
-  prelude: string[];
-  /** The prelude's variables, to carry through any WITH after it. */
-  carried: string[];
-  predicate: string;
-  params: Record<string, unknown>;
-  /** Person ids the filter names (connectedTo.person, near.person), for a NOT_FOUND check. */
-  personIds: string[];
-}
-
-export function compilePersonWhere(where: PersonWhere, subject: string, viewer: Viewer): CompiledFilter {
-  const builder = new FilterBuilder(viewer);
-  const predicate = builder.person(where, subject, true);
-  return builder.result(predicate);
-}
+export type TopicBoundKind = "interested-in" | "engaged-with" | "expressed-concern";
 
 /**
- * A person filter for a statement that reaches `subject` by expanding from a
- * person: the filter, and the same filter compiled for shortlisting
- * (src/filters/shortlist.ts). Both builders number their fragments alike, so
- * the two predicates share the prelude and the parameters.
+ * A condition on facts about topics (person/<kind>) that must hold for the
+ * filtered person itself (not under OR or NOT) and names topics: a shortlist
+ * step (shortlist.ts) can stand for it, reading the same parameters.
  */
-export function compileReachedPersonWhere(where: PersonWhere, subject: string, viewer: Viewer): CompiledFilter & { shortlisting: Shortlisting } {
-  const builder = new FilterBuilder(viewer);
-  const predicate = builder.person(where, subject, true);
-  return { ...builder.result(predicate), shortlisting: compileShortlisting(builder, predicate, where, subject, viewer) };
+export interface TopicCondition {
+  kind: TopicBoundKind;
+  /** The prelude variable holding the topic ids. */
+  topics: Variable;
+  params: Record<string, Param>;
+  /** The condition as it stands in the predicate. */
+  test: Cypher;
 }
 
-/** The second compilation, with flags, only when the first found a condition to shortlist by. */
-function compileShortlisting(plain: FilterBuilder, predicate: string, where: PersonWhere, subject: string, viewer: Viewer): Shortlisting {
-  if (plain.steps.length === 0) return { predicate, steps: [] };
-  const builder = new FilterBuilder(viewer, true);
-  return { predicate: builder.person(where, subject, true), steps: builder.steps };
+export interface CompiledFilter {
+  /** CALL subqueries to run before matching: each binds one of `carried`. */
+  prelude: Cypher[];
+  /** The prelude's variables, to carry through any WITH after it. */
+  carried: Variable[];
+  predicate: Cypher;
+  /** Person ids the filter names (connectedTo.person, near.person), for a NOT_FOUND check. */
+  personIds: string[];
+  /** The conditions a shortlist step can stand for. */
+  shortlistable: TopicCondition[];
 }
 
-export function compileCompanyWhere(where: CompanyWhere, subject: string, viewer: Viewer): CompiledFilter {
+export function compilePersonWhere(where: PersonWhere, subject: Part, viewer: Viewer): CompiledFilter {
   const builder = new FilterBuilder(viewer);
-  const predicate = builder.company(where, subject);
-  return builder.result(predicate);
+  return builder.result(builder.person(where, subject, true));
+}
+
+export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: Viewer): CompiledFilter {
+  const builder = new FilterBuilder(viewer);
+  return builder.result(builder.company(where, subject));
 }
 
 /**
  * A company filter split at its top-level `employs`: the employee filter
  * (without its connectedTo, which the statement expands from) on `employee`,
  * and the rest of the company filter on `company`. One builder compiles both,
- * so their variables and parameters never clash.
+ * so they share the prelude; the shortlistable conditions are the employee's.
  */
-export function compileEmployerOfReached(where: CompanyWhere, employee: string, company: string, viewer: Viewer): CompiledFilter & { employeePredicate: string; shortlisting: Shortlisting } {
+export function compileEmployerOfReached(where: CompanyWhere, employee: Part, company: Part, viewer: Viewer): CompiledFilter & { employeePredicate: Cypher } {
   const { employs, ...companyRest } = where;
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
   const builder = new FilterBuilder(viewer);
   const employeePredicate = builder.person(employeeRest, employee, true);
-  const shortlisting = compileShortlisting(builder, employeePredicate, employeeRest, employee, viewer);
-  return { ...builder.result(builder.company(companyRest, company)), employeePredicate, shortlisting };
+  return { ...builder.result(builder.company(companyRest, company)), employeePredicate };
 }
 
 class FilterBuilder {
-  private next = 0;
-  private readonly prelude: string[] = [];
-  private readonly carried: string[] = [];
-  private readonly params: Record<string, unknown> = {};
+  private readonly prelude: Cypher[] = [];
+  private readonly carried: Variable[] = [];
   private readonly personIds = new Set<string>();
-  /** The top-level topic conditions a shortlist step can stand for. */
-  readonly steps: ShortlistStep[] = [];
+  private readonly shortlistable: TopicCondition[] = [];
 
-  constructor(private readonly viewer: Viewer, private readonly shortlisting = false) {}
+  constructor(private readonly viewer: Viewer) {}
 
-  result(predicate: string): CompiledFilter {
-    return { prelude: this.prelude, carried: this.carried, predicate, params: this.params, personIds: [...this.personIds] };
+  result(predicate: Cypher): CompiledFilter {
+    return { prelude: this.prelude, carried: this.carried, predicate, personIds: [...this.personIds], shortlistable: this.shortlistable };
   }
 
-  /** @param topLevel whether the condition must hold for `p` itself (not under OR or NOT), so a shortlist may stand for it */
-  person(where: PersonWhere, p: string, topLevel = false): string {
-    const parts: string[] = [];
+  /** @param topLevel whether the conditions must hold for `p` itself (not under OR or NOT), so a shortlist may stand for them */
+  person(where: PersonWhere, p: Part, topLevel = false): Cypher {
+    const parts: Cypher[] = [];
     if (where.connectedTo) {
       const anchor = this.personId(where.connectedTo.person);
       const hops = hopsBound(where.connectedTo.maxHops);
-      parts.push(this.fragment("person/connected-to", { person: p, hops }, { anchor, minStrength: where.connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH }));
+      parts.push(fragment("person/connected-to", { person: p, hops }, { anchor, minStrength: where.connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH }));
     }
     if (where.interestedIn) {
       const topics = this.topicSet(where.interestedIn.topics);
@@ -148,90 +149,74 @@ class FilterBuilder {
     }
     if (where.worksAt) {
       const company = where.worksAt;
-      parts.push(this.fragment("person/works-at", { person: p }, {}, (variable) => this.company(company, variable)));
+      parts.push(fragment("person/works-at", { person: p }, {}, (variable) => this.company(company, variable)));
     }
     if (where.near) {
       const near = where.near;
       const origin = near.latitude != null && near.longitude != null
-        ? this.fixedPoint(near.latitude, near.longitude)
+        ? fragment("common/fixed-point", {}, { latitude: near.latitude, longitude: near.longitude })
         : this.personLocation(this.personId(near.person));
-      parts.push(this.fragment("person/near", { person: p, origin }, { radiusKm: near.radiusKm }));
+      parts.push(fragment("person/near", { person: p, origin }, { radiusKm: near.radiusKm }));
     }
-    if (where.titleContains != null) parts.push(this.fragment("person/title-contains", { person: p }, { text: where.titleContains }));
-    if (where.changedJobWithinDays != null) parts.push(this.fragment("person/changed-job", { person: p }, { days: where.changedJobWithinDays }));
+    if (where.titleContains != null) parts.push(fragment("person/title-contains", { person: p }, { text: where.titleContains }));
+    if (where.changedJobWithinDays != null) parts.push(fragment("person/changed-job", { person: p }, { days: where.changedJobWithinDays }));
     return this.combine(parts, where, (inner, mustHold) => this.person(inner, p, topLevel && mustHold));
   }
 
-  company(where: CompanyWhere, c: string): string {
-    const parts: string[] = [];
+  company(where: CompanyWhere, c: Part): Cypher {
+    const parts: Cypher[] = [];
     const fields = {
-      domains: where.domains?.map((d) => d.trim().toLowerCase()) ?? null,
-      industries: where.industries?.map((i) => i.trim().toLowerCase()) ?? null,
+      domains: where.domains?.map(lower) ?? null,
+      industries: where.industries?.map(lower) ?? null,
       statuses: where.statuses ?? null,
       relationshipLevels: where.relationshipLevels ?? null,
       employeesMin: where.employeesMin ?? null,
       employeesMax: where.employeesMax ?? null,
     };
-    if (Object.values(fields).some((value) => value !== null)) parts.push(this.fragment("company/fields", { company: c }, fields));
+    if (Object.values(fields).some((value) => value !== null)) parts.push(fragment("company/fields", { company: c }, fields));
     if (where.hadEvent) {
       const e = where.hadEvent;
-      parts.push(this.fragment("company/had-event", { company: c }, { types: e.types ?? null, fundingStages: e.fundingStages ?? null, withinDays: e.withinDays ?? null }));
+      parts.push(fragment("company/had-event", { company: c }, { types: e.types ?? null, fundingStages: e.fundingStages ?? null, withinDays: e.withinDays ?? null }));
     }
     if (where.employs) {
       const employs = where.employs;
-      parts.push(this.fragment("company/employs", { company: c }, {}, (variable) => this.person(employs, variable)));
+      parts.push(fragment("company/employs", { company: c }, {}, (variable) => this.person(employs, variable)));
     }
     return this.combine(parts, where, (inner) => this.company(inner, c));
   }
 
   /** The filter's own conditions and its AND list all hold, at least one of OR (when given), and not NOT. */
-  private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: string[], where: W, compile: (inner: W, mustHold: boolean) => string): string {
+  private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: Cypher[], where: W, compile: (inner: W, mustHold: boolean) => Cypher): Cypher {
     const all = [...parts, ...(where.AND ?? []).map((inner) => compile(inner, true))];
-    if (where.OR) all.push(where.OR.length === 0 ? "false" : `(${where.OR.map((inner) => compile(inner, false)).join(" OR ")})`);
-    if (where.NOT) all.push(`NOT (${compile(where.NOT, false)})`);
-    return all.length === 0 ? "true" : all.length === 1 ? (all[0] as string) : `(${all.join(" AND ")})`;
+    if (where.OR) all.push(where.OR.length === 0 ? FALSE : cypher`(${join(where.OR.map((inner) => compile(inner, false)), " OR ")})`);
+    if (where.NOT) all.push(cypher`NOT (${compile(where.NOT, false)})`);
+    return all.length === 0 ? TRUE : all.length === 1 ? (all[0] as Cypher) : cypher`(${join(all, " AND ")})`;
   }
 
-  private fragment(name: FragmentName, values: Record<string, string>, params: Record<string, unknown>, nested?: (variable: string) => string): string {
-    const instance = instantiate(name, this.next++, values, params, nested);
-    Object.assign(this.params, instance.params);
-    return instance.text;
+  /** A condition on facts about topics; at the top level and with topics given, a shortlist step may stand for it. */
+  private topicBound(kind: TopicBoundKind, p: Part, topics: Variable | null, topLevel: boolean, values: Record<string, unknown>): Cypher {
+    const shared = params(values);
+    const test = fragment(`person/${kind}`, { person: p, topics: topics ?? NULL }, shared);
+    if (topLevel && topics !== null) this.shortlistable.push({ kind, topics, params: shared, test });
+    return test;
   }
 
-  /**
-   * A condition on facts about topics (person/<kind>). At the top level and
-   * with topics given, it can have a shortlist step of the same instance, so
-   * both read the same parameters; when shortlisting, it is tested only for
-   * people the step was not taken for.
-   */
-  private topicBound(kind: TopicBoundKind, p: string, topics: string, topLevel: boolean, params: Record<string, unknown>): string {
-    const step = { kind, id: this.next, topics, params };
-    const test = this.fragment(`person/${kind}`, { person: p, topics }, params);
-    if (!topLevel || topics === "null") return test;
-    this.steps.push(step);
-    return this.shortlisting ? `(${shortlistedFlag(step)} OR ${test})` : test;
+  private topicSet(names: string[]): Variable {
+    const topics = new Variable("topics_");
+    this.prelude.push(fragment("common/topic-set", { topics }, { names: names.map(topicKey) }));
+    this.carried.push(topics);
+    return topics;
   }
 
-  private topicSet(names: string[]): string {
-    const variable = `topics_${this.next}`;
-    this.prelude.push(this.fragment("common/topic-set", { topics: variable }, { names: names.map((n) => n.trim().toLowerCase()) }));
-    this.carried.push(variable);
-    return variable;
+  private optionalTopicSet(names: string[] | null | undefined): Variable | null {
+    return names == null ? null : this.topicSet(names);
   }
 
-  private optionalTopicSet(names: string[] | null | undefined): string {
-    return names == null ? "null" : this.topicSet(names);
-  }
-
-  private personLocation(personId: string): string {
-    const variable = `origin_${this.next}`;
-    this.prelude.push(this.fragment("common/person-location", { origin: variable }, { person: personId }));
-    this.carried.push(variable);
-    return variable;
-  }
-
-  private fixedPoint(latitude: number, longitude: number): string {
-    return this.fragment("common/fixed-point", {}, { latitude, longitude });
+  private personLocation(personId: string): Variable {
+    const location = new Variable("location_");
+    this.prelude.push(fragment("common/person-location", { origin: location }, { person: personId }));
+    this.carried.push(location);
+    return location;
   }
 
   private personId(given: string | null | undefined): string {
@@ -240,3 +225,6 @@ class FilterBuilder {
     return id;
   }
 }
+
+const TRUE = new Cypher(["true"]);
+const FALSE = new Cypher(["false"]);

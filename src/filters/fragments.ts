@@ -1,12 +1,15 @@
 /**
  * The fragments filters are built from (cypher/filters), loaded once, and the
- * one operation on them: instantiation. Instantiating a fragment gives every
- * local variable (a name ending in `_`) and every parameter but $workspace a
- * suffix unique to the instance, fills the {{placeholders}}, and compiles a
- * nested filter into {{where:var_}}. See cypher/filters/README.md.
+ * one operation on them: instantiation. An instance is a tree (tree.ts) in
+ * which every local variable (a name ending in `_`) is a Variable of its own
+ * and every parameter but the statement's global ones a Param, so that
+ * instances nest without capturing each other's names; it fills the
+ * {{placeholders}} and compiles a nested filter into {{where:var_}}. Names
+ * are given when the statement is rendered. See cypher/filters/README.md.
  */
 import path from "node:path";
 import { CYPHER_DIR, CypherCatalogue } from "../db/cypher.js";
+import { Cypher, Param, Variable, type Part } from "./tree.js";
 
 export const FRAGMENT_NAMES = [
   "common/topic-set",
@@ -66,17 +69,8 @@ export function loadFragments(): CypherCatalogue<FragmentName> {
   return catalogue;
 }
 
-/** Variables as a fragment's {{carried}} takes them: `, a, b`, to follow the first item of a WITH. */
-export function variableList(variables: string[]): string {
-  return variables.map((variable) => `, ${variable}`).join("");
-}
-
+/** Parameters every statement receives under these names (statements.ts), not per instance. */
 const GLOBAL_PARAMETERS = new Set(["workspace", "shortlistFrom"]);
-
-export interface Instance {
-  text: string;
-  params: Record<string, unknown>;
-}
 
 /** A fragment's text cut at the names an instance renames and the slots it fills. */
 type Segment =
@@ -85,7 +79,6 @@ type Segment =
 
 /** Where a fragment names a parameter, a local variable, a nested filter's slot or a placeholder. */
 const MARKS = /\$([A-Za-z]\w*)|\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])|\{\{where:(\w+)\}\}|\{\{(\w+)\}\}/g;
-const LOCAL = /^[a-z][A-Za-z0-9]*_$/;
 
 const templates = new Map<FragmentName, Segment[]>();
 
@@ -99,8 +92,11 @@ function template(name: FragmentName): Segment[] {
   for (const mark of body.matchAll(MARKS)) {
     if (mark.index > at) segments.push({ kind: "text", text: body.slice(at, mark.index) });
     const [, parameter, local, nested, value] = mark;
-    if (parameter !== undefined) segments.push(GLOBAL_PARAMETERS.has(parameter) ? { kind: "text", text: mark[0] } : { kind: "parameter", name: parameter });
-    else if (local !== undefined) segments.push({ kind: "local", name: local });
+    if (parameter !== undefined) {
+      // A rendered name is the base and an ordinal, so a base must not end in a digit itself.
+      if (/\d$/.test(parameter)) throw new Error(`fragment ${name}: parameter $${parameter} ends in a digit`);
+      segments.push(GLOBAL_PARAMETERS.has(parameter) ? { kind: "text", text: mark[0] } : { kind: "parameter", name: parameter });
+    } else if (local !== undefined) segments.push({ kind: "local", name: local });
     else if (nested !== undefined) segments.push({ kind: "nested", name: nested });
     else segments.push({ kind: "value", name: value! });
     at = mark.index + mark[0].length;
@@ -110,55 +106,51 @@ function template(name: FragmentName): Segment[] {
   return segments;
 }
 
+/** Values as Params, to give several fragments one parameter each (a shortlist step and its condition). */
+export function params(values: Record<string, unknown>): Record<string, Param> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, new Param(name, value)]));
+}
+
 /**
- * @param id a number unique within the statement being built
  * @param values the fragment's {{placeholders}}, by name
- * @param params the fragment's $parameters, by their name in the fragment
+ * @param parameters the fragment's $parameters, by their name in the fragment: a Param as it is, any other value as a Param of this instance
  * @param nested compiles the nested filter for a {{where:var_}} slot, given the variable
  */
-export function instantiate(
+export function fragment(
   name: FragmentName,
-  id: number,
-  values: Record<string, string>,
-  params: Record<string, unknown>,
-  nested?: (variable: string) => string,
-): Instance {
-  let text = "";
-  for (const segment of template(name)) {
+  values: Record<string, Part>,
+  parameters: Record<string, unknown>,
+  nested?: (variable: Variable) => Cypher,
+): Cypher {
+  const locals = new Map<string, Variable>();
+  const local = (base: string) => {
+    let variable = locals.get(base);
+    if (!variable) locals.set(base, (variable = new Variable(base)));
+    return variable;
+  };
+  const own = new Map<string, Param>();
+  const parameter = (base: string) => {
+    const given = parameters[base];
+    if (given instanceof Param) return given;
+    if (!(base in parameters)) throw new Error(`fragment ${name} needs a value for $${base}`);
+    let made = own.get(base);
+    if (!made) own.set(base, (made = new Param(base, given)));
+    return made;
+  };
+  const parts = template(name).map((segment): Part => {
     switch (segment.kind) {
-      case "text": text += segment.text; break;
-      case "parameter": text += `$f${id}_${segment.name}`; break;
-      case "local": text += `${segment.name}${id}`; break;
+      case "text": return segment.text;
+      case "parameter": return parameter(segment.name);
+      case "local": return local(segment.name);
       case "nested":
         if (!nested) throw new Error(`fragment ${name} needs a nested filter`);
-        text += nested(LOCAL.test(segment.name) ? `${segment.name}${id}` : segment.name);
-        break;
+        return nested(local(segment.name));
       case "value": {
         const value = values[segment.name];
         if (value === undefined) throw new Error(`fragment ${name} needs a value for {{${segment.name}}}`);
-        text += value;
+        return value;
       }
     }
-  }
-  const prefixed: Record<string, unknown> = {};
-  for (const [param, value] of Object.entries(params)) prefixed[`f${id}_${param}`] = value;
-  return { text, params: prefixed };
-}
-
-/** Fragment instances a statement adds of its own, numbered from `first` up (above any its filter uses), their parameters gathered. */
-export class FragmentInstances {
-  readonly params: Record<string, unknown> = {};
-
-  constructor(private next: number) {}
-
-  add(name: FragmentName, values: Record<string, string>, params: Record<string, unknown>): string {
-    const instance = instantiate(name, this.next++, values, params);
-    Object.assign(this.params, instance.params);
-    return instance.text;
-  }
-
-  /** An instance number for a fragment instantiated elsewhere. */
-  reserve(): number {
-    return this.next++;
-  }
+  });
+  return new Cypher(parts);
 }

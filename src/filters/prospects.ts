@@ -11,12 +11,16 @@
  */
 import neo4j from "neo4j-driver";
 import { utcDateTime } from "../db/values.js";
-import { compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson } from "./compile.js";
-import { FragmentInstances, instantiate, variableList, type FragmentName } from "./fragments.js";
+import { topicKey } from "../graph-document/normalize.js";
+import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf } from "./compile.js";
+import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
-import { matchedText } from "./shortlist.js";
-import type { Scope, Statement } from "./statements.js";
+import { matched } from "./shortlist.js";
+import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
+import { statement, type IntroductionPath, type Scope } from "./statements.js";
+import { Cypher, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
+import { personWhereReadsViewer } from "./viewer.js";
 
 export const SCORING = {
   /** Each signal is in [0, 1]; the score is their weighted sum. */
@@ -38,7 +42,29 @@ export interface ProspectPosition {
   after: { score: number; email: string } | null;
 }
 
-export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition): Statement {
+/** Without a top-level connectedTo, the connection signal looks from the viewer. */
+export function prospectsReadViewer(where: PersonWhere): boolean {
+  return !where.connectedTo || personWhereReadsViewer(where);
+}
+
+/** A prospect's row: the person, the score and the evidence that earned it (cypher/filters/prospect/score.cypher). */
+const PROSPECTS_PAGE = {
+  label: "filters/prospects-page",
+  columns: {
+    item: column<PersonItem>(),
+    score: column<number>(),
+    path: column<IntroductionPath | null>(),
+    employer: column<{ name: string | null; domain: string } | null>(),
+    engagements: column<{ action: string; at: string; content: ContentItem; weight: number }[]>(),
+    concerns: column<{ concern: Item; topic: TopicItem; weight: number }[]>(),
+    interests: column<{ topic: TopicItem; weight: number }[]>(),
+    events: column<{ company: CompanyItem; event: Item; weight: number }[]>(),
+  },
+};
+
+export type ProspectRow = RowOf<typeof PROSPECTS_PAGE.columns>;
+
+export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition) {
   const now = new Date(position.scoredAt);
   const scoring = {
     now: utcDateTime(now.toISOString()),
@@ -52,31 +78,24 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     limit: neo4j.int(first),
   };
   const { connectedTo, ...rest } = where;
-  const filter = compileReachedPersonWhere(rest, "person", scope);
-  const carried = variableList(filter.carried);
-  const origin = connectedTo ? startingPerson(connectedTo.person, scope) : scope.viewerId;
+  const filter = compilePersonWhere(rest, "person", scope);
+  const origin = connectedTo ? startingPerson(connectedTo.person, scope) : viewerIdOf(scope);
   const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
   const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
-
-  const parts = new FragmentInstances(STATEMENT_INSTANCE + 1);
   const hops = halvedHops(maxHops);
-  const joinPaths = parts.add("common/join-paths", hops, { minStrength });
-  const strongestPath = parts.add("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
-  const score = parts.add("prospect/score", { strongestPath }, scoring);
+  const joinPaths = fragment("common/join-paths", hops, { minStrength });
+  const strongestPath = fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
   const values = {
-    prelude: filter.prelude.join("\n"),
-    evidence: evidenceTopics(parts, evidenceTopicNames(where)),
+    evidence: evidenceTopics(evidenceTopicNames(where)),
     hops: hopsBound(maxHops),
-    matched: matchedText(filter.predicate, filter.shortlisting, ["origin", "evidenceTopics", ...filter.carried], parts.reserve()),
-    reach: reachOfMatching(parts, maxHops, minStrength),
-    carried,
-    score,
+    matched: matched(filter, filter.predicate, ["origin", "evidenceTopics", ...filter.carried]),
+    reach: reachOfMatching(maxHops, minStrength),
+    carried: variableList(filter.carried),
+    score: fragment("prospect/score", { strongestPath }, scoring),
   };
   const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
-  const statement = instantiate(name, STATEMENT_INSTANCE, values, { origin, minStrength });
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
-  const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
-  return { text: statement.text, params: { ...filter.params, ...parts.params, ...statement.params, ...tuning }, personIds };
+  return statement(PROSPECTS_PAGE, name, { ...filter, personIds }, scope, { origin, minStrength }, values);
 }
 
 /**
@@ -87,7 +106,7 @@ export function evidenceTopicNames(where: PersonWhere): string[] | null {
   const names = new Set<string>();
   const visit = (filter: PersonWhere): void => {
     for (const topics of [filter.interestedIn?.topics, filter.engagedWith?.topics, filter.expressedConcern?.topics]) {
-      for (const name of topics ?? []) names.add(name.trim().toLowerCase());
+      for (const name of topics ?? []) names.add(topicKey(name));
     }
     for (const inner of [...(filter.AND ?? []), ...(filter.OR ?? [])]) visit(inner);
   };
@@ -96,11 +115,6 @@ export function evidenceTopicNames(where: PersonWhere): string[] | null {
 }
 
 /** Binds evidenceTopics: the topic set of the names, or null for every topic. */
-function evidenceTopics(parts: FragmentInstances, names: string[] | null): string {
-  return names === null
-    ? "CALL { RETURN null AS evidenceTopics }"
-    : parts.add("common/topic-set", { topics: "evidenceTopics" }, { names });
+function evidenceTopics(names: string[] | null): Cypher {
+  return names === null ? new Cypher(["CALL { RETURN null AS evidenceTopics }"]) : fragment("common/topic-set", { topics: "evidenceTopics" }, { names });
 }
-
-/** Above the filter's instance numbers, like statements.ts's. */
-const STATEMENT_INSTANCE = 2_000_000;

@@ -12,14 +12,16 @@
  * widening too. The statement chooses as it runs, by the list's size.
  */
 import neo4j from "neo4j-driver";
-import type { FragmentInstances } from "./fragments.js";
+import { fragment } from "./fragments.js";
+import { join, Param, type Cypher } from "./tree.js";
 
-export function reachOfMatching(parts: FragmentInstances, maxHops: number, minStrength: number): string {
-  const steps = Array.from({ length: maxHops - 1 }, () => parts.add("prospect/reach-step", {}, { minStrength })).join("\n");
-  const widening = parts.add("prospect/reach-by-widening", { steps }, { minStrength });
+export function reachOfMatching(maxHops: number, minStrength: number): Cypher {
+  const strength = new Param("minStrength", minStrength);
+  const steps = join(Array.from({ length: maxHops - 1 }, () => fragment("prospect/reach-step", {}, { minStrength: strength })), "\n");
+  const widening = fragment("prospect/reach-by-widening", { steps }, { minStrength: strength });
   if (maxHops !== 2) return widening;
-  const few = parts.add("prospect/reach-of-few", {}, { minStrength });
-  return parts.add("prospect/reach-of-matching", { few, widening }, { fewBelow: neo4j.int(FEW_BELOW) });
+  const few = fragment("prospect/reach-of-few", {}, { minStrength: strength });
+  return fragment("prospect/reach-of-matching", { few, widening }, { fewBelow: neo4j.int(FEW_BELOW) });
 }
 
 /**

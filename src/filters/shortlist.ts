@@ -12,13 +12,14 @@
  * left (Scope.shortlistFrom); below that, testing each costs less.
  *
  * Only a top-level condition (one that must hold, not under OR or NOT) with
- * topics can have a step. A step keeps exactly the people the condition holds
- * for, and sets its flag, `shortlisted_<instance>`; the condition's predicate
- * reads `(flag OR the test)`, so it is not tested again once shortlisted.
+ * topics can have a step (compile.ts's TopicCondition). A step keeps exactly
+ * the people the condition holds for, and sets a flag; the shortlisted
+ * predicate is the compiled one with that condition replaced by `(flag OR the
+ * condition)`, so it is not tested again once shortlisted.
  */
-import { instantiate, variableList } from "./fragments.js";
-
-export type TopicBoundKind = "interested-in" | "engaged-with" | "expressed-concern";
+import type { CompiledFilter, TopicBoundKind } from "./compile.js";
+import { fragment } from "./fragments.js";
+import { cypher, join, Variable, variableList, type Cypher, type Part } from "./tree.js";
 
 /**
  * Steps are taken in this order: people voice few concerns, have a handful of
@@ -27,47 +28,31 @@ export type TopicBoundKind = "interested-in" | "engaged-with" | "expressed-conce
  */
 const STEP_ORDER: TopicBoundKind[] = ["expressed-concern", "interested-in", "engaged-with"];
 
-export interface ShortlistStep {
-  kind: TopicBoundKind;
-  /** The instance of the condition's fragment: the step shares its parameters. */
-  id: number;
-  /** The prelude variable holding the topic ids. */
-  topics: string;
-  params: Record<string, unknown>;
-}
-
-export function shortlistedFlag(step: Pick<ShortlistStep, "id">): string {
-  return `shortlisted_${step.id}`;
-}
-
-/** A filter compiled for shortlisting: its predicate, with flags, and the steps that set them. */
-export interface Shortlisting {
-  predicate: string;
-  steps: ShortlistStep[];
-}
-
 /**
- * The text that takes a statement's rows of people to test
- * (`person`, and the carried variables) to rows of the people `predicate`
- * holds for. With steps, the statement chooses as it runs: when fewer than
+ * The text that takes a statement's rows of people to test (`person`, and
+ * `carried`) to rows of the people `predicate` holds for. With conditions to
+ * shortlist by, the statement chooses as it runs: when fewer than
  * $shortlistFrom people are reached it tests each, else it shortlists them
  * first (cypher/filters/shortlist/matched). Each way is planned on its own, so
  * the usual case keeps the plan it has without shortlisting.
  */
-export function matchedText(predicate: string, shortlisting: Shortlisting, carried: string[], id: number): string {
-  if (shortlisting.steps.length === 0) return `WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
-  const ordered = [...shortlisting.steps].sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
-  const steps: string[] = [];
-  const flags: string[] = [];
-  for (const step of ordered) {
-    steps.push(instantiate(`shortlist/${step.kind}`, step.id, { topics: step.topics, carried: variableList([...carried, ...flags]) }, step.params).text);
-    flags.push(shortlistedFlag(step));
+export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate: Cypher, carried: Part[]): Cypher {
+  if (filter.shortlistable.length === 0) return cypher`WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
+  const ordered = [...filter.shortlistable].sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
+  const steps: Cypher[] = [];
+  const flags: Part[] = [];
+  const flagged = new Map<Cypher, Cypher>();
+  for (const condition of ordered) {
+    const flag = new Variable("shortlisted_");
+    steps.push(fragment(`shortlist/${condition.kind}`, { topics: condition.topics, flag, carried: variableList([...carried, ...flags]) }, condition.params));
+    flags.push(flag);
+    flagged.set(condition.test, cypher`(${flag} OR ${condition.test})`);
   }
-  return instantiate("shortlist/matched", id, {
-    steps: steps.join("\n"),
+  return fragment("shortlist/matched", {
+    steps: join(steps, "\n"),
     predicate,
-    shortlistedPredicate: shortlisting.predicate,
+    shortlistedPredicate: predicate.replace(flagged),
     carried: variableList(carried),
     carriedOut: variableList([...carried, ...flags]),
-  }, {}).text;
+  }, {});
 }

@@ -6,19 +6,30 @@
  * rows change position.
  */
 import neo4j from "neo4j-driver";
-import type { Params } from "../db/run.js";
-import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, compileReachedPersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, type CompiledFilter, type Viewer } from "./compile.js";
-import { FragmentInstances, instantiate, variableList, type FragmentName, type Instance } from "./fragments.js";
+import { statementOf, type Params, type Statement } from "../db/run.js";
+import { column, single, type CompanyItem, type Columns, type Item, type PersonItem, type RowOf } from "../db/rows.js";
+import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf, type CompiledFilter, type Viewer } from "./compile.js";
+import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
-import { matchedText, type Shortlisting } from "./shortlist.js";
+import { matched } from "./shortlist.js";
+import { Cypher, join, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
-export interface Statement {
-  text: string;
-  params: Params;
-  personIds: string[];
+/** A statement and the people it names, whom the caller checks exist (NOT_FOUND) as it runs. */
+export type FilterStatement<R> = Statement<R> & { personIds: string[] };
+
+/** What a statement returns: its name in metrics and transaction metadata, and its columns. */
+export interface Output<C extends Columns> {
+  label: string;
+  columns: C;
 }
+
+const sortValue = column<string | number>();
+const COUNT = { total: column<number>() };
+
+export const PATH = { people: column<PersonItem[]>(), strengths: column<number[]>(), hops: column<number>(), score: column<number>() };
+export type IntroductionPath = RowOf<typeof PATH>;
 
 /** Who is asking and where: every statement is scoped to the workspace. */
 export interface Scope extends Viewer {
@@ -27,13 +38,16 @@ export interface Scope extends Viewer {
   shortlistFrom: number;
 }
 
-export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
+const PEOPLE_PAGE = { label: "filters/people-page", columns: { item: column<PersonItem>(), sortValue } };
+const PEOPLE_COUNT = { label: "filters/people-count", columns: COUNT };
+
+export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null) {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
-  return people("statement/people-page-reached", "statement/people-page", where, scope, paging, orderTexts("person", order));
+  return people(PEOPLE_PAGE, "statement/people-page-reached", "statement/people-page", where, scope, paging, orderTexts("person", order));
 }
 
-export function peopleCount(where: PersonWhere, scope: Scope): Statement {
-  return people("statement/people-count-reached", "statement/people-count", where, scope, {}, {});
+export function peopleCount(where: PersonWhere, scope: Scope) {
+  return people(PEOPLE_COUNT, "statement/people-count-reached", "statement/people-count", where, scope, {}, {});
 }
 
 /**
@@ -45,47 +59,46 @@ export function peopleCount(where: PersonWhere, scope: Scope): Statement {
  * Any other filter is tested on every person by the plain statement, whose
  * plan can use the indexes the filter's fields have.
  */
-function people(reachedName: FragmentName, plainName: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, string>): Statement {
+function people<C extends Columns>(
+  output: Output<C>, reachedName: FragmentName, plainName: FragmentName, where: PersonWhere, scope: Scope, params: Params, texts: Record<string, Part>,
+): FilterStatement<RowOf<C>> {
   const { connectedTo, ...rest } = where;
-  const filter = compileReachedPersonWhere(rest, "person", scope);
-  if (!connectedTo && filter.shortlisting.steps.length === 0) return statement(plainName, filter, scope, params, texts);
-  return reachedStatement(reachedName, filter, filter.predicate, connectedTo, scope, params, texts);
+  const filter = compilePersonWhere(rest, "person", scope);
+  if (!connectedTo && filter.shortlistable.length === 0) return statement(output, plainName, filter, scope, params, texts);
+  return reachedStatement(output, reachedName, filter, filter.predicate, connectedTo, scope, params, texts);
 }
 
 /**
  * A `*-reached` statement: the people to test come as rows from
- * reachedPeople, and matchedText keeps those `predicate` holds for.
+ * reachedPeople, and `matched` keeps those `predicate` holds for.
  */
-function reachedStatement(
-  name: FragmentName, filter: CompiledFilter & { shortlisting: Shortlisting }, predicate: string,
-  connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, string>,
-): Statement {
+function reachedStatement<C extends Columns>(
+  output: Output<C>, name: FragmentName, filter: CompiledFilter, predicate: Cypher,
+  connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, Part>,
+): FilterStatement<RowOf<C>> {
   const reached = reachedPeople(connectedTo, scope);
-  const values = {
-    ...texts,
-    reached: reached.text,
-    carried: variableList(filter.carried),
-    matched: matchedText(predicate, filter.shortlisting, filter.carried, STATEMENT_INSTANCE + 3),
-  };
-  const withReached = { ...filter, params: { ...filter.params, ...reached.params }, personIds: [...new Set([...reached.personIds, ...filter.personIds])] };
-  return statement(name, withReached, scope, params, values);
+  const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried) };
+  return statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values);
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches, or everyone in the workspace. */
-function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): Instance & { personIds: string[] } {
-  if (!connectedTo) return { ...instantiate("common/everyone", REACHED_INSTANCE, {}, {}), personIds: [] };
+function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
+  if (!connectedTo) return { rows: fragment("common/everyone", {}, {}), personIds: [] };
   const anchor = startingPerson(connectedTo.person, viewer);
   const params = { anchor, minStrength: connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH };
-  return { ...instantiate("common/reached-from-anchor", REACHED_INSTANCE, { hops: hopsBound(connectedTo.maxHops) }, params), personIds: [anchor] };
+  return { rows: fragment("common/reached-from-anchor", { hops: hopsBound(connectedTo.maxHops) }, params), personIds: [anchor] };
 }
 
-export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null): Statement {
+const COMPANIES_PAGE = { label: "filters/companies-page", columns: { item: column<CompanyItem>(), sortValue } };
+const COMPANIES_COUNT = { label: "filters/companies-count", columns: COUNT };
+
+export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null) {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
-  return companies("statement/companies-page-reached", "statement/companies-page", where, scope, paging, orderTexts("company", order));
+  return companies(COMPANIES_PAGE, "statement/companies-page-reached", "statement/companies-page", where, scope, paging, orderTexts("company", order));
 }
 
-export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
-  return companies("statement/companies-count-reached", "statement/companies-count", where, scope, {}, {});
+export function companiesCount(where: CompanyWhere, scope: Scope) {
+  return companies(COMPANIES_COUNT, "statement/companies-count-reached", "statement/companies-count", where, scope, {}, {});
 }
 
 /**
@@ -96,72 +109,81 @@ export function companiesCount(where: CompanyWhere, scope: Scope): Statement {
  * filter holds for to their current employers. Any other filter tests every
  * company of the workspace.
  */
-function companies(reachedName: FragmentName, plainName: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, string>): Statement {
+function companies<C extends Columns>(
+  output: Output<C>, reachedName: FragmentName, plainName: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, Part>,
+): FilterStatement<RowOf<C>> {
   const connectedTo = where.employs?.connectedTo;
   const filter = where.employs ? compileEmployerOfReached(where, "person", "company", scope) : null;
-  if (!filter || (!connectedTo && filter.shortlisting.steps.length === 0)) {
-    return statement(plainName, compileCompanyWhere(where, "company", scope), scope, params, texts);
+  if (!filter || (!connectedTo && filter.shortlistable.length === 0)) {
+    return statement(output, plainName, compileCompanyWhere(where, "company", scope), scope, params, texts);
   }
-  return reachedStatement(reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
+  return reachedStatement(output, reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
 }
 
 /** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
-export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): Statement {
+export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): FilterStatement<IntroductionPath> {
   const hops = halvedHops(maxHops);
-  const join = joinPaths(hops);
-  const best = instantiate("statement/best-paths", STATEMENT_INSTANCE + 2, {}, { first: neo4j.int(first) });
+  const values = { ...hops, joinPaths: joinPaths(hops), bestPaths: fragment("statement/best-paths", {}, { first: neo4j.int(first) }) };
   const name = target.to !== null ? "statement/introduction-paths-to-person" : "statement/introduction-paths-to-company";
-  const instance = instantiate(name, STATEMENT_INSTANCE, { ...hops, joinPaths: join.text, bestPaths: best.text }, { from, ...target });
-  return {
-    text: instance.text,
-    params: { ...join.params, ...best.params, ...instance.params, workspace: scope.workspace },
-    personIds: [from, ...(target.to ? [target.to] : [])],
-  };
+  const { text, params } = render(fragment(name, values, { from, ...target }));
+  const statement = statementOf("filters/introduction-paths", PATH, text, { ...params, workspace: scope.workspace });
+  return { ...statement, personIds: [from, ...(target.to ? [target.to] : [])] };
 }
+
+const STRONGEST_PATHS = { key: column<string>(), item: column<IntroductionPath>() };
 
 /** For each person of `keys`, the strongest path of at most maxHops connections from `from`. */
-export function strongestPaths(workspace: string, from: string, keys: string[], maxHops: number): Statement {
+export function strongestPaths(workspace: string, from: string, keys: string[], maxHops: number): FilterStatement<RowOf<typeof STRONGEST_PATHS>> {
   const hops = halvedHops(maxHops);
-  const join = joinPaths(hops);
-  const path = instantiate("common/strongest-path", STATEMENT_INSTANCE + 2, { from: "from", to: "to", ...hops, joinPaths: join.text, path: "path" }, {});
-  const instance = instantiate("statement/strongest-paths", STATEMENT_INSTANCE, { strongestPath: path.text }, { from, keys });
-  return { text: instance.text, params: { ...join.params, ...instance.params, workspace }, personIds: [from] };
+  const strongestPath = fragment("common/strongest-path", { from: "from", to: "to", ...hops, joinPaths: joinPaths(hops), path: "path" }, {});
+  const { text, params } = render(fragment("statement/strongest-paths", { strongestPath }, { from, keys }));
+  return { ...statementOf("filters/strongest-paths", STRONGEST_PATHS, text, { ...params, workspace }), personIds: [from] };
 }
 
-function joinPaths(hops: { leftHops: string; rightHops: string }) {
-  return instantiate("common/join-paths", STATEMENT_INSTANCE + 1, hops, { minStrength: DEFAULT_MIN_STRENGTH });
+function joinPaths(hops: { leftHops: string; rightHops: string }): Cypher {
+  return fragment("common/join-paths", hops, { minStrength: DEFAULT_MIN_STRENGTH });
 }
+
+const maybeText = column<string | null>();
+const COMPANIES_EXPORT = {
+  label: "filters/companies-export",
+  columns: {
+    domain: column<string>(), name: maybeText, industry: maybeText,
+    contactEmail: maybeText, contactName: maybeText, contactTitle: maybeText, connection: column<number | null>(),
+  },
+};
 
 /** A company segment's export: the companies a filter matches, each with its best-connected current employee. */
-export function companiesExport(where: CompanyWhere, scope: Scope): Statement {
+export function companiesExport(where: CompanyWhere, scope: Scope) {
   const filter = compileCompanyWhere(where, "company", scope);
-  const parts = new FragmentInstances(STATEMENT_INSTANCE + 1);
-  const reach = reachOfMatching(parts, 2, DEFAULT_MIN_STRENGTH);
-  const exported = statement("statement/companies-export", filter, scope, { origin: scope.viewerId }, { reach });
-  return { ...exported, params: { ...exported.params, ...parts.params } };
+  return statement(COMPANIES_EXPORT, "statement/companies-export", filter, scope, { origin: viewerIdOf(scope) }, { reach: reachOfMatching(2, DEFAULT_MIN_STRENGTH) });
 }
 
+const SNAPSHOT_PEOPLE = { label: "filters/snapshot-people", columns: single<Item & { id: string }>() };
+
 /** snapshotSegment: the people a filter matches now, frozen as the members of a new snapshot. */
-export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string): Statement {
+export function snapshotPeople(where: PersonWhere, scope: Scope, ids: { segment: string; snapshot: string }, recordedBy: string) {
   const filter = compilePersonWhere(where, "person", scope);
-  return statement("statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried: variableList(filter.carried) });
+  return statement(SNAPSHOT_PEOPLE, "statement/snapshot-people", filter, scope, { ...ids, recordedBy }, { carried: variableList(filter.carried) });
 }
 
 /** Snapshot.diff up to now: who matches now and is not a member (joined), or is a member and no longer matches (left). */
-export function snapshotChange(side: "joined" | "left", where: PersonWhere, scope: Scope, snapshot: string): Statement {
+export function snapshotChange(side: "joined" | "left", where: PersonWhere, scope: Scope, snapshot: string) {
   const filter = compilePersonWhere(where, "person", scope);
-  return statement(side === "joined" ? "statement/snapshot-joined" : "statement/snapshot-left", filter, scope, { snapshot });
+  const output = { label: `filters/snapshot-${side}`, columns: single<PersonItem>() };
+  return statement(output, side === "joined" ? "statement/snapshot-joined" : "statement/snapshot-left", filter, scope, { snapshot });
 }
 
-/** The statement's own parameters get an instance prefix like any fragment's; the filter's are merged in. */
-function statement(name: FragmentName, filter: CompiledFilter, scope: Scope, params: Params, values: Record<string, string> = {}): Statement {
-  const prelude = filter.prelude.join("\n");
-  const instance = instantiate(name, STATEMENT_INSTANCE, { ...values, prelude, predicate: filter.predicate }, params);
+/**
+ * A statement around a compiled filter: its prelude and predicate in their
+ * slots, `values` in the others, rendered with one naming environment, with
+ * the parameters every statement shares.
+ */
+export function statement<C extends Columns>(
+  output: Output<C>, name: FragmentName, filter: Pick<CompiledFilter, "prelude" | "predicate" | "personIds">, scope: Scope, params: Params, values: Record<string, Part> = {},
+): FilterStatement<RowOf<C>> {
+  const tree = fragment(name, { ...values, prelude: join(filter.prelude, "\n"), predicate: filter.predicate }, params);
+  const rendered = render(tree);
   const tuning = { workspace: scope.workspace, shortlistFrom: neo4j.int(scope.shortlistFrom) };
-  return { text: instance.text, params: { ...filter.params, ...instance.params, ...tuning }, personIds: filter.personIds };
+  return { ...statementOf(output.label, output.columns, rendered.text, { ...rendered.params, ...tuning }), personIds: filter.personIds };
 }
-
-/** An instance number no fragment of a filter reaches, so the statement's parameters never clash with theirs. */
-const STATEMENT_INSTANCE = 1_000_000;
-/** The instance of the fragment that gives a statement its rows of people (reachedPeople). */
-const REACHED_INSTANCE = STATEMENT_INSTANCE + 4;

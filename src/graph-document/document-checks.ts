@@ -6,7 +6,19 @@
  */
 import { KEY_SEPARATOR, concernKey, eventKey, interactionKey, lower, promiseKey, toInstant, topicKey, type TopicResolver } from "./normalize.js";
 import type { ParsedSections, SectionName, TopicRecord } from "./schema.js";
-import type { KnownKeys, Problem } from "./validate.js";
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Natural keys already in the workspace; topicKeys maps a lower-cased name or alias to its topic's key. */
+export interface KnownKeys {
+  emails: ReadonlySet<string>;
+  domains: ReadonlySet<string>;
+  contentUrls: ReadonlySet<string>;
+  topicKeys: ReadonlyMap<string, string>;
+}
 
 /** The sections as parsed, with a hole where a record failed its schema, so indexes still match the document. */
 export type SectionsWithHoles = { [S in SectionName]: (ParsedSections[S][number] | undefined)[] };

@@ -6,8 +6,7 @@
  * which is how the importer stores a plain date.
  */
 import type { Plain } from "../db/mapping.js";
-import type { QueryName } from "../db/query-names.js";
-import type { Db, Row } from "../db/run.js";
+import type { Db } from "../db/run.js";
 
 /** Exports can be long: they get ten minutes per section rather than a request's timeout. */
 const SECTION_TIMEOUT_MS = 600_000;
@@ -16,62 +15,43 @@ export type DocumentRecord = Record<string, Plain>;
 type DocumentSections = Record<string, AsyncIterable<DocumentRecord>>;
 
 export function exportSections(db: Db, workspace: string): DocumentSections {
-  const section = (name: QueryName, toRecord: (row: Row) => DocumentRecord) =>
-    mapRows(db.stream(name, { workspace }, SECTION_TIMEOUT_MS), toRecord);
+  const params = { workspace };
   return {
-    topics: section("export/topics", (row) =>
+    topics: mapRows(db.stream("export/topics", SECTION_TIMEOUT_MS, params), (row) =>
       present({ name: row.name, aliases: nonEmpty(row.aliases), broader: nonEmpty(row.broader) })),
-    companies: section("export/companies", ({ company }) => {
-      const c = company as Record<string, Plain>;
-      return present({
-        domain: c.domain, name: c.name, industry: c.industry, employees: c.headcount, city: c.city, country: c.country,
-        location: c.location, status: c.status, relationshipLevel: c.relationshipLevel,
-      });
-    }),
-    people: section("export/people", ({ person, company, employment, interests }) => {
-      const p = person as Record<string, Plain>;
-      const w = (employment ?? {}) as Record<string, Plain>;
+    companies: mapRows(db.stream("export/companies", SECTION_TIMEOUT_MS, params), ({ company: c }) => present({
+      domain: c.domain, name: c.name, industry: c.industry, employees: c.headcount, city: c.city, country: c.country,
+      location: c.location, status: c.status, relationshipLevel: c.relationshipLevel,
+    })),
+    people: mapRows(db.stream("export/people", SECTION_TIMEOUT_MS, params), ({ person: p, company, employment, interests }) => {
+      const w = employment ?? {};
       return present({
         email: p.email, name: p.name, title: p.title, company, since: documentDate(w.since), until: documentDate(w.until),
         city: p.city, country: p.country, location: p.location,
-        interests: nonEmpty((interests as DocumentRecord[]).filter((interest) => interest.topic !== null)),
+        interests: nonEmpty(interests.filter((interest) => interest.topic !== null)),
       });
     }),
-    content: section("export/content", ({ content, topics }) => {
-      const c = content as Record<string, Plain>;
-      return present({ url: c.url, title: c.title, kind: c.kind, topics: nonEmpty(topics), publishedAt: documentDate(c.publishedAt) });
-    }),
-    connections: section("export/connections", ({ a, b, connection }) => {
-      const k = connection as Record<string, Plain>;
-      return present({ a, b, strength: k.floor, since: documentDate(k.since), lastInteractionAt: documentDate(k.lastInteractionAt) });
-    }),
-    engagements: section("export/engagements", ({ person, content, action, at }) =>
+    content: mapRows(db.stream("export/content", SECTION_TIMEOUT_MS, params), ({ content: c, topics }) =>
+      present({ url: c.url, title: c.title, kind: c.kind, topics: nonEmpty(topics), publishedAt: documentDate(c.publishedAt) })),
+    connections: mapRows(db.stream("export/connections", SECTION_TIMEOUT_MS, params), ({ a, b, connection: k }) =>
+      present({ a, b, strength: k.floor, since: documentDate(k.since), lastInteractionAt: documentDate(k.lastInteractionAt) })),
+    engagements: mapRows(db.stream("export/engagements", SECTION_TIMEOUT_MS, params), ({ person, content, action, at }) =>
       present({ person, content, action, at: documentDate(at) })),
-    concerns: section("export/concerns", ({ person, topic, concern }) => {
-      const k = concern as Record<string, Plain>;
-      return present({
-        person, topic, text: k.text, expressedAt: documentDate(k.expressedAt), source: k.source, severity: k.severity, level: k.level,
-      });
-    }),
-    events: section("export/events", ({ company, event }) => {
-      const e = event as Record<string, Plain>;
-      return present({ company, type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: documentDate(e.occurredAt) });
-    }),
-    promises: section("export/promises", ({ promise, person, company }) => {
-      const pr = promise as Record<string, Plain>;
-      return present({
-        id: pr.sourceId, person, company, text: pr.text, madeAt: documentDate(pr.madeAt), dueAt: documentDate(pr.dueAt), status: pr.status,
-      });
-    }),
-    users: section("export/users", ({ email }) => present({ email })),
-    interactions: section("export/interactions", ({ user, person, interaction }) => {
-      const i = interaction as Record<string, Plain>;
-      return present({ user, person, kind: i.kind, direction: i.direction, at: documentDate(i.at), ref: i.ref, notes: i.notes });
-    }),
+    concerns: mapRows(db.stream("export/concerns", SECTION_TIMEOUT_MS, params), ({ person, topic, concern: k }) => present({
+      person, topic, text: k.text, expressedAt: documentDate(k.expressedAt), source: k.source, severity: k.severity, level: k.level,
+    })),
+    events: mapRows(db.stream("export/events", SECTION_TIMEOUT_MS, params), ({ company, event: e }) =>
+      present({ company, type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: documentDate(e.occurredAt) })),
+    promises: mapRows(db.stream("export/promises", SECTION_TIMEOUT_MS, params), ({ promise: pr, person, company }) => present({
+      id: pr.sourceId, person, company, text: pr.text, madeAt: documentDate(pr.madeAt), dueAt: documentDate(pr.dueAt), status: pr.status,
+    })),
+    users: mapRows(db.stream("export/users", SECTION_TIMEOUT_MS, params), ({ email }) => present({ email })),
+    interactions: mapRows(db.stream("export/interactions", SECTION_TIMEOUT_MS, params), ({ user, person, interaction: i }) =>
+      present({ user, person, kind: i.kind, direction: i.direction, at: documentDate(i.at), ref: i.ref, notes: i.notes })),
   };
 }
 
-async function* mapRows(rows: AsyncIterable<Row>, toRecord: (row: Row) => DocumentRecord): AsyncGenerator<DocumentRecord> {
+async function* mapRows<R>(rows: AsyncIterable<R>, toRecord: (row: R) => DocumentRecord): AsyncGenerator<DocumentRecord> {
   for await (const row of rows) yield toRecord(row);
 }
 

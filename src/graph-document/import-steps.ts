@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
-import type { NormalizedDocument } from "./normalize.js";
+import { topicKey, type NormalizedDocument } from "./normalize.js";
 
 export type ImportRow = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportS
   return [
     step("topics", "nodesCreated", "import/topics", doc.topics, (t) => ({
       key: t.key,
-      props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map((alias) => alias.toLowerCase()) }),
+      props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map(topicKey) }),
     })),
     step("topic hierarchy", "relationshipsCreated", "import/topic-broader", doc.topics.flatMap((t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader })))),
     step("companies", "nodesCreated", "import/companies", doc.companies, (c) => ({

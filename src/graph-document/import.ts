@@ -20,7 +20,7 @@ import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
 import { Progress, type ProgressWriter } from "./progress.js";
 import { validateGraphDocument } from "./validate.js";
-import type { KnownKeys, Problem } from "./validate.js";
+import type { KnownKeys, Problem } from "./document-checks.js";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 export const DEFAULT_CONCURRENCY = 2;
@@ -95,7 +95,7 @@ async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progr
     while (offset < step.size) {
       const rows = step.rows(offset, batchSize);
       offset += batchSize;
-      const { updates } = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
+      const updates = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
       const created = updates[step.counter] ?? 0;
       summary.created += created;
       summary.existed += rows.length - created;

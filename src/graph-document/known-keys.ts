@@ -3,19 +3,19 @@
  * companies, topics and content it does not define itself.
  */
 import type { Db } from "../db/run.js";
-import type { KnownKeys } from "./validate.js";
+import type { KnownKeys } from "./document-checks.js";
 
 export async function knownKeys(db: Db, workspace: string): Promise<KnownKeys> {
   const [row] = await db.read("import/known-keys", { workspace });
   const topicKeys = new Map<string, string>();
-  for (const topic of (row?.topics ?? []) as { key: string; aliasKeys: string[] }[]) {
+  for (const topic of row?.topics ?? []) {
     topicKeys.set(topic.key, topic.key);
     for (const alias of topic.aliasKeys) topicKeys.set(alias, topic.key);
   }
   return {
-    emails: new Set((row?.emails ?? []) as string[]),
-    domains: new Set((row?.domains ?? []) as string[]),
-    contentUrls: new Set((row?.urls ?? []) as string[]),
+    emails: new Set(row?.emails),
+    domains: new Set(row?.domains),
+    contentUrls: new Set(row?.urls),
     topicKeys,
   };
 }

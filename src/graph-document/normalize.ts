@@ -18,10 +18,15 @@ export const DEFAULT_STRENGTH = 0.5;
 
 export type TopicResolver = (nameOrAlias: string) => string | undefined;
 
+/**
+ * A topic's key from a name or alias as anyone writes it: how the importer
+ * stores topics and how filters, lookups and mutations find them.
+ */
 export function topicKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** An email or a domain as stored and compared: how the importer keys people and companies, and how every lookup finds them. */
 export function lower(value: string): string {
   return value.trim().toLowerCase();
 }

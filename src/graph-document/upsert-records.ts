@@ -5,8 +5,8 @@
  * calendar ingestion (src/ingest) agree with an import of the same records.
  * The caller has validated the records with the document's schemas.
  */
-import type { QueryName } from "../db/query-names.js";
-import type { Params, Row } from "../db/run.js";
+import type { QueryName, QueryRow } from "../db/query-names.js";
+import type { Params, RunQuery } from "../db/run.js";
 import { importSteps } from "./import-steps.js";
 import { normalizeDocument, type TopicResolver } from "./normalize.js";
 import type { ParsedSections } from "./schema.js";
@@ -15,15 +15,21 @@ const EMPTY: ParsedSections = {
   topics: [], companies: [], people: [], content: [], connections: [], engagements: [], concerns: [], events: [], promises: [], users: [], interactions: [],
 };
 
-/** Runs a named statement in the caller's transaction, with `$workspace` filled in. */
-export type RunScoped = (query: QueryName, params: Params) => Promise<Row[]>;
+/** What the import statements returned, by statement. */
+export interface Upserted {
+  rows<N extends QueryName>(query: N): QueryRow<N>[];
+}
 
-/** Writes the records with the import's statements, in the import's order; resolves with each step's rows, by step name. */
-export async function upsertRecords(run: RunScoped, sections: Partial<ParsedSections>, resolveTopic: TopicResolver): Promise<Map<string, Row[]>> {
+/**
+ * Writes the records with the import's statements, in the import's order.
+ * @param params added to every statement's, e.g. `$workspace` when `run` does not add it
+ */
+export async function upsertRecords(run: RunQuery, sections: Partial<ParsedSections>, resolveTopic: TopicResolver, params: Params = {}): Promise<Upserted> {
   const doc = normalizeDocument({ ...EMPTY, ...sections }, resolveTopic);
-  const returned = new Map<string, Row[]>();
+  const returned = new Map<QueryName, unknown[]>();
   for (const step of importSteps(doc)) {
-    if (step.size > 0) returned.set(step.name, await run(step.query, { rows: step.rows(0, step.size) }));
+    if (step.size > 0) returned.set(step.query, await run(step.query, { ...params, rows: step.rows(0, step.size) }));
   }
-  return returned;
+  // Each entry holds what run() returned for that very query.
+  return { rows: <N extends QueryName>(query: N) => (returned.get(query) ?? []) as QueryRow<N>[] };
 }

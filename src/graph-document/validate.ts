@@ -9,20 +9,9 @@
 import type { z } from "zod";
 import { normalizeDocument, type NormalizedDocument } from "./normalize.js";
 import { SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
-import { checkDocument, type SectionsWithHoles } from "./document-checks.js";
+import { checkDocument, type KnownKeys, type Problem, type SectionsWithHoles } from "./document-checks.js";
 
-export interface Problem {
-  path: string;
-  message: string;
-}
-
-/** Natural keys already in the workspace; topicKeys maps a lower-cased name or alias to its topic's key. */
-export interface KnownKeys {
-  emails: ReadonlySet<string>;
-  domains: ReadonlySet<string>;
-  contentUrls: ReadonlySet<string>;
-  topicKeys: ReadonlyMap<string, string>;
-}
+export type { KnownKeys, Problem };
 
 export const NO_KNOWN_KEYS: KnownKeys = { emails: new Set(), domains: new Set(), contentUrls: new Set(), topicKeys: new Map() };
 

@@ -18,16 +18,14 @@ import { stringify } from "csv-stringify";
 import express, { type Request, type Response, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
 import { createRequestContext, type ContextSettings } from "../context.js";
-import type { Db, Row } from "../db/run.js";
+import type { Db } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { prospectsPage } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters/prospects.js";
 import { companiesExport } from "../filters/statements.js";
-import { LONG_WRITE_TX_TIMEOUT_MS } from "../graph-document/import.js";
-import type { Item } from "../loaders/keyed.js";
 import type { Logger } from "../logger.js";
-import { requirePeople } from "../resolvers/existence.js";
-import { reasonsOf, type EvidenceRow } from "../resolvers/reasons.js";
-import { companyFilter, peopleFilter } from "../resolvers/segments.js";
+import { requirePeople } from "../services/existence.js";
+import { reasonsOf } from "../services/reasons.js";
+import { companyFilter, peopleFilter } from "../services/segments.js";
 import { restErrors } from "./rest-errors.js";
 import { signedIn } from "./sign-in.js";
 
@@ -36,6 +34,8 @@ const RANKED_COLUMNS = [...MEMBER_COLUMNS, "score", "why"] as const;
 const COMPANY_COLUMNS = ["domain", "name", "industry", "contactEmail", "contactName", "contactTitle", "connection"] as const;
 /** More members than any list a team mails; the statement ranks within this bound. */
 const MAX_EXPORTED = 1_000_000;
+/** How long an export's one read may stream: ranking a whole workspace takes far longer than a request's query. */
+const EXPORT_TIMEOUT_MS = 300_000;
 const REASONS_IN_WHY = 3;
 
 export function segmentExportRouter({ authenticate, db, logger, settings }: { authenticate: Authenticate; db: Db; logger: Logger; settings: ContextSettings }): Router {
@@ -50,14 +50,19 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
       if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
       const where = peopleFilter(segment);
       const scoredAt = new Date().toISOString();
-      const statement = await ctx.compile((scope) => where
-        ? prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null })
-        : companiesExport(companyFilter(segment)!, scope));
-      await requirePeople(statement.personIds, ctx);
-      const rows = ctx.db.streamCompiled(where ? "filters/prospects-export" : "filters/companies-export", statement, LONG_WRITE_TX_TIMEOUT_MS);
-      const exported = where
-        ? await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt))
-        : await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, rows, (row) => row);
+      // A company export ranks contacts by their connection to the viewer, so it always reads the viewer.
+      const scope = await ctx.scope(where ? prospectsReadViewer(where) : true);
+      let exported: number;
+      if (where) {
+        const statement = { ...prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null }), name: "filters/prospects-export" };
+        await requirePeople(statement.personIds, ctx);
+        const rows = ctx.db.stream(statement, EXPORT_TIMEOUT_MS);
+        exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
+      } else {
+        const statement = companiesExport(companyFilter(segment)!, scope);
+        await requirePeople(statement.personIds, ctx);
+        exported = await send(req, res, `segment-${segment.id}`, COMPANY_COLUMNS, ctx.db.stream(statement, EXPORT_TIMEOUT_MS), (row) => row);
+      }
       logger.info({ workspace: ctx.workspace, segment: segment.id, rows: exported }, "exported a segment");
     } catch (error) {
       next(error);
@@ -69,7 +74,7 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
       const ctx = await context(req);
       const snapshot = await ctx.loaders.snapshotById.load(req.params.id);
       if (!snapshot) throw new AppError(ErrorCode.NOT_FOUND, "no snapshot has that id");
-      const rows = ctx.db.stream("segment/snapshot-export", { workspace: ctx.workspace, id: snapshot.id }, LONG_WRITE_TX_TIMEOUT_MS);
+      const rows = ctx.db.stream("segment/snapshot-export", EXPORT_TIMEOUT_MS, { workspace: ctx.workspace, id: snapshot.id });
       const exported = await send(req, res, `snapshot-${snapshot.id}`, MEMBER_COLUMNS, rows, (row) => row);
       logger.info({ workspace: ctx.workspace, snapshot: snapshot.id, rows: exported }, "exported a snapshot");
     } catch (error) {
@@ -81,17 +86,16 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
   return router;
 }
 
-function rankedRecord(row: Row, scoredAt: string): Record<string, unknown> {
-  const person = row.item as Item;
-  const employer = row.employer as Item | null;
-  const why = reasonsOf(row as unknown as EvidenceRow, scoredAt).slice(0, REASONS_IN_WHY).map((reason) => reason.summary).join("; ");
+function rankedRecord(row: ProspectRow, scoredAt: string): Record<string, unknown> {
+  const { item: person, employer } = row;
+  const why = reasonsOf(row, scoredAt).slice(0, REASONS_IN_WHY).map((reason) => reason.summary).join("; ");
   return { email: person.email, name: person.name, title: person.title, company: employer?.name, domain: employer?.domain, score: row.score, why };
 }
 
 /** Streams the rows as CSV (with a header) or, when the client accepts JSON, as a JSON array; resolves to the row count. */
-async function send(
+async function send<R>(
   req: Request, res: Response, name: string, columns: readonly string[],
-  rows: AsyncIterable<Row>, toRecord: (row: Row) => Record<string, unknown>,
+  rows: AsyncIterable<R>, toRecord: (row: R) => Record<string, unknown>,
 ): Promise<number> {
   let count = 0;
   const records = Readable.from((async function* () {

@@ -197,14 +197,13 @@ async function flush(db: Db, batch: Batch, options: IngestOptions, summary: Inge
   });
   const interactions = [...batch.interactions.values()];
   const written = await db.transaction("ingest", async (run) => {
-    const scoped = (query: Parameters<typeof run>[0], params: Record<string, unknown>) => run(query, { ...params, workspace });
-    const [created] = await scoped("ingest/contacts", { rows: contacts });
-    const steps = await upsertRecords(scoped, { interactions }, () => undefined);
-    const [written] = steps.get("interactions")!;
-    return { created: created!, known: interactions.length - Number(written!.created) };
+    const [created] = await run("ingest/contacts", { workspace, rows: contacts });
+    const upserted = await upsertRecords(run, { interactions }, () => undefined, { workspace });
+    const [recorded] = upserted.rows("import/interactions");
+    return { created: created!, known: interactions.length - recorded!.created };
   });
-  summary.peopleCreated += Number(written.created.peopleCreated ?? 0);
-  summary.companiesCreated += Number(written.created.companiesCreated ?? 0);
+  summary.peopleCreated += written.created.peopleCreated;
+  summary.companiesCreated += written.created.companiesCreated;
   summary.alreadyKnown += written.known;
   summary.recorded += interactions.length - written.known;
 }

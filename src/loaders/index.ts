@@ -5,9 +5,10 @@
  */
 import neo4j from "neo4j-driver";
 import DataLoader from "dataloader";
+import type { PersonItem } from "../db/rows.js";
 import type { Db } from "../db/run.js";
-import { strongestPaths } from "../filters/statements.js";
-import { manyByKey, oneByKey, type Item } from "./keyed.js";
+import { strongestPaths, type IntroductionPath } from "../filters/statements.js";
+import { manyByKey, oneByKey } from "./keyed.js";
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -15,8 +16,8 @@ export function createLoaders(db: Db, workspace: string) {
   const perArgs = memoizeByArgs();
   // A person found one way is known the other way too: the viewer, found by
   // email, costs no second round trip when a filter checks it by id.
-  const personById: DataLoader<string, Item | null> = oneByKey(db, workspace, "person/by-ids", {}, (person) => personByEmail.prime(String(person.email), person));
-  const personByEmail: DataLoader<string, Item | null> = oneByKey(db, workspace, "person/by-emails", {}, (person) => personById.prime(String(person.id), person));
+  const personById: DataLoader<string, PersonItem | null> = oneByKey(db, workspace, "person/by-ids", {}, (person) => personByEmail.prime(person.email, person));
+  const personByEmail: DataLoader<string, PersonItem | null> = oneByKey(db, workspace, "person/by-emails", {}, (person) => personById.prime(person.id, person));
   return {
     personById,
     personByEmail,
@@ -49,9 +50,9 @@ export function createLoaders(db: Db, workspace: string) {
     /** The strongest path from `from` to each person; its statement is compiled, for the hop bound. */
     strongestPathFrom: (from: string, maxHops: number) =>
       perArgs(`path:${from}:${maxHops}`, () =>
-        new DataLoader<string, Item | null>(async (keys) => {
-          const rows = await db.readCompiled("filters/strongest-paths", strongestPaths(workspace, from, [...new Set(keys)], maxHops));
-          const byKey = new Map(rows.map((row) => [row.key as string, row.item as Item]));
+        new DataLoader<string, IntroductionPath | null>(async (keys) => {
+          const rows = await db.read(strongestPaths(workspace, from, [...new Set(keys)], maxHops));
+          const byKey = new Map(rows.map((row) => [row.key, row.item]));
           return keys.map((key) => byKey.get(key) ?? null);
         })),
   };

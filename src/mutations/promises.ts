@@ -40,7 +40,7 @@ export const setPromiseStatus = mutation({
     });
     if (!row) throw new AppError(ErrorCode.NOT_FOUND, `no promise with id ${change.id}`, { ids: [change.id] });
     if (row.was !== "OPEN") {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `status: the promise is ${String(row.was)} already; only an OPEN promise can become KEPT or BROKEN`, { path: ["status"] });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `status: the promise is ${row.was} already; only an OPEN promise can become KEPT or BROKEN`, { path: ["status"] });
     }
     return row.item;
   },

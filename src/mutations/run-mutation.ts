@@ -14,10 +14,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { RequestContext } from "../context.js";
-import type { QueryName } from "../db/query-names.js";
-import type { CompiledStatement, Params, Row } from "../db/run.js";
+import type { ItemOf, ItemQueryName, QueryName, QueryRow } from "../db/query-names.js";
+import type { Params, RunQuery, Statement } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
-import type { Item } from "../loaders/keyed.js";
+import { topicKey } from "../graph-document/normalize.js";
 import { parseInput } from "./validate.js";
 
 /** What a mutation refers to by id, domain, topic name (any case, or an alias) or url; each must exist. */
@@ -36,11 +36,11 @@ export interface Resolved {
   topicKey(nameOrAlias: string): string;
 }
 
-/** A mutation's access to its transaction: named statements that get `$workspace` and `$recordedBy` (the caller's email). */
+/** A mutation's access to its transaction: statements that get `$workspace` and `$recordedBy` (the caller's email). */
 export interface Tx {
-  run(query: QueryName | CompiledStatement, params?: Params): Promise<Row[]>;
+  run: RunQuery;
   /** The statement's single `item`; no row means something it matched has gone since it was resolved. */
-  item(name: QueryName, params?: Params): Promise<Item>;
+  item<N extends ItemQueryName>(name: N, params?: Params): Promise<ItemOf<N>>;
   refs: Resolved;
 }
 
@@ -71,19 +71,10 @@ export function mutation<I, R>(spec: MutationSpec<I, R>) {
           if (claim!.mutation !== spec.name || claim!.inputHash !== inputHash) {
             throw new AppError(ErrorCode.BAD_USER_INPUT, "idempotencyKey: already used for another mutation or other input", { path: ["idempotencyKey"] });
           }
-          return JSON.parse(claim!.result as string) as R;
+          return JSON.parse(claim!.result ?? "null") as R;
         }
       }
-      const scoped = (params: Params = {}) => ({ ...params, workspace, recordedBy: ctx.identity.email });
-      const tx: Tx = {
-        run: (name, params) => run(name, scoped(params)),
-        item: async (name, params) => {
-          const [row] = await run(name, scoped(params));
-          if (!row?.item) throw new AppError(ErrorCode.NOT_FOUND, "what this mutation refers to no longer exists");
-          return row.item as Item;
-        },
-        refs: await resolve(run, workspace, references),
-      };
+      const tx: Tx = { ...scopedTo(run, { workspace, recordedBy: ctx.identity.email }), refs: await resolve(run, workspace, references) };
       const result = await spec.write(input, tx, ctx);
       if (key !== undefined) await run("mutation/idempotency-store", { workspace, key, result: JSON.stringify(result) });
       return result;
@@ -91,17 +82,33 @@ export function mutation<I, R>(spec: MutationSpec<I, R>) {
   };
 }
 
-async function resolve(run: (query: QueryName, params: Params) => Promise<Row[]>, workspace: string, refs: References): Promise<Resolved> {
+/** The transaction's statements with the parameters every mutation's statement gets. */
+function scopedTo(run: RunQuery, scope: Params): Pick<Tx, "run" | "item"> {
+  function scoped<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
+  function scoped<R>(query: Statement<R>, params?: Params): Promise<R[]>;
+  function scoped(query: QueryName | Statement<unknown>, params: Params = {}): Promise<unknown[]> {
+    return typeof query === "string" ? run(query, { ...params, ...scope }) : run(query, { ...params, ...scope });
+  }
+  function item<N extends ItemQueryName>(name: N, params?: Params): Promise<ItemOf<N>>;
+  async function item(name: ItemQueryName, params?: Params): Promise<unknown> {
+    const [row] = await scoped(name, params);
+    if (!row?.item) throw new AppError(ErrorCode.NOT_FOUND, "what this mutation refers to no longer exists");
+    return row.item;
+  }
+  return { run: scoped, item };
+}
+
+async function resolve(run: RunQuery, workspace: string, refs: References): Promise<Resolved> {
   const wanted = {
     people: refs.people ?? [], companies: refs.companies ?? [], domains: refs.domains ?? [],
-    topics: (refs.topics ?? []).map((name) => name.trim().toLowerCase()), contents: refs.contents ?? [],
+    topics: (refs.topics ?? []).map(topicKey), contents: refs.contents ?? [],
   };
   const [row] = await run("mutation/references", { workspace, ...wanted });
-  const emails = new Map((row!.people as Item[]).map((p) => [p.id as string, p.email as string]));
-  const domains = new Map((row!.companies as Item[]).map((c) => [c.id as string, c.domain as string]));
-  const topics = new Map((row!.topics as Item[]).map((t) => [t.wanted as string, t.key as string]));
-  const foundDomains = new Set(row!.domains as string[]);
-  const contents = new Set(row!.contents as string[]);
+  const emails = new Map(row!.people.map((p) => [p.id, p.email]));
+  const domains = new Map(row!.companies.map((c) => [c.id, c.domain]));
+  const topics = new Map(row!.topics.map((t) => [t.wanted, t.key]));
+  const foundDomains = new Set(row!.domains);
+  const contents = new Set(row!.contents);
   const missing = [
     ...wanted.people.filter((id) => !emails.has(id)).map((id) => `person ${id}`),
     ...wanted.companies.filter((id) => !domains.has(id)).map((id) => `company ${id}`),
@@ -113,7 +120,7 @@ async function resolve(run: (query: QueryName, params: Params) => Promise<Row[]>
   return {
     email: (id) => emails.get(id)!,
     domain: (id) => domains.get(id)!,
-    topicKey: (name) => topics.get(name.trim().toLowerCase())!,
+    topicKey: (name) => topics.get(topicKey(name))!,
   };
 }
 

@@ -8,9 +8,9 @@ import { z } from "zod";
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { snapshotPeople } from "../filters/statements.js";
-import type { Item } from "../loaders/keyed.js";
-import { requirePeople } from "../resolvers/existence.js";
-import { peopleFilter } from "../resolvers/segments.js";
+import { personWhereReadsViewer } from "../filters/viewer.js";
+import { requirePeople } from "../services/existence.js";
+import { peopleFilter } from "../services/segments.js";
 import { validSegmentChanges, validSegmentInput, type SegmentFields } from "../validation/segments.js";
 import { mutation } from "./run-mutation.js";
 
@@ -31,7 +31,7 @@ export const updateSegment = named(mutation({
   async write({ id, changes }, tx) {
     const [row] = await tx.run("segment/update", { name: null, description: null, people: null, companies: null, ...stored(changes), id });
     if (!row) throw noSegment(id);
-    return row.item as Item;
+    return row.item;
   },
 }));
 
@@ -41,7 +41,7 @@ export const deleteSegment = mutation({
   async write({ id }, tx) {
     const [row] = await tx.run("segment/delete", { id });
     if (!row) throw noSegment(id);
-    return { id, snapshots: row.snapshots as number };
+    return { id, snapshots: row.snapshots };
   },
 });
 
@@ -51,13 +51,13 @@ export const snapshotSegment = mutation({
   async write({ id }, tx, ctx) {
     const [segment] = await tx.run("segment/by-ids", { keys: [id] });
     if (!segment) throw noSegment(id);
-    const where = peopleFilter(segment.item as Item);
+    const where = peopleFilter(segment.item);
     if (!where) throw new AppError(ErrorCode.BAD_USER_INPUT, "only a people segment has members to freeze", { argument: "id" });
     const snapshot = randomUUID();
-    const statement = await ctx.compile((scope) => snapshotPeople(where, scope, { segment: id, snapshot }, ctx.identity.email));
+    const statement = snapshotPeople(where, await ctx.scope(personWhereReadsViewer(where)), { segment: id, snapshot }, ctx.identity.email);
     await requirePeople(statement.personIds, ctx);
     const [row] = await tx.run(statement);
-    return { ...(row!.item as Item), segmentId: id };
+    return { ...row!.item, segmentId: id };
   },
 });
 

@@ -21,13 +21,13 @@ export const upsertTopic = mutation({
     const names = [key, ...(topic.aliases ?? []).map(topicKey)];
     const broader = (topic.broader ?? []).map(tx.refs.topicKey);
     const [row] = await tx.run("mutation/topic-conflicts", { key, names, broader });
-    const clashes = row!.clashes as string[];
+    const clashes = row!.clashes;
     const clash = names.findIndex((candidate) => clashes.includes(candidate));
     if (clash >= 0) {
       const path = clash === 0 ? ["name"] : ["aliases", clash - 1];
       throw new AppError(ErrorCode.BAD_USER_INPUT, `${path.join(".")}: already the name or an alias of another topic`, { path });
     }
-    const cycle = broader.findIndex((candidate) => (row!.cycles as string[]).includes(candidate));
+    const cycle = broader.findIndex((candidate) => row!.cycles.includes(candidate));
     if (cycle >= 0) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `broader.${cycle}: is this topic or narrower than it, which would make a cycle`, { path: ["broader", cycle] });
     }

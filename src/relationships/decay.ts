@@ -10,7 +10,8 @@
  * batches, each batch one transaction, until none computed before the run
  * began is left; a run cut short is finished by the next.
  */
-import type { Db, Row } from "../db/run.js";
+import type { QueryRow } from "../db/query-names.js";
+import type { Db } from "../db/run.js";
 import { integer, utcDateTime } from "../db/values.js";
 import { derivedStrength, type Evidence } from "./strength.js";
 
@@ -37,16 +38,14 @@ export async function decayStrengths(db: Db, halfLifeDays: number, now: Date = n
 }
 
 /** What a connection keeps of its evidence is enough for the rule: counts, and the volume as of the last interaction. */
-function storedEvidence(row: Row): Evidence {
-  const e = row.evidence as Record<string, number | string | null>;
-  const lastAtMs = typeof e.volumeAt === "string" ? Date.parse(e.volumeAt) : null;
+function storedEvidence({ evidence: e }: QueryRow<"relationship/due-for-decay">): Evidence {
   return {
-    firstToSecond: Number(e.sentLowToHigh ?? 0),
-    secondToFirst: Number(e.sentHighToLow ?? 0),
-    twoWay: Number(e.twoWay ?? 0),
+    firstToSecond: e.sentLowToHigh ?? 0,
+    secondToFirst: e.sentHighToLow ?? 0,
+    twoWay: e.twoWay ?? 0,
     firstAtMs: null,
-    lastAtMs,
-    volumeAtLast: Number(e.volume ?? 0),
+    lastAtMs: e.volumeAt === null ? null : Date.parse(e.volumeAt),
+    volumeAtLast: e.volume ?? 0,
   };
 }
 

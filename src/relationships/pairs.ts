@@ -9,8 +9,8 @@
  * interactions to what was stored, keeps this idempotent: a batch that is
  * retried, or an import run twice, gives the same strengths.
  */
-import type { CompiledStatement, Params, Row } from "../db/run.js";
-import type { QueryName } from "../db/query-names.js";
+import type { QueryRow } from "../db/query-names.js";
+import type { RunQuery } from "../db/run.js";
 import { integer, utcDateTime } from "../db/values.js";
 import { derivedStrength, evidenceOf, type PairInteraction } from "./strength.js";
 
@@ -19,8 +19,6 @@ export interface Pair {
   team: string;
   contact: string;
 }
-
-export type RunInTransaction = (query: QueryName | CompiledStatement, params?: Params) => Promise<Row[]>;
 
 export interface WeighSettings {
   nowMs: number;
@@ -38,17 +36,16 @@ export function pairsOf(interactions: Iterable<{ user: string; person: string }>
 }
 
 /** Weighs each pair again and stores the result; resolves with how many pairs are connected afterwards. */
-export async function weighPairs(run: RunInTransaction, workspace: string, pairs: readonly Pair[], settings: WeighSettings): Promise<number> {
+export async function weighPairs(run: RunQuery, workspace: string, pairs: readonly Pair[], settings: WeighSettings): Promise<number> {
   if (pairs.length === 0) return 0;
   const found = await run("relationship/pair-interactions", { workspace, pairs });
   const rows = found.map((row) => evidenceRow(row, settings));
   const [stored] = await run("relationship/store-evidence", { workspace, rows, now: utcDateTime(new Date(settings.nowMs).toISOString()) });
-  return Number(stored?.connected ?? 0);
+  return stored?.connected ?? 0;
 }
 
-function evidenceRow(row: Row, { nowMs, halfLifeDays }: WeighSettings): Record<string, unknown> {
-  const interactions = (row.interactions as { at: string; fromLow: boolean | null }[])
-    .map((i): PairInteraction => ({ atMs: Date.parse(i.at), fromFirst: i.fromLow }));
+function evidenceRow(row: QueryRow<"relationship/pair-interactions">, { nowMs, halfLifeDays }: WeighSettings): Record<string, unknown> {
+  const interactions = row.interactions.map((i): PairInteraction => ({ atMs: Date.parse(i.at), fromFirst: i.fromLow }));
   const evidence = evidenceOf(interactions, halfLifeDays);
   const instant = (ms: number | null) => (ms === null ? null : utcDateTime(new Date(ms).toISOString()));
   return {

@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from "../errors.js";
 import { startingPerson } from "../filters/compile.js";
 import { introductionPaths as introductionStatement } from "../filters/statements.js";
 import { exactlyOne, validMaxHops } from "../validation/arguments.js";
-import { readCheckingPeople, requireCompany } from "./existence.js";
+import { readCheckingPeople, requireCompany } from "../services/existence.js";
 
 interface IntroductionArgs {
   from?: string | null;
@@ -27,12 +27,11 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   }
   const to = target.name === "to" ? target.value : null;
   const toCompany = target.name === "toCompany" ? target.value : null;
-  const { from, statement } = await ctx.compile((scope) => {
-    const from = startingPerson(args.from, scope);
-    return { from, statement: introductionStatement(scope, from, { to, toCompany }, maxHops, args.first) };
-  });
+  const scope = await ctx.scope(args.from == null);
+  const from = startingPerson(args.from, scope);
+  const statement = introductionStatement(scope, from, { to, toCompany }, maxHops, args.first);
   const [paths] = await Promise.all([
-    readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.readCompiled("filters/introduction-paths", statement)),
+    readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.read(statement)),
     toCompany ? requireCompany(toCompany, ctx) : undefined,
   ]);
   return paths;

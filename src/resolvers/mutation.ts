@@ -1,6 +1,6 @@
 /** The Mutation root (each field one mutation from src/mutations) and the fields of what mutations return. */
 import type { RequestContext } from "../context.js";
-import type { Item } from "../loaders/keyed.js";
+import type { Item } from "../db/rows.js";
 import { recordCompanyEvent, recordConcern, recordEngagement, setRelationshipLevel } from "../mutations/facts.js";
 import { forgetPerson } from "../mutations/forget.js";
 import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upsertPerson } from "../mutations/people.js";

@@ -2,7 +2,7 @@
 import neo4j from "neo4j-driver";
 import type { RequestContext } from "../context.js";
 import { utcDateTime } from "../db/values.js";
-import type { Item } from "../loaders/keyed.js";
+import type { Item, PersonItem } from "../db/rows.js";
 import { evidenceSummary } from "../relationships/evidence-summary.js";
 import { pageSize, validMaxHops } from "../validation/arguments.js";
 import { decodeCursor, encodeCursor } from "./pagination.js";
@@ -10,36 +10,36 @@ import { decodeCursor, encodeCursor } from "./pagination.js";
 interface PromiseArgs { status?: string | null; first: number }
 
 export const Person = {
-  async company(person: Item, _: unknown, ctx: RequestContext) {
-    const employment = await ctx.loaders.employmentOfPerson.load(person.id as string);
+  async company(person: PersonItem, _: unknown, ctx: RequestContext) {
+    const employment = await ctx.loaders.employmentOfPerson.load(person.id);
     return employment?.company ?? null;
   },
 
-  employment(person: Item, _: unknown, ctx: RequestContext) {
-    return ctx.loaders.employmentOfPerson.load(person.id as string);
+  employment(person: PersonItem, _: unknown, ctx: RequestContext) {
+    return ctx.loaders.employmentOfPerson.load(person.id);
   },
 
-  interests(person: Item, _: unknown, ctx: RequestContext) {
-    return ctx.loaders.interestsOfPerson.load(person.id as string);
+  interests(person: PersonItem, _: unknown, ctx: RequestContext) {
+    return ctx.loaders.interestsOfPerson.load(person.id);
   },
 
-  engagements(person: Item, args: { first: number }, ctx: RequestContext) {
-    return ctx.loaders.engagementsOfPerson(pageSize(args.first)).load(person.id as string);
+  engagements(person: PersonItem, args: { first: number }, ctx: RequestContext) {
+    return ctx.loaders.engagementsOfPerson(pageSize(args.first)).load(person.id);
   },
 
-  concerns(person: Item, args: { first: number }, ctx: RequestContext) {
-    return ctx.loaders.concernsOfPerson(pageSize(args.first)).load(person.id as string);
+  concerns(person: PersonItem, args: { first: number }, ctx: RequestContext) {
+    return ctx.loaders.concernsOfPerson(pageSize(args.first)).load(person.id);
   },
 
-  async connectionToViewer(person: Item, args: { maxHops: number }, ctx: RequestContext) {
+  async connectionToViewer(person: PersonItem, args: { maxHops: number }, ctx: RequestContext) {
     const maxHops = validMaxHops(args.maxHops);
     const viewerId = await ctx.viewerId();
     if (viewerId === null || viewerId === person.id) return null;
-    return ctx.loaders.strongestPathFrom(viewerId, maxHops).load(person.id as string);
+    return ctx.loaders.strongestPathFrom(viewerId, maxHops).load(person.id);
   },
 
-  promises(person: Item, args: PromiseArgs, ctx: RequestContext) {
-    return ctx.loaders.promisesToPerson(args.status ?? null, pageSize(args.first)).load(person.id as string);
+  promises(person: PersonItem, args: PromiseArgs, ctx: RequestContext) {
+    return ctx.loaders.promisesToPerson(args.status ?? null, pageSize(args.first)).load(person.id);
   },
 
   async teamConnections(person: Item, _: unknown, ctx: RequestContext) {

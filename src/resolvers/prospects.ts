@@ -6,14 +6,13 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
-import { prospectsPage, type ProspectPosition } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, type ProspectPosition } from "../filters/prospects.js";
 import { peopleCount } from "../filters/statements.js";
-import type { Item } from "../loaders/keyed.js";
 import { pageSize } from "../validation/arguments.js";
 import { validPersonWhere } from "../validation/where.js";
-import { readCheckingPeople } from "./existence.js";
+import { readCheckingPeople } from "../services/existence.js";
 import { connection, decodeCursor, totalCount } from "./pagination.js";
-import { reasonsOf, type EvidenceRow } from "./reasons.js";
+import { reasonsOf } from "../services/reasons.js";
 
 interface ProspectArgs { where: unknown; first: number; after?: string | null }
 
@@ -26,18 +25,16 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const position: ProspectPosition = key
     ? { scoredAt: key[2], after: { score: key[0], email: key[1] } }
     : { scoredAt: new Date().toISOString(), after: null };
-  const [page, counting] = await ctx.compile((scope) => [prospectsPage(where, scope, first + 1, position), peopleCount(where, scope)]);
+  const scope = await ctx.scope(prospectsReadViewer(where));
+  const page = prospectsPage(where, scope, first + 1, position);
+  const counting = peopleCount(where, scope);
   const count = totalCount(info, async () => {
-    const [row] = await ctx.db.readCompiled("filters/people-count", counting);
-    return Number(row?.total ?? 0);
+    const [row] = await ctx.db.read(counting);
+    return row?.total ?? 0;
   });
-  const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.readCompiled("filters/prospects-page", page));
-  const edges = rows.map((row) => ({
-    node: row.item as Item,
-    score: row.score as number,
-    reasons: reasonsOf(row as unknown as EvidenceRow, position.scoredAt),
-  }));
-  const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, String(edge.node.email), position.scoredAt];
+  const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
+  const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
+  const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email, position.scoredAt];
   return { ...connection(edges, first, keyOf, count), scoredAt: position.scoredAt };
 }
 

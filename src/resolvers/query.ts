@@ -1,5 +1,6 @@
 /** Root fields: lookups by id or natural key (a miss is null, never an error), and the filtered lists. */
 import type { RequestContext } from "../context.js";
+import { lower, topicKey } from "../graph-document/normalize.js";
 import { exactlyOne } from "../validation/arguments.js";
 import { introductionPaths } from "./introductions.js";
 import { companies, people } from "./lists.js";
@@ -12,16 +13,16 @@ interface CompanyArgs { id?: string | null; domain?: string | null }
 export const Query = {
   person(_: unknown, args: PersonArgs, ctx: RequestContext) {
     const by = exactlyOne(args, "id", "email");
-    return by.name === "id" ? ctx.loaders.personById.load(by.value) : ctx.loaders.personByEmail.load(by.value.trim().toLowerCase());
+    return by.name === "id" ? ctx.loaders.personById.load(by.value) : ctx.loaders.personByEmail.load(lower(by.value));
   },
 
   company(_: unknown, args: CompanyArgs, ctx: RequestContext) {
     const by = exactlyOne(args, "id", "domain");
-    return by.name === "id" ? ctx.loaders.companyById.load(by.value) : ctx.loaders.companyByDomain.load(by.value.trim().toLowerCase());
+    return by.name === "id" ? ctx.loaders.companyById.load(by.value) : ctx.loaders.companyByDomain.load(lower(by.value));
   },
 
   topic(_: unknown, args: { name: string }, ctx: RequestContext) {
-    return ctx.loaders.topicByName.load(args.name.trim().toLowerCase());
+    return ctx.loaders.topicByName.load(topicKey(args.name));
   },
 
   people,

@@ -7,7 +7,7 @@
 import neo4j from "neo4j-driver";
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
-import type { Item } from "../loaders/keyed.js";
+import type { Item } from "../db/rows.js";
 import { pageSize } from "../validation/arguments.js";
 
 const MAX_TEXT = 200;
@@ -21,11 +21,11 @@ export async function search(_: unknown, args: { text: string; first: number }, 
   }
   const query = words.map((word) => `${word.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}*`).join(" ");
   const rows = await ctx.db.read("search/full-text", { workspace: ctx.workspace, query, limit: neo4j.int(first) });
-  return rows.map((row) => ({ score: row.score, node: { ...(row.item as Item), __kind: row.kind } }));
+  return rows.map((row) => ({ score: row.score, node: { ...row.item, __kind: row.kind } }));
 }
 
 export const SearchResult = {
-  __resolveType(node: Item): string {
-    return String(node.__kind);
+  __resolveType(node: Item & { __kind: string }): string {
+    return node.__kind;
   },
 };

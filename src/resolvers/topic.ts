@@ -1,23 +1,23 @@
 /** Topic's hierarchy and the topics of content, through per-request loaders. */
 import type { RequestContext } from "../context.js";
-import type { Item } from "../loaders/keyed.js";
+import type { ContentItem, TopicItem } from "../db/rows.js";
 
 export const Topic = {
-  aliases(topic: Item) {
+  aliases(topic: TopicItem) {
     return topic.aliases ?? [];
   },
 
-  broader(topic: Item, _: unknown, ctx: RequestContext) {
-    return ctx.loaders.broaderTopics.load(topic.id as string);
+  broader(topic: TopicItem, _: unknown, ctx: RequestContext) {
+    return ctx.loaders.broaderTopics.load(topic.id);
   },
 
-  narrower(topic: Item, _: unknown, ctx: RequestContext) {
-    return ctx.loaders.narrowerTopics.load(topic.id as string);
+  narrower(topic: TopicItem, _: unknown, ctx: RequestContext) {
+    return ctx.loaders.narrowerTopics.load(topic.id);
   },
 };
 
 export const Content = {
-  topics(content: Item, _: unknown, ctx: RequestContext) {
-    return ctx.loaders.topicsOfContent.load(content.id as string);
+  topics(content: ContentItem, _: unknown, ctx: RequestContext) {
+    return ctx.loaders.topicsOfContent.load(content.id);
   },
 };

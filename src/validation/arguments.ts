@@ -3,11 +3,8 @@
  * failure is a BAD_USER_INPUT naming the argument.
  */
 import { z } from "zod";
+import { MAX_HOPS, MAX_PAGE_SIZE } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
-
-export const MAX_PAGE_SIZE = 100;
-/** The longest chain of connections any question may follow. */
-export const MAX_HOPS = 4;
 
 const pageSizeSchema = z.number().int().min(0).max(MAX_PAGE_SIZE);
 

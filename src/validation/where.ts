@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { AppError, ErrorCode } from "../errors.js";
 import type { CompanyWhere, PersonWhere } from "../filters/types.js";
-import { MAX_HOPS } from "./arguments.js";
+import { MAX_HOPS } from "../bounds.js";
 
 const MAX_FILTER_DEPTH = 12;
 

@@ -1,8 +1,9 @@
 /**
  * Canonical question 6, the pre-call brief: one query for everything a rep
  * should know before calling Priya Raman, checked against the answer written
- * in seed/demo-story.ts — and the same query costs a fixed number of Neo4j
- * round trips, whatever it returns.
+ * in seed/demo-story.ts; how we are connected to someone further away, or to
+ * no one; and maxHops out of range refused. (What such a query costs in round
+ * trips is tests/integration/round-trips.test.ts's subject.)
  */
 import { describe, expect, it } from "vitest";
 import { demoStoryServer } from "../support/demo-server.js";

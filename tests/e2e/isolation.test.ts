@@ -183,7 +183,7 @@ beforeAll(async () => {
   const segment = randomUUID();
   const snapshot = randomUUID();
   await db.write("segment/save", { workspace: B, id: segment, name: "Everyone", description: "[B]", people: "{}", companies: null, recordedBy: "rep@ourco.example" });
-  await db.writeCompiled("snapshot", snapshotPeople({}, { workspace: B, viewerId: null, shortlistFrom: 2_000 }, { segment, snapshot }, "rep@ourco.example"));
+  await db.transaction("snapshot", (run) => run(snapshotPeople({}, { workspace: B, viewerId: null, shortlistFrom: 2_000 }, { segment, snapshot }, "rep@ourco.example")));
   b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise!, segment, snapshot };
   bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CypherCatalogue } from "../../src/db/cypher.js";
-import { QUERY_NAMES } from "../../src/db/query-names.js";
+import { QUERIES, QUERY_NAMES } from "../../src/db/query-names.js";
 import { testDb, testDriver } from "../support/db.js";
 
 describe("CypherCatalogue", () => {
@@ -28,6 +28,31 @@ describe("CypherCatalogue", () => {
         const { records } = await driver.executeQuery(`EXPLAIN ${catalogue.get(name)}`, {}, { database: testDb(driver).database });
         expect(records, name).toEqual([]);
       }
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it("every named query returns the columns its rows are declared with", async () => {
+    const driver = testDriver();
+    const catalogue = CypherCatalogue.load();
+    try {
+      for (const name of QUERY_NAMES) {
+        const { keys } = await driver.executeQuery(`EXPLAIN ${catalogue.get(name)}`, {}, { database: testDb(driver).database });
+        expect(keys, name).toEqual(Object.keys(QUERIES[name]));
+      }
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it("refuses the rows of a statement that returns other columns than it declares", async () => {
+    const driver = testDriver();
+    try {
+      const db = testDb(driver);
+      await expect(db.read({ name: "test/renamed", text: "RETURN 1 AS key, 2 AS items", params: {}, columns: ["key", "item"] }))
+        .rejects.toThrow("test/renamed returned the columns (key, items); its rows are declared as (key, item)");
+      expect(await db.read({ name: "test/none", text: "UNWIND [] AS x RETURN x AS other", params: {}, columns: ["item"] })).toEqual([]);
     } finally {
       await driver.close();
     }

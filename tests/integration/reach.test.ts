@@ -15,7 +15,8 @@
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prospectsPage } from "../../src/filters/prospects.js";
-import { companiesExport, peopleCount, type Statement } from "../../src/filters/statements.js";
+import type { Statement } from "../../src/db/run.js";
+import { companiesExport, peopleCount } from "../../src/filters/statements.js";
 import type { PersonWhere } from "../../src/filters/types.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { differentialGraph } from "../differential/graphs.js";
@@ -31,9 +32,11 @@ let viewerId: string;
 
 beforeAll(async () => {
   expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
-  const [viewer] = await db.readCompiled("test/viewer", {
+  const [viewer] = await db.read<{ id: string }>({
+    name: "test/viewer",
     text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
     params: { workspace, email: viewerOf(graph.normalized) },
+    columns: ["id"],
   });
   viewerId = String(viewer!.id);
 }, 120_000);
@@ -44,10 +47,10 @@ afterAll(async () => {
 });
 
 /** The rows of `statement`, with the way of finding reach chosen by `fewBelow`. */
-async function readWithFewBelow(statement: Statement, fewBelow: number) {
-  const threshold = Object.keys(statement.params).filter((name) => name.endsWith("_fewBelow"));
+async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
+  const threshold = Object.keys(statement.params).filter((name) => /^fewBelow\d+$/.test(name));
   expect(threshold).toHaveLength(1);
-  return db.readCompiled("test/reach", { ...statement, params: { ...statement.params, [threshold[0]!]: neo4j.int(fewBelow) } });
+  return db.read({ ...statement, params: { ...statement.params, [threshold[0]!]: neo4j.int(fewBelow) } });
 }
 
 /** The ranked rows of prospects for `where`. */
@@ -71,7 +74,7 @@ describe("prospects within two hops: reach of the people who match", () => {
   });
 
   it.each(filters)("%s: ranks everyone the filter matches, neither way losing a person", async (_, where) => {
-    const [counted] = await db.readCompiled("test/count", peopleCount(where, { workspace, viewerId, shortlistFrom: 2_000 }));
+    const [counted] = await db.read(peopleCount(where, { workspace, viewerId, shortlistFrom: 2_000 }));
     expect((await ranked(where, 0)).length).toBe(Number(counted!.total));
     expect((await ranked(where, Number.MAX_SAFE_INTEGER)).length).toBe(Number(counted!.total));
   });
@@ -133,9 +136,11 @@ describe("a company export: equally connected contacts", () => {
   beforeAll(async () => {
     const imported = await importGraphDocument(db, document, { workspace: tied });
     expect(imported.ok, JSON.stringify(imported)).toBe(true);
-    const [viewer] = await db.readCompiled("test/viewer", {
+    const [viewer] = await db.read<{ id: string }>({
+      name: "test/viewer",
       text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
       params: { workspace: tied, email: "viewer@ours.example" },
+      columns: ["id"],
     });
     tiedViewerId = String(viewer!.id);
   });

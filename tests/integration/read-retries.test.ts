@@ -14,7 +14,7 @@ import { Db } from "../../src/db/run.js";
 import { testTarget } from "../support/db.js";
 import { TcpProxy } from "../support/tcp-proxy.js";
 
-const PROBE = { text: "RETURN 1 AS one", params: {} };
+const PROBE = { name: "probe", text: "RETURN 1 AS one", params: {}, columns: ["one"] };
 let proxy: TcpProxy;
 let driver: Driver;
 
@@ -39,10 +39,10 @@ const dbRetryingFor = (maxRetryMs: number) => new Db(driver, CypherCatalogue.loa
 describe("a read while Neo4j is away", () => {
   it("runs again when Neo4j is back within the retry budget", async () => {
     const db = dbRetryingFor(5_000);
-    expect(await db.readCompiled("probe", PROBE)).toEqual([{ one: 1 }]);
+    expect(await db.read(PROBE)).toEqual([{ one: 1 }]);
     await proxy.cut();
     const started = Date.now();
-    const reading = db.readCompiled("probe", PROBE);
+    const reading = db.read(PROBE);
     setTimeout(() => void proxy.restore(), 300);
     expect(await reading).toEqual([{ one: 1 }]);
     // The first attempt failed while the proxy was cut; the answer came from a retry.
@@ -53,7 +53,7 @@ describe("a read while Neo4j is away", () => {
     const db = dbRetryingFor(1_000);
     await proxy.cut();
     const started = Date.now();
-    await expect(db.readCompiled("probe", PROBE)).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    await expect(db.read(PROBE)).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
     // Retried (0.8 s or more), and not for long: the next delay (1.6–2.4 s) starts past the 1 s budget and is the last.
     expect(Date.now() - started).toBeGreaterThanOrEqual(800);
     expect(Date.now() - started).toBeLessThan(6_000);
@@ -62,7 +62,7 @@ describe("a read while Neo4j is away", () => {
   it("does not retry an error a retry cannot mend", async () => {
     const db = dbRetryingFor(5_000);
     const started = Date.now();
-    await expect(db.readCompiled("probe", { text: "RETURN 1 / 0 AS x", params: {} })).rejects.toBeDefined();
+    await expect(db.read({ ...PROBE, text: "RETURN 1 / 0 AS one" })).rejects.toMatchObject({ code: "Neo.ClientError.Statement.ArithmeticError" });
     expect(Date.now() - started).toBeLessThan(800);
   });
 });

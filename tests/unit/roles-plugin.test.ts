@@ -1,8 +1,8 @@
 /**
- * The role rule, on a schema that has a Mutation (this branch's schema has
- * none yet): any operation that is not a query needs EDITOR or above, whatever
- * its fields are called, and is refused before a resolver runs. Queries are
- * open to every role.
+ * The role rule, on a small schema of its own whose mutations are named like
+ * none of ours: any operation that is not a query needs EDITOR or above,
+ * whatever its fields are called, and is refused before a resolver runs.
+ * Queries are open to every role.
  */
 import { ApolloServer } from "@apollo/server";
 import { describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 // Shortlist step for PersonWhere.engagedWith (the parameters of
 // person/engaged-with): keep the reached people with at least $minCount
-// engagements with content about {{topics}} that meet every condition. Taken
-// only when at least $shortlistFrom people are left.
+// engagements with content about {{topics}} that meet every condition, and set
+// {{flag}}. Taken only when at least $shortlistFrom people are left.
 OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
   WHERE size(reached) >= $shortlistFrom
@@ -19,4 +19,4 @@ OPTIONAL CALL (reached, {{topics}}) {
   }
   RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
 }
-WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS shortlisted_{{carried}}
+WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS {{flag}}{{carried}}

@@ -1,7 +1,8 @@
 // Shortlist step for PersonWhere.expressedConcern (the parameters of
 // person/expressed-concern): keep the reached people who voiced a concern
-// about {{topics}} that meets every condition. Taken only when at least
-// $shortlistFrom people are left; below that, testing each one costs less.
+// about {{topics}} that meets every condition, and set {{flag}}. Taken only
+// when at least $shortlistFrom people are left; below that, testing each one
+// costs less.
 OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
   WHERE size(reached) >= $shortlistFrom
@@ -17,4 +18,4 @@ OPTIONAL CALL (reached, {{topics}}) {
   }
   RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
 }
-WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS shortlisted_{{carried}}
+WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS {{flag}}{{carried}}

@@ -1,7 +1,7 @@
 // Shortlist step for PersonWhere.interestedIn (the parameters of
 // person/interested-in): keep the reached people with an interest of at least
-// $minWeight in one of {{topics}}. Taken only when at least $shortlistFrom
-// people are left.
+// $minWeight in one of {{topics}}, and set {{flag}}. Taken only when at least
+// $shortlistFrom people are left.
 OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
   WHERE size(reached) >= $shortlistFrom
@@ -13,4 +13,4 @@ OPTIONAL CALL (reached, {{topics}}) {
   }
   RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
 }
-WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS shortlisted_{{carried}}
+WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS {{flag}}{{carried}}

@@ -4,17 +4,12 @@
  * evidence puts into the score before saturation: the signal's coefficient
  * (SCORING.weights) times the evidence's own decayed weight.
  */
-import { SCORING } from "../filters/prospects.js";
-import type { Item } from "../loaders/keyed.js";
+import type { Item } from "../db/rows.js";
+import { SCORING, type ProspectRow } from "../filters/prospects.js";
+import type { IntroductionPath } from "../filters/statements.js";
 
-/** The evidence columns of statement/prospects-page (prospect/score.cypher). */
-export interface EvidenceRow {
-  path: { people: Item[]; strengths: number[]; hops: number; score: number } | null;
-  engagements: { action: string; at: string; content: Item; weight: number }[];
-  concerns: { concern: Item; topic: Item; weight: number }[];
-  interests: { topic: Item; weight: number }[];
-  events: { company: Item; event: Item; weight: number }[];
-}
+/** The evidence columns of a prospect's row. */
+export type EvidenceRow = Pick<ProspectRow, "path" | "engagements" | "concerns" | "interests" | "events">;
 
 export interface Reason {
   __typename: "ConnectionReason" | "EngagementReason" | "ConcernReason" | "InterestReason" | "CompanyEventReason";
@@ -52,7 +47,7 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
   return reasons.sort((a, b) => b.weight - a.weight || a.summary.localeCompare(b.summary));
 }
 
-function introductionLine(path: { people: Item[]; strengths: number[]; score: number; hops: number }): string {
+function introductionLine(path: IntroductionPath): string {
   const steps = path.people.map((person, i) => (i === 0 ? nameOf(person) : `${nameOf(person)} (${path.strengths[i - 1]})`));
   return `${path.hops === 1 ? "Direct connection" : "Introduction"}: ${steps.join(" → ")}; strength ${round(path.score)}`;
 }
