@@ -1,5 +1,5 @@
 /**
- * The canonical questions of domain.md as GraphQL operations on a generated
+ * The canonical questions of docs/domain.md as GraphQL operations on a generated
  * graph. The people they start from are found in the graph: the generated
  * user (the "me" of every question, a well-connected rep), a person of median
  * degree (what most people's networks look like), a person exactly three

@@ -1,7 +1,7 @@
 /**
  * The demo story: the graph a newcomer sees on first start. Maya Chen, an
  * account executive at OurCo in San Francisco, signs in; every canonical
- * question of domain.md has a real answer for her, next to near misses that
+ * question of docs/domain.md has a real answer for her, next to near misses that
  * a wrong query would let in. All dates are offsets from `now`, so the
  * answers below hold whenever the story is loaded. "My connections" means
  * Maya's direct connections (one hop) unless a question says otherwise;

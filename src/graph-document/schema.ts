@@ -1,5 +1,5 @@
 /**
- * The graph document, version 1 (shared/graph-document.md), as zod schemas:
+ * The graph document, version 1 (docs/graph-document.md), as zod schemas:
  * one per record type. Every object is strict — an unknown field is an error,
  * because a typo must not lose data. Only natural-key fields are required.
  * The enumerations are exported for the rest of the code to reuse.

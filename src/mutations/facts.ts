@@ -1,7 +1,7 @@
 /**
  * Facts about people and companies: recordEngagement, recordConcern,
  * recordCompanyEvent and setRelationshipLevel. Each fact is merged on its
- * natural key (the graph document's: shared/graph-document.md), so recording
+ * natural key (the graph document's: docs/graph-document.md), so recording
  * it again — or importing it — finds the same fact. Properties not given are
  * left as they were (`defined`), as in an import.
  */

@@ -11,7 +11,7 @@ function problemsOf(input: unknown): string[] {
 }
 
 describe("enumerations", () => {
-  it("are the upper-case lists of graph-document.md", () => {
+  it("are the upper-case lists of docs/graph-document.md", () => {
     expect(COMPANY_STATUSES).toEqual(["PROSPECT", "CUSTOMER", "FORMER_CUSTOMER", "PARTNER"]);
     expect(RELATIONSHIP_LEVELS).toEqual(["TRUSTED_ADVISER", "PARTNER", "CREDIBLE_SOURCE", "TRANSACTIONAL", "COMMODITY"]);
     expect(CONTENT_KINDS).toEqual(["WHITE_PAPER", "BLOG_POST", "WEBINAR", "CASE_STUDY", "VIDEO", "REPORT"]);

@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../../src/config.js";
 import { validateGraphDocument, type KnownKeys } from "../../../src/graph-document/validate.js";
 
-/** The example of shared/graph-document.md, verbatim. */
+/** The example the format was first written down with: every section but interactions, referring to a user and a topic it does not define. */
 function specExample() {
   return {
     version: 1,
@@ -68,7 +70,26 @@ const graphWithRepAndSalesTechnology: KnownKeys = {
   topicKeys: new Map([["sales technology", "sales technology"]]),
 };
 
-describe("the example document of graph-document.md", () => {
+/** The example of docs/graph-document.md: its one JSON block. */
+function documentedExample(): unknown {
+  const text = fs.readFileSync(`${PROJECT_ROOT}/docs/graph-document.md`, "utf8");
+  const block = /```json\n([\s\S]*?)\n```/.exec(text);
+  if (!block) throw new Error("docs/graph-document.md has no JSON example");
+  return JSON.parse(block[1]!);
+}
+
+describe("docs/graph-document.md", () => {
+  it("gives an example that validates on its own, every section included", () => {
+    const example = documentedExample() as Record<string, unknown[]>;
+    expect(Object.keys(example).filter((key) => key !== "version").sort()).toEqual([
+      "companies", "concerns", "connections", "content", "engagements", "events", "interactions", "people", "promises", "topics", "users",
+    ]);
+    const result = validateGraphDocument(example);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+});
+
+describe("the first example document", () => {
   it("validates against a graph that already has the user and the broader topic it refers to", () => {
     const result = validateGraphDocument(specExample(), graphWithRepAndSalesTechnology);
     expect(result.ok ? [] : result.problems).toEqual([]);

@@ -26,7 +26,7 @@ const ENUMS = {
   promiseStatus: ["OPEN", "KEPT", "BROKEN"],
 } as const;
 
-// The fields graph-document.md allows per record; anything else would be rejected on import.
+// The fields docs/graph-document.md allows per record; anything else would be rejected on import.
 const FIELDS: Record<string, readonly string[]> = {
   document: ["version", "topics", "companies", "people", "content", "connections", "engagements", "concerns", "events", "promises", "users"],
   topics: ["name", "aliases", "broader"],

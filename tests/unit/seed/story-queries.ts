@@ -1,5 +1,5 @@
 /**
- * The canonical questions of domain.md answered in plain TypeScript over a
+ * The canonical questions of docs/domain.md answered in plain TypeScript over a
  * graph document, with no database. They are a reference to check the demo
  * story against, so they favour obviousness over speed.
  */
