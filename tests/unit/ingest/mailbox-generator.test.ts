@@ -3,30 +3,23 @@
  * the same options, and readMail reads back what it wrote: one record per
  * message, the broken dates skipped, the automated mail marked.
  */
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { writeMailbox, type MailboxOptions, type MailboxSummary } from "../../../seed/generator/mailbox.js";
 import { isFreeMailDomain } from "../../../src/ingest/free-mail.js";
 import { readMail } from "../../../src/ingest/read-mail.js";
 import type { MailMessage, Skipped } from "../../../src/ingest/records.js";
+import { slowSink } from "../../support/slow-sink.js";
 
 const NOW = new Date("2026-11-22T09:30:00Z");
 const USERS = ["ann.lee@acme.io", "bob.stone@acme.io", "carol@acme.io"];
 const OPTIONS: MailboxOptions = { messages: 3000, seed: 42, now: NOW, users: USERS, externals: 400 };
 
-/** A slow Writable with a tiny buffer, so the writer has to wait for 'drain' again and again. */
+/** Through a slow sink, so the generator has to wait for 'drain' again and again. */
 async function generate(options: MailboxOptions): Promise<{ text: Buffer; summary: MailboxSummary }> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    highWaterMark: 64,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      setImmediate(done);
-    },
-  });
+  const { sink, finish } = slowSink();
   const summary = await writeMailbox(sink, options);
-  await new Promise<void>((resolve) => sink.end(resolve));
-  return { text: Buffer.concat(chunks), summary };
+  return { text: await finish(), summary };
 }
 
 const { text, summary } = await generate(OPTIONS);

@@ -4,7 +4,7 @@
  * in the same document — at any size and seed, since randomized differential
  * tests import what it makes.
  */
-import { Writable } from "node:stream";
+import { slowSink } from "../../support/slow-sink.js";
 import { describe, expect, it } from "vitest";
 import { collectGraph, generateGraph, type GeneratorOptions } from "../../../seed/generator.js";
 import { writeGraphDocument } from "../../../seed/write-document.js";
@@ -33,20 +33,6 @@ function degreesOf(keys: string[]): Map<string, number> {
 function duplicates(keys: string[]): string[] {
   const seen = new Set<string>();
   return keys.filter((key) => seen.has(key) || !seen.add(key));
-}
-
-/** A slow Writable with a tiny buffer, so the writer has to wait for 'drain' again and again; `finish` ends it and returns all it received. */
-function slowSink(): { sink: Writable; finish: () => Promise<string> } {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    highWaterMark: 64,
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      setImmediate(done);
-    },
-  });
-  const finish = () => new Promise<string>((resolve) => sink.end(() => resolve(Buffer.concat(chunks).toString("utf8"))));
-  return { sink, finish };
 }
 
 describe("determinism", () => {
@@ -186,7 +172,7 @@ describe("writeGraphDocument", () => {
     const options = { people: 400, seed: 7, now: NOW };
     const { sink, finish } = slowSink();
     const counts = await writeGraphDocument(generateGraph(options), sink);
-    const text = await finish();
+    const text = (await finish()).toString("utf8");
     const expected = collectGraph(options);
     expect(JSON.parse(text)).toEqual(expected);
     expect(counts.connections).toBe(expected.connections?.length);
