@@ -14,7 +14,7 @@
  */
 import type { Config } from "../config.js";
 import type { Db, Params } from "../db/run.js";
-import { pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
+import { inContactOrder, pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
 import { DEFAULT_HALF_LIFE_DAYS } from "../relationships/strength.js";
 import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
@@ -74,7 +74,7 @@ export async function importGraphDocument(db: Db, input: unknown, options: Impor
   for (const step of steps) {
     summaries.push(await writeStep(db, step, options, progress));
   }
-  const pairs = pairsOf(validation.document.interactions);
+  const pairs = inContactOrder(pairsOf(validation.document.interactions));
   if (pairs.length > 0) summaries.push(await weighStep(db, pairs, options));
   progress?.finish();
   return { ok: true, dryRun: false, steps: summaries, seconds: elapsed(started) };

@@ -24,7 +24,7 @@ import { interactionKey, lower, toInstant } from "../graph-document/normalize.js
 import { Progress, type ProgressWriter } from "../graph-document/progress.js";
 import { InteractionRecord } from "../graph-document/schema.js";
 import { upsertRecords } from "../graph-document/upsert-records.js";
-import { pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
+import { inContactOrder, pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
 import { isFreeMailDomain } from "./free-mail.js";
 import type { MailMessage, MeetingOccurrence, Skipped } from "./records.js";
 import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touches } from "./touches.js";
@@ -111,7 +111,7 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
   }
   await writes.drain();
   const weighingStarted = performance.now();
-  if (!summary.dryRun) await weighTouched(db, [...touched.values()], options, summary);
+  if (!summary.dryRun) await weighTouched(db, inContactOrder(touched.values()), options, summary);
   summary.weighingSeconds = Math.round(performance.now() - weighingStarted) / 1000;
   summary.pairs = touched.size;
   progress?.finish();

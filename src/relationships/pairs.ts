@@ -35,6 +35,15 @@ export function pairsOf(interactions: Iterable<{ user: string; person: string }>
   return [...seen.values()];
 }
 
+/**
+ * Pairs ordered by contact, for weighing in batches: a batch reads each
+ * contact's interactions once for all of its pairs (pair-interactions.cypher),
+ * so a contact's pairs should share a batch.
+ */
+export function inContactOrder(pairs: Iterable<Pair>): Pair[] {
+  return [...pairs].sort((a, b) => (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : a.team < b.team ? -1 : 1));
+}
+
 /** Weighs each pair again and stores the result; resolves with how many pairs are connected afterwards. */
 export async function weighPairs(run: RunQuery, workspace: string, pairs: readonly Pair[], settings: WeighSettings): Promise<number> {
   if (pairs.length === 0) return 0;
