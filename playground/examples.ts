@@ -80,6 +80,18 @@ query Brief($email: String!) {
     variables: { email: "priya.raman@lumorahealth.example" },
   },
   {
+    title: "7. Who on the team knows this person, on what evidence",
+    query: `# Who on my team knows this person best, and on what evidence (emails both ways, meetings, how recently)?
+query WhoKnows($email: String!) {
+  person(email: $email) {
+    name
+    teamConnections { colleague { name } strength evidence { emailsSent emailsReceived meetings summary } }
+    interactions(first: 5) { edges { node { kind direction at colleague { name } } } }
+  }
+}`,
+    variables: { email: "priya.raman@lumorahealth.example" },
+  },
+  {
     title: "Prospects, ranked with the evidence",
     query: `# Whom to call this week, and why: people two hops out who voiced churn concerns, ranked.
 query Prospects {

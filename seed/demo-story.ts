@@ -87,6 +87,7 @@ import { demoConcerns } from "./demo-story/concerns.js";
 import { demoConnections } from "./demo-story/connections.js";
 import { demoContent } from "./demo-story/content.js";
 import { demoEngagements } from "./demo-story/engagements.js";
+import { demoInteractions } from "./demo-story/interactions.js";
 import { demoPeople } from "./demo-story/people.js";
 import { demoPromises } from "./demo-story/promises.js";
 import { demoTopics } from "./demo-story/topics.js";
@@ -108,5 +109,6 @@ export function demoStory(now: Date) {
     events: demoCompanyEvents(clock),
     promises: demoPromises(clock),
     users: [{ email: DEMO_USER_EMAIL }],
+    interactions: demoInteractions(clock),
   };
 }

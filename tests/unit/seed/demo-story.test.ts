@@ -28,7 +28,7 @@ const ENUMS = {
 
 // The fields docs/graph-document.md allows per record; anything else would be rejected on import.
 const FIELDS: Record<string, readonly string[]> = {
-  document: ["version", "topics", "companies", "people", "content", "connections", "engagements", "concerns", "events", "promises", "users"],
+  document: ["version", "topics", "companies", "people", "content", "connections", "engagements", "concerns", "events", "promises", "users", "interactions"],
   topics: ["name", "aliases", "broader"],
   companies: ["domain", "name", "industry", "employees", "city", "country", "location", "status", "relationshipLevel"],
   people: ["email", "name", "title", "company", "since", "until", "city", "country", "location", "interests"],
@@ -39,6 +39,7 @@ const FIELDS: Record<string, readonly string[]> = {
   events: ["company", "type", "stage", "amountUsd", "occurredAt"],
   promises: ["id", "person", "company", "text", "madeAt", "dueAt", "status"],
   users: ["email"],
+  interactions: ["user", "person", "kind", "direction", "at", "ref"],
   location: ["latitude", "longitude"],
   interests: ["topic", "weight"],
 };
