@@ -81,12 +81,14 @@ function reachedStatement<C extends Columns>(
   return statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values);
 }
 
-/** The rows of `person` a statement tests: the people connectedTo reaches, or everyone in the workspace. */
-function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
+/** The rows of `person` a statement tests: the people connectedTo reaches (from a person or from the team), or everyone in the workspace. */
+export function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
   if (!connectedTo) return { rows: fragment("common/everyone", {}, {}), personIds: [] };
+  const hops = hopsBound(connectedTo.maxHops);
+  const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
+  if (connectedTo.team) return { rows: fragment("common/reached-from-team", { hops }, { minStrength }), personIds: [] };
   const anchor = startingPerson(connectedTo.person, viewer);
-  const params = { anchor, minStrength: connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH };
-  return { rows: fragment("common/reached-from-anchor", { hops: hopsBound(connectedTo.maxHops) }, params), personIds: [anchor] };
+  return { rows: fragment("common/reached-from-anchor", { hops }, { anchor, minStrength }), personIds: [anchor] };
 }
 
 const COMPANIES_PAGE = { label: "filters/companies-page", columns: { item: column<CompanyItem>(), sortValue } };
@@ -140,8 +142,13 @@ export function strongestPaths(workspace: string, from: string, keys: string[], 
   return { ...statementOf("filters/strongest-paths", STRONGEST_PATHS, text, { ...params, workspace }), personIds: [from] };
 }
 
-function joinPaths(hops: { leftHops: string; rightHops: string }): Cypher {
-  return fragment("common/join-paths", hops, { minStrength: DEFAULT_MIN_STRENGTH });
+export function joinPaths(hops: { leftHops: string; rightHops: string }, minStrength = DEFAULT_MIN_STRENGTH): Cypher {
+  return fragment("common/join-paths", hops, { minStrength });
+}
+
+/** Paths from any user, through no other user (common/team-paths). */
+export function teamJoinPaths(hops: { leftHops: string; rightHops: string }, minStrength = DEFAULT_MIN_STRENGTH): Cypher {
+  return join([joinPaths(hops, minStrength), fragment("common/team-paths", {}, {})], "\n");
 }
 
 const maybeText = column<string | null>();
