@@ -19,6 +19,8 @@ export const FRAGMENT_NAMES = [
   "common/strongest-path",
   "common/reached-from-anchor",
   "common/reached-from-team",
+  "common/from-person",
+  "common/from-team",
   "common/team-paths",
   "common/team-strongest-path",
   "common/everyone",

@@ -122,14 +122,23 @@ function companies<C extends Columns>(
   return reachedStatement(output, reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
 }
 
-/** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
-export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): FilterStatement<IntroductionPath> {
+/** Where introduction paths start: one person, or any user of the workspace (the team). */
+export type PathStart = { person: string } | { team: true };
+
+/** Introductions from a person or the team to a person, or to anyone at a company (exactly one of `to` and `toCompany`). */
+export function introductionPaths(scope: Scope, start: PathStart, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): FilterStatement<IntroductionPath> {
   const hops = halvedHops(maxHops);
-  const values = { ...hops, joinPaths: joinPaths(hops), bestPaths: fragment("statement/best-paths", {}, { first: neo4j.int(first) }) };
+  const team = "team" in start;
+  const values = {
+    ...hops,
+    from: team ? fragment("common/from-team", {}, {}) : fragment("common/from-person", {}, { from: start.person }),
+    joinPaths: team ? teamJoinPaths(hops) : joinPaths(hops),
+    bestPaths: fragment("statement/best-paths", {}, { first: neo4j.int(first) }),
+  };
   const name = target.to !== null ? "statement/introduction-paths-to-person" : "statement/introduction-paths-to-company";
-  const { text, params } = render(fragment(name, values, { from, ...target }));
+  const { text, params } = render(fragment(name, values, target));
   const statement = statementOf("filters/introduction-paths", PATH, text, { ...params, workspace: scope.workspace });
-  return { ...statement, personIds: [from, ...(target.to ? [target.to] : [])] };
+  return { ...statement, personIds: [...(team ? [] : [start.person]), ...(target.to ? [target.to] : [])] };
 }
 
 const STRONGEST_PATHS = { key: column<string>(), item: column<IntroductionPath>() };

@@ -1,8 +1,9 @@
 /**
- * Our connections: connectedTo with team, on a small graph with two users,
- * Ann and Bob, whose answers can be read off the connections below. The team
- * reaches whom either user reaches, never a user; a prospect's path starts at
- * the best-connected user.
+ * Our connections: connectedTo with team, and introductionPaths from the team,
+ * on a small graph with two users, Ann and Bob, whose answers can be read off
+ * the connections below. The team reaches whom either user reaches, never a
+ * user; an introduction starts at the colleague to ask and passes through no
+ * other colleague; a prospect's path starts at the best-connected user.
  *
  *   Ann (user) —0.7— Bob (user)
  *   Ann —0.9— Carl —0.8— Dora        Bob —0.6— Dora
@@ -87,6 +88,28 @@ describe("connectedTo with team", () => {
       where: { connectedTo: { team: true, person: idOf.get("Ann") } },
     });
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", path: ["where", "connectedTo", "team"] });
+  });
+});
+
+describe("introductionPaths from the team", () => {
+  const PATHS = `query($from: ID, $to: ID, $toCompany: ID) {
+    introductionPaths(fromTeam: true, from: $from, to: $to, toCompany: $toCompany, maxHops: 3, first: 5) { hops score people { name } }
+  }`;
+  const paths = async (target: { to?: string; toCompany?: string; from?: string }) => {
+    const { data, errors } = await gql(server.url, PATHS, target);
+    expect(errors).toBeUndefined();
+    return (data!.introductionPaths as { score: number; people: { name: string }[] }[])
+      .map((path) => [path.people.map((person) => person.name).join(" → "), Number(path.score.toFixed(4))]);
+  };
+
+  it("starts each path at the colleague to ask, best first, through no other colleague", async () => {
+    expect(await paths({ to: idOf.get("Dora") })).toEqual([["Ann → Carl → Dora", 0.72], ["Bob → Dora", 0.6]]);
+    expect(await paths({ toCompany: idOf.get("target.example") })).toEqual([["Ann → Carl → Dora", 0.72], ["Bob → Dora", 0.6], ["Bob → Eve → Fay", 0.2]]);
+  });
+
+  it("refuses fromTeam with from", async () => {
+    const { errors } = await gql(server.url, PATHS, { from: idOf.get("Ann"), to: idOf.get("Dora") });
+    expect(errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
   });
 });
 

@@ -4,9 +4,10 @@
  * answers is for the tests that run it: tests/e2e/people-filters.test.ts.)
  */
 import { describe, expect, it } from "vitest";
+import neo4j from "neo4j-driver";
 import { compilePersonWhere, type CompiledFilter } from "../../../src/filters/compile.js";
 import { prospectsPage } from "../../../src/filters/prospects.js";
-import { peopleCount, peoplePage } from "../../../src/filters/statements.js";
+import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters/statements.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { Naming } from "../../../src/filters/tree.js";
 
@@ -188,6 +189,17 @@ describe("our team's connections (connectedTo with team)", () => {
     ].join("\n"));
     expect(statement.text).not.toContain("$anchor");
     expect(statement.personIds).toEqual([]);
+  });
+
+  it("finds introductions from any user, through no other user", () => {
+    const statement = introductionPaths(scope, { team: true }, { to: "p1", toCompany: null }, 3, 5);
+    expect(statement.text).toContain("MATCH leftPath = (:User {workspace: $workspace})-[:KNOWS*0..2]-(middle:Person),");
+    expect(statement.text).toContain("WHERE none(member_0 IN pathPeople[1..-1] WHERE member_0:User)");
+    expect(statement.params).toMatchObject({ to0: "p1", first0: neo4j.int(5) });
+    expect(statement.personIds).toEqual(["p1"]);
+    const fromOne = introductionPaths(scope, { person: "me" }, { to: "p1", toCompany: null }, 3, 5);
+    expect(fromOne.text).toContain("MATCH leftPath = (:Person {workspace: $workspace, id: $from0})-[:KNOWS*0..2]-(middle:Person),");
+    expect(fromOne.text).not.toContain(":User");
   });
 
   it("ranks prospects by their reach from the best-connected user, widening from all the users at once", () => {
