@@ -55,6 +55,7 @@ export function viewerIdOf(viewer: Viewer): string | null {
   if (viewer.viewerId === undefined) throw new Error("a question that reads the viewer was compiled without looking the viewer up");
   return viewer.viewerId;
 }
+
 export const DEFAULT_MIN_STRENGTH = 0;
 
 const DEFAULT_MIN_WEIGHT = 0;

@@ -1,9 +1,10 @@
 /**
- * Whole statements for the list fields: a compiled filter put into the page
- * or count statement of its root field (cypher/filters/statement). Pages are
- * keyset-paginated on (sort value, natural key) in the order asked for
- * (ordering.ts), so a page never repeats or skips a row when earlier pages'
- * rows change position.
+ * Whole statements (cypher/filters/statement): a compiled filter put into the
+ * page or count statement of its list field, or of a snapshot or an export,
+ * and the statements of introduction paths, each with the row it returns.
+ * Pages are keyset-paginated on (sort value, natural key) in the order asked
+ * for (ordering.ts), so a page never repeats or skips a row when earlier
+ * pages' rows change position.
  */
 import neo4j from "neo4j-driver";
 import { statementOf, type Params, type Statement } from "../db/run.js";
@@ -28,7 +29,7 @@ export interface Output<C extends Columns> {
 const sortValue = column<string | number>();
 const COUNT = { total: column<number>() };
 
-export const PATH = { people: column<PersonItem[]>(), strengths: column<number[]>(), hops: column<number>(), score: column<number>() };
+const PATH = { people: column<PersonItem[]>(), strengths: column<number[]>(), hops: column<number>(), score: column<number>() };
 export type IntroductionPath = RowOf<typeof PATH>;
 
 /** Who is asking and where: every statement is scoped to the workspace. */
@@ -52,8 +53,8 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
 
 /**
  * Where the people a filter is tested on come from. A top-level connectedTo
- * expands from the starting person, and the rest of the filter tests only the
- * people reached. Without one, a top-level topic condition shortlists the
+ * expands from the starting person (or from every user, for the team), and
+ * the rest of the filter tests only the people reached. Without one, a top-level topic condition shortlists the
  * whole workspace from the topics' side (src/filters/shortlist.ts): on the
  * generated 100k graph, interestedIn CRM reads 171k db hits instead of 1.27M.
  * Any other filter is tested on every person by the plain statement, whose
