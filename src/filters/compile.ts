@@ -12,7 +12,7 @@ import { AppError, ErrorCode } from "../errors.js";
 import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
 import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
-import type { CompanyWhere, PersonWhere } from "./types.js";
+import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 /** maxHops (1 to MAX_HOPS; 1 when not given) → the text of a variable-length bound; Cypher takes no parameter there. */
 export function hopsBound(maxHops: number | null | undefined): string {
@@ -55,6 +55,7 @@ export function viewerIdOf(viewer: Viewer): string | null {
   if (viewer.viewerId === undefined) throw new Error("a question that reads the viewer was compiled without looking the viewer up");
   return viewer.viewerId;
 }
+
 export const DEFAULT_MIN_STRENGTH = 0;
 
 const DEFAULT_MIN_WEIGHT = 0;
@@ -126,11 +127,7 @@ class FilterBuilder {
   /** @param topLevel whether the conditions must hold for `p` itself (not under OR or NOT), so a shortlist may stand for them */
   person(where: PersonWhere, p: Part, topLevel = false): Cypher {
     const parts: Cypher[] = [];
-    if (where.connectedTo) {
-      const anchor = this.personId(where.connectedTo.person);
-      const hops = hopsBound(where.connectedTo.maxHops);
-      parts.push(fragment("person/connected-to", { person: p, hops }, { anchor, minStrength: where.connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH }));
-    }
+    if (where.connectedTo) parts.push(this.connectedTo(where.connectedTo, p));
     if (where.interestedIn) {
       const topics = this.topicSet(where.interestedIn.topics);
       parts.push(this.topicBound("interested-in", p, topics, topLevel, { minWeight: where.interestedIn.minWeight ?? DEFAULT_MIN_WEIGHT }));
@@ -161,6 +158,14 @@ class FilterBuilder {
     if (where.titleContains != null) parts.push(fragment("person/title-contains", { person: p }, { text: where.titleContains }));
     if (where.changedJobWithinDays != null) parts.push(fragment("person/changed-job", { person: p }, { days: where.changedJobWithinDays }));
     return this.combine(parts, where, (inner, mustHold) => this.person(inner, p, topLevel && mustHold));
+  }
+
+  /** Within some hops of a person, or with team of any user; never the person (or a user) themselves. */
+  private connectedTo(connectedTo: ConnectedToFilter, p: Part): Cypher {
+    const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
+    if (connectedTo.team) return fragment("person/connected-to-team", { person: p, hops: hopsBound(connectedTo.maxHops) }, { minStrength });
+    const anchor = this.personId(connectedTo.person);
+    return fragment("person/connected-to", { person: p, hops: hopsBound(connectedTo.maxHops) }, { anchor, minStrength });
   }
 
   company(where: CompanyWhere, c: Part): Cypher {

@@ -17,7 +17,7 @@ import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
 import { matched } from "./shortlist.js";
 import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
-import { statement, type IntroductionPath, type Scope } from "./statements.js";
+import { joinPaths, reachedPeople, statement, teamJoinPaths, type IntroductionPath, type Scope } from "./statements.js";
 import { Cypher, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
@@ -65,8 +65,36 @@ const PROSPECTS_PAGE = {
 export type ProspectRow = RowOf<typeof PROSPECTS_PAGE.columns>;
 
 export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition) {
+  const { connectedTo, ...rest } = where;
+  const filter = compilePersonWhere(rest, "person", scope);
+  const team = connectedTo?.team === true;
+  const origin = team ? null : connectedTo ? startingPerson(connectedTo.person, scope) : viewerIdOf(scope);
+  const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
+  const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
+  const hops = halvedHops(maxHops);
+  // From the team, paths start at any user and carry no origin through the statement.
+  const strongestPath = team
+    ? fragment("common/team-strongest-path", { to: "person", ...hops, joinPaths: teamJoinPaths(hops, minStrength), path: "path" }, {})
+    : fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths: joinPaths(hops, minStrength), path: "path" }, {});
+  const pathCarried = team ? [] : ["origin"];
+  const values = {
+    evidence: evidenceTopics(evidenceTopicNames(where)),
+    hops: hopsBound(maxHops),
+    ...(team && { reached: reachedPeople(connectedTo, scope).rows }),
+    matched: matched(filter, filter.predicate, [...pathCarried, "evidenceTopics", ...filter.carried]),
+    reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin"),
+    carried: variableList(filter.carried),
+    score: fragment("prospect/score", { strongestPath, carried: variableList(pathCarried) }, scoringParams(position, first)),
+  };
+  const name: FragmentName = team ? "statement/prospects-page-team" : connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
+  const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
+  return statement(PROSPECTS_PAGE, name, { ...filter, personIds }, scope, { origin, minStrength }, values);
+}
+
+/** The score's numbers, and where the page starts, scored at the first page's instant. */
+function scoringParams(position: ProspectPosition, first: number) {
   const now = new Date(position.scoredAt);
-  const scoring = {
+  return {
     now: utcDateTime(now.toISOString()),
     since: utcDateTime(new Date(now.getTime() - SCORING.windowDays * 86_400_000).toISOString()),
     weights: SCORING.weights,
@@ -77,25 +105,6 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     afterEmail: position.after?.email ?? null,
     limit: neo4j.int(first),
   };
-  const { connectedTo, ...rest } = where;
-  const filter = compilePersonWhere(rest, "person", scope);
-  const origin = connectedTo ? startingPerson(connectedTo.person, scope) : viewerIdOf(scope);
-  const minStrength = connectedTo?.minStrength ?? DEFAULT_MIN_STRENGTH;
-  const maxHops = connectedTo?.maxHops ?? (connectedTo ? 1 : SCORING.hopsWithoutConnectedTo);
-  const hops = halvedHops(maxHops);
-  const joinPaths = fragment("common/join-paths", hops, { minStrength });
-  const strongestPath = fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths, path: "path" }, {});
-  const values = {
-    evidence: evidenceTopics(evidenceTopicNames(where)),
-    hops: hopsBound(maxHops),
-    matched: matched(filter, filter.predicate, ["origin", "evidenceTopics", ...filter.carried]),
-    reach: reachOfMatching(maxHops, minStrength),
-    carried: variableList(filter.carried),
-    score: fragment("prospect/score", { strongestPath }, scoring),
-  };
-  const name: FragmentName = connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
-  const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
-  return statement(PROSPECTS_PAGE, name, { ...filter, personIds }, scope, { origin, minStrength }, values);
 }
 
 /**

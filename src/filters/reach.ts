@@ -1,27 +1,35 @@
 /**
  * `reach`: for each person of a list `matching`, the strength of the strongest
- * path of at most maxHops connections from `origin` (each link at least
- * minStrength strong; a path's strength is the product of its links'), found
- * for the whole list in one step (cypher/filters/prospect/reach-*). Rows come
- * out for the people origin reaches, never for origin itself; a statement that
- * needs everyone adds the others at 0.
+ * path of at most maxHops connections from `origin`, or from any user of the
+ * workspace (the team), each link at least minStrength strong; a path's
+ * strength is the product of its links'. It is found for the whole list in one
+ * step (cypher/filters/prospect/reach-* and team-reach-*), from all the users
+ * at once for the team. Rows come out for the people reached, never for origin
+ * or a user; a statement that needs everyone adds the others at 0.
  *
- * Paths of one connection, or of three or four, come from one widening from
- * origin. Paths of at most two come, when few people match (FEW_BELOW), from
- * origin's connections and each person's own instead; with more, from the
- * widening too. The statement chooses as it runs, by the list's size.
+ * Paths of one connection, or of three or four, come from one widening. Paths
+ * of at most two come, when few people match (FEW_BELOW), from the start's
+ * connections and each person's own instead; with more, from the widening
+ * too. The statement chooses as it runs, by the list's size.
  */
 import neo4j from "neo4j-driver";
-import { fragment } from "./fragments.js";
-import { join, Param, type Cypher } from "./tree.js";
+import { fragment, type FragmentName } from "./fragments.js";
+import { join, Param, variableList, type Cypher } from "./tree.js";
 
-export function reachOfMatching(maxHops: number, minStrength: number): Cypher {
+/** The fragments of each way to start. */
+const FROM = {
+  origin: { step: "prospect/reach-step", widening: "prospect/reach-by-widening", few: "prospect/reach-of-few", carried: ["origin"] },
+  team: { step: "prospect/team-reach-step", widening: "prospect/team-reach-by-widening", few: "prospect/team-reach-of-few", carried: [] },
+} satisfies Record<string, { step: FragmentName; widening: FragmentName; few: FragmentName; carried: string[] }>;
+
+export function reachOfMatching(maxHops: number, minStrength: number, from: keyof typeof FROM = "origin"): Cypher {
+  const start = FROM[from];
   const strength = new Param("minStrength", minStrength);
-  const steps = join(Array.from({ length: maxHops - 1 }, () => fragment("prospect/reach-step", {}, { minStrength: strength })), "\n");
-  const widening = fragment("prospect/reach-by-widening", { steps }, { minStrength: strength });
+  const steps = join(Array.from({ length: maxHops - 1 }, () => fragment(start.step, {}, { minStrength: strength })), "\n");
+  const widening = fragment(start.widening, { steps }, { minStrength: strength });
   if (maxHops !== 2) return widening;
-  const few = fragment("prospect/reach-of-few", {}, { minStrength: strength });
-  return fragment("prospect/reach-of-matching", { few, widening }, { fewBelow: neo4j.int(FEW_BELOW) });
+  const few = fragment(start.few, {}, { minStrength: strength });
+  return fragment("prospect/reach-of-matching", { few, widening, carried: variableList(start.carried) }, { fewBelow: neo4j.int(FEW_BELOW) });
 }
 
 /**

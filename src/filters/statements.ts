@@ -1,9 +1,10 @@
 /**
- * Whole statements for the list fields: a compiled filter put into the page
- * or count statement of its root field (cypher/filters/statement). Pages are
- * keyset-paginated on (sort value, natural key) in the order asked for
- * (ordering.ts), so a page never repeats or skips a row when earlier pages'
- * rows change position.
+ * Whole statements (cypher/filters/statement): a compiled filter put into the
+ * page or count statement of its list field, or of a snapshot or an export,
+ * and the statements of introduction paths, each with the row it returns.
+ * Pages are keyset-paginated on (sort value, natural key) in the order asked
+ * for (ordering.ts), so a page never repeats or skips a row when earlier
+ * pages' rows change position.
  */
 import neo4j from "neo4j-driver";
 import { statementOf, type Params, type Statement } from "../db/run.js";
@@ -28,7 +29,7 @@ export interface Output<C extends Columns> {
 const sortValue = column<string | number>();
 const COUNT = { total: column<number>() };
 
-export const PATH = { people: column<PersonItem[]>(), strengths: column<number[]>(), hops: column<number>(), score: column<number>() };
+const PATH = { people: column<PersonItem[]>(), strengths: column<number[]>(), hops: column<number>(), score: column<number>() };
 export type IntroductionPath = RowOf<typeof PATH>;
 
 /** Who is asking and where: every statement is scoped to the workspace. */
@@ -52,8 +53,8 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
 
 /**
  * Where the people a filter is tested on come from. A top-level connectedTo
- * expands from the starting person, and the rest of the filter tests only the
- * people reached. Without one, a top-level topic condition shortlists the
+ * expands from the starting person (or from every user, for the team), and
+ * the rest of the filter tests only the people reached. Without one, a top-level topic condition shortlists the
  * whole workspace from the topics' side (src/filters/shortlist.ts): on the
  * generated 100k graph, interestedIn CRM reads 171k db hits instead of 1.27M.
  * Any other filter is tested on every person by the plain statement, whose
@@ -81,12 +82,14 @@ function reachedStatement<C extends Columns>(
   return statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values);
 }
 
-/** The rows of `person` a statement tests: the people connectedTo reaches, or everyone in the workspace. */
-function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
+/** The rows of `person` a statement tests: the people connectedTo reaches (from a person or from the team), or everyone in the workspace. */
+export function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
   if (!connectedTo) return { rows: fragment("common/everyone", {}, {}), personIds: [] };
+  const hops = hopsBound(connectedTo.maxHops);
+  const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
+  if (connectedTo.team) return { rows: fragment("common/reached-from-team", { hops }, { minStrength }), personIds: [] };
   const anchor = startingPerson(connectedTo.person, viewer);
-  const params = { anchor, minStrength: connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH };
-  return { rows: fragment("common/reached-from-anchor", { hops: hopsBound(connectedTo.maxHops) }, params), personIds: [anchor] };
+  return { rows: fragment("common/reached-from-anchor", { hops }, { anchor, minStrength }), personIds: [anchor] };
 }
 
 const COMPANIES_PAGE = { label: "filters/companies-page", columns: { item: column<CompanyItem>(), sortValue } };
@@ -120,14 +123,23 @@ function companies<C extends Columns>(
   return reachedStatement(output, reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
 }
 
-/** Introductions from one person to another, or to anyone at a company (exactly one of `to` and `toCompany`). */
-export function introductionPaths(scope: Scope, from: string, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): FilterStatement<IntroductionPath> {
+/** Where introduction paths start: one person, or any user of the workspace (the team). */
+export type PathStart = { person: string } | { team: true };
+
+/** Introductions from a person or the team to a person, or to anyone at a company (exactly one of `to` and `toCompany`). */
+export function introductionPaths(scope: Scope, start: PathStart, target: { to: string | null; toCompany: string | null }, maxHops: number, first: number): FilterStatement<IntroductionPath> {
   const hops = halvedHops(maxHops);
-  const values = { ...hops, joinPaths: joinPaths(hops), bestPaths: fragment("statement/best-paths", {}, { first: neo4j.int(first) }) };
+  const team = "team" in start;
+  const values = {
+    ...hops,
+    from: team ? fragment("common/from-team", {}, {}) : fragment("common/from-person", {}, { from: start.person }),
+    joinPaths: team ? teamJoinPaths(hops) : joinPaths(hops),
+    bestPaths: fragment("statement/best-paths", {}, { first: neo4j.int(first) }),
+  };
   const name = target.to !== null ? "statement/introduction-paths-to-person" : "statement/introduction-paths-to-company";
-  const { text, params } = render(fragment(name, values, { from, ...target }));
+  const { text, params } = render(fragment(name, values, target));
   const statement = statementOf("filters/introduction-paths", PATH, text, { ...params, workspace: scope.workspace });
-  return { ...statement, personIds: [from, ...(target.to ? [target.to] : [])] };
+  return { ...statement, personIds: [...(team ? [] : [start.person]), ...(target.to ? [target.to] : [])] };
 }
 
 const STRONGEST_PATHS = { key: column<string>(), item: column<IntroductionPath>() };
@@ -140,8 +152,13 @@ export function strongestPaths(workspace: string, from: string, keys: string[], 
   return { ...statementOf("filters/strongest-paths", STRONGEST_PATHS, text, { ...params, workspace }), personIds: [from] };
 }
 
-function joinPaths(hops: { leftHops: string; rightHops: string }): Cypher {
-  return fragment("common/join-paths", hops, { minStrength: DEFAULT_MIN_STRENGTH });
+export function joinPaths(hops: { leftHops: string; rightHops: string }, minStrength = DEFAULT_MIN_STRENGTH): Cypher {
+  return fragment("common/join-paths", hops, { minStrength });
+}
+
+/** Paths from any user, through no other user (common/team-paths). */
+export function teamJoinPaths(hops: { leftHops: string; rightHops: string }, minStrength = DEFAULT_MIN_STRENGTH): Cypher {
+  return join([joinPaths(hops, minStrength), fragment("common/team-paths", {}, {})], "\n");
 }
 
 const maybeText = column<string | null>();

@@ -2,6 +2,8 @@
 
 export interface ConnectedToFilter {
   person?: string | null;
+  /** From every user of the workspace at once, instead of one person. */
+  team?: boolean | null;
   maxHops?: number | null;
   minStrength?: number | null;
 }

@@ -1,6 +1,7 @@
 /**
  * Query.introductionPaths: who can introduce whom. Simple paths of at most
- * maxHops connections, best first by the product of connection strengths.
+ * maxHops connections from a person (the viewer by default) or from any user
+ * of the workspace (fromTeam), best first by the product of connection strengths.
  */
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
@@ -11,6 +12,7 @@ import { readCheckingPeople, requireCompany } from "../services/existence.js";
 
 interface IntroductionArgs {
   from?: string | null;
+  fromTeam?: boolean | null;
   to?: string | null;
   toCompany?: string | null;
   maxHops: number;
@@ -27,11 +29,14 @@ export async function introductionPaths(_: unknown, args: IntroductionArgs, ctx:
   }
   const to = target.name === "to" ? target.value : null;
   const toCompany = target.name === "toCompany" ? target.value : null;
-  const scope = await ctx.scope(args.from == null);
-  const from = startingPerson(args.from, scope);
-  const statement = introductionStatement(scope, from, { to, toCompany }, maxHops, args.first);
+  if (args.fromTeam && args.from != null) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "give from or fromTeam: true, not both", { arguments: ["from", "fromTeam"] });
+  }
+  const scope = await ctx.scope(!args.fromTeam && args.from == null);
+  const start = args.fromTeam ? { team: true as const } : { person: startingPerson(args.from, scope) };
+  const statement = introductionStatement(scope, start, { to, toCompany }, maxHops, args.first);
   const [paths] = await Promise.all([
-    readCheckingPeople(to ? [from, to] : [from], ctx, () => ctx.db.read(statement)),
+    readCheckingPeople(statement.personIds, ctx, () => ctx.db.read(statement)),
     toCompany ? requireCompany(toCompany, ctx) : undefined,
   ]);
   return paths;

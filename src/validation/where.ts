@@ -17,9 +17,10 @@ const topics = z.array(z.string().trim().min(1)).min(1, "give at least one topic
 
 const connectedTo = z.object({
   person: z.string().nullish(),
+  team: z.boolean().nullish(),
   maxHops: z.number().int().min(1).max(MAX_HOPS, `maxHops is at most ${MAX_HOPS}`).nullish(),
   minStrength: unit.nullish(),
-});
+}).refine((c) => !(c.team && c.person != null), { message: "give a person or team: true, not both", path: ["team"] });
 
 const near = z.object({
   latitude: z.number().min(-90).max(90).nullish(),

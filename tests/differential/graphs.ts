@@ -9,6 +9,10 @@
  * industry or headcount, or an employment that has ended. A seeded few of each
  * are made here, so that missing values and past employment are compared too.
  *
+ * Users: the generator makes one user; a seeded few more people are made
+ * users here, so that filters on our team's connections (connectedTo.team)
+ * are compared on a team of several.
+ *
  * Time, and why no answer can flap: the service compares with Neo4j's
  * datetime() at query time and the oracle with the test's clock, a few
  * milliseconds to a minute apart. A window "within N days" ends at now − N×24h,
@@ -35,6 +39,8 @@ const DAY_MS = 24 * HOUR_MS;
 export const GENERATOR_NOW = new Date("2026-01-01T00:00:00Z");
 /** No instant lies closer than this to the phase of a window edge. */
 export const EDGE_MARGIN_MS = HOUR_MS;
+/** Users beside the generator's own. */
+const MORE_USERS = 2;
 
 export interface DifferentialGraph {
   seed: number;
@@ -61,8 +67,8 @@ const DATE_FIELDS: Record<string, readonly string[]> = {
 
 export function differentialGraph(seed: number, people: number, realNow: Date = new Date()): DifferentialGraph {
   const generated = collectGraph({ people, seed, now: GENERATOR_NOW }) as unknown as Record<string, Dated[] | number>;
-  const random = new Random(seed, "differential-holes");
-  punchHoles(generated, random);
+  const users = addUsers(generated, new Random(seed, "differential-users"));
+  punchHoles(generated, new Random(seed, "differential-holes"), users);
 
   // Every instant moves by `shift`: the generator's midnight lands 12 h before the real now (whole seconds).
   const anchor = Math.floor(realNow.getTime() / 1000) * 1000 - 12 * HOUR_MS;
@@ -97,13 +103,22 @@ export function nearWindowEdge(instant: number, now: number): boolean {
   return phase < EDGE_MARGIN_MS || phase > DAY_MS - EDGE_MARGIN_MS;
 }
 
+/** MORE_USERS people (but the generator's user, person 0) made users too; the emails of all the users. */
+function addUsers(document: Record<string, Dated[] | number>, random: Random): Set<string> {
+  const people = document.people as Dated[];
+  const users = new Set(((document.users as Dated[] | undefined) ?? []).map((user) => String(user.email)));
+  while (users.size < 1 + MORE_USERS && users.size < people.length) users.add(String(people[random.int(1, people.length - 1)]!.email));
+  document.users = [...users].map((email) => ({ email }));
+  return users;
+}
+
 /**
  * Optional fields taken out, and employments ended, for a seeded few records.
- * Person 0 (the user) keeps everything: the viewer's own location and
- * connections are what the default-viewer filters start from.
+ * The users keep everything: the viewer (one of them) has the location and
+ * connections the default-viewer filters start from.
  */
-function punchHoles(document: Record<string, Dated[] | number>, random: Random): void {
-  const people = (document.people as Dated[]).slice(1);
+function punchHoles(document: Record<string, Dated[] | number>, random: Random, users: ReadonlySet<string>): void {
+  const people = (document.people as Dated[]).filter((person) => !users.has(String(person.email)));
   for (const person of people) {
     if (random.chance(0.05)) delete person.title;
     if (random.chance(0.05)) delete person.location;

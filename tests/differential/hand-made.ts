@@ -79,6 +79,9 @@ export const CASES: CaseGroup[] = [
       [{ connectedTo: { maxHops: 3, minStrength: 0.45 } }, ["ann"]],
       [{ connectedTo: { person: "bob@b.example", minStrength: 0.5 } }, ["cat"]],
       [{ connectedTo: { person: "cat@b.example", maxHops: 4 } }, ["ann", "bob", "dan", "rep"]],
+      // Rep is the only user: the team reaches whom Rep reaches, never Rep.
+      [{ connectedTo: { team: true, maxHops: 2 } }, ["ann", "bob", "dan"]],
+      [{ NOT: { connectedTo: { team: true } } }, ["bob", "cat", "rep"]],
     ],
   },
   {

@@ -3,8 +3,9 @@
  * to three levels of nesting (AND, OR, NOT, worksAt → CompanyWhere, employs →
  * PersonWhere), every kind of condition, with values drawn from the graph
  * itself so that conditions select some people and not others: topic names
- * and aliases in random case (and some unknown names), people's ids, titles,
- * domains, industries, headcounts and windows of days.
+ * and aliases in random case (and some unknown names), people's ids (or our
+ * team, for connectedTo), titles, domains, industries, headcounts and windows
+ * of days.
  *
  * `near` radii are redrawn until no located person is within 0.1% of the
  * radius from the centre, so rounding in either side's distance cannot flip an answer.
@@ -21,6 +22,8 @@ export const MAX_DEPTH = 3;
 const RADIUS_TOLERANCE = 0.001;
 const UNKNOWN_TOPICS = ["Quantum Basket Weaving", "crm2", "Churnn", "sales"];
 const WINDOWS = [0, 1, 7, 14, 30, 45, 60, 90, 120, 180, 270, 365, 500, 800];
+/** How often connectedTo starts from our team rather than from a person or the viewer. */
+const TEAM_SHARE = 0.2;
 
 export interface RandomWhereOptions {
   /** Every person of the graph, with their id in the service. */
@@ -122,15 +125,15 @@ export class RandomWhere {
   /**
    * The same filter with every value drawn afresh, keeping what decides the
    * statement's text: the conditions present, the nesting, maxHops, whether
-   * engagedWith and expressedConcern name topics, and whether near has
-   * coordinates. Neo4j caches a plan per statement text and planning a new
+   * connectedTo starts from the team, whether engagedWith and
+   * expressedConcern name topics, and whether near has coordinates. Neo4j caches a plan per statement text and planning a new
    * filter shape costs far more than running it on a small graph, so several
    * variants of one shape test many answers for one plan.
    */
   variant(where: PersonWhere): PersonWhere {
     const out: PersonWhere = {};
     if (where.connectedTo) {
-      this.connectedTo(out);
+      this.connectedTo(out, where.connectedTo.team ? "team" : "person");
       const { maxHops, ...rest } = out.connectedTo!;
       out.connectedTo = { ...rest, ...(where.connectedTo.maxHops != null && { maxHops: where.connectedTo.maxHops }) };
     }
@@ -173,9 +176,11 @@ export class RandomWhere {
     return out;
   }
 
-  private connectedTo(where: PersonWhere): void {
+  /** @param from the team, or a person (the viewer, sometimes); drawn when not given */
+  private connectedTo(where: PersonWhere, from?: "team" | "person"): void {
+    const team = from === undefined ? this.random.chance(TEAM_SHARE) : from === "team";
     where.connectedTo = {
-      ...(!this.random.chance(this.options.defaultViewerShare ?? 0.15) && { person: this.random.pick(this.options.people).id }),
+      ...(team ? { team: true } : !this.random.chance(this.options.defaultViewerShare ?? 0.15) && { person: this.random.pick(this.options.people).id }),
       ...(this.random.chance(0.85) && { maxHops: this.random.weighted([[1, 4], [2, 3], [3, 2]]) }),
       ...(this.random.chance(0.6) && { minStrength: this.random.pick([0, 0.2, 0.3, 0.45, 0.5, 0.6, 0.75, 0.9]) }),
     };

@@ -5,9 +5,9 @@
  * listed, by one widening from the origin otherwise. The statement chooses as
  * it runs, by $fewBelow; here the statements that use it run with each way
  * forced, on a generated graph where hundreds of people are listed:
- * - prospects within two hops, and prospects without connectedTo (whose
- *   connection signal looks two hops from the viewer), must rank alike with
- *   the same evidence, and lose nobody;
+ * - prospects within two hops (of a person, or of any user), and prospects
+ *   without connectedTo (whose connection signal looks two hops from the
+ *   viewer), must rank alike with the same evidence, and lose nobody;
  * - a company export's best contact at each company must be the one the
  *   graph document itself gives, and of equally connected contacts the
  *   first by email (a hand-made document, as generated strengths rarely tie).
@@ -64,6 +64,7 @@ describe("prospects within two hops: reach of the people who match", () => {
     ["everyone within two hops", { connectedTo: { maxHops: 2 } }],
     ["strong links only", { connectedTo: { maxHops: 2, minStrength: 0.5 } }],
     ["everyone, without connectedTo", {}],
+    ["our connections (from every user)", { connectedTo: { team: true, maxHops: 2 } }],
   ];
 
   it.each(filters)("%s: the widening ranks as the per-person way does", async (_, where) => {

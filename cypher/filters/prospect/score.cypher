@@ -3,8 +3,9 @@
 // Evidence counts when it lies in [$since, $now] and, for engagements,
 // concerns and interests, is about evidenceTopics (every topic when null).
 // Each signal keeps its strongest few items (with their own weight) as the
-// reasons; the connection path ({{strongestPath}}, common/strongest-path) is
-// looked up for the page's rows only, and so is the current employer.
+// reasons; the connection path ({{strongestPath}}: common/strongest-path from
+// origin, or common/team-strongest-path from any user, which {{carried}} then
+// leaves out) is looked up for the page's rows only, and so is the current employer.
 CALL (person, evidenceTopics) {
   MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
   WHERE $since <= engaged_.at <= $now
@@ -35,7 +36,7 @@ CALL (person) {
   ORDER BY weight_ DESC, event_.key
   RETURN sum(weight_) AS eventSum, collect([company_, event_, weight_])[0..$reasonsPerSignal] AS eventTop
 }
-WITH origin, person, reach, engagementTop, concernTop, interestTop, eventTop, interestMax,
+WITH person, reach, engagementTop, concernTop, interestTop, eventTop, interestMax{{carried}},
   round($weights.connection * reach
     + $weights.engagement * (1 - exp(-engagementSum))
     + $weights.concern * (1 - exp(-concernSum))

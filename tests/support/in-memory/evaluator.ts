@@ -13,7 +13,9 @@
  *    narrower topic, transitively.
  *  - connectedTo: people within maxHops (default 1) connections of the person
  *    (default the viewer, given to the evaluator), every connection on the way at least minStrength
- *    (default 0) strong; never that person themselves.
+ *    (default 0) strong; never that person themselves. With team: within reach of
+ *    any user of the document, every connection at least minStrength strong;
+ *    never a user.
  *  - engagedWith: at least minCount (default 1) engagements that each meet every
  *    condition given; expressedConcern: at least one concern meeting them all.
  *  - withinDays counts back from now: an instant t is within N days when
@@ -61,9 +63,12 @@ export class DocumentIndex {
   /** A topic's key → the keys of the topics one level narrower. */
   readonly narrower = new Map<string, string[]>();
   readonly topics: Doc["topics"];
+  /** The emails of the people who can sign in: the team. */
+  readonly users: ReadonlySet<string>;
 
   constructor(readonly doc: Doc) {
     this.topics = doc.topics;
+    this.users = new Set(doc.users.map((user) => user.email));
     for (const person of doc.people) this.people.set(person.email, person);
     for (const company of doc.companies) this.companies.set(company.domain, company);
     for (const item of doc.content) this.content.set(item.url, item);
@@ -184,7 +189,8 @@ class Evaluation {
     const checks: (() => boolean)[] = [];
     if (where.connectedTo) {
       const c = where.connectedTo;
-      checks.push(() => this.connected(this.startingPerson(c.person), c.maxHops ?? 1, c.minStrength ?? DEFAULT_MIN_STRENGTH).has(email));
+      const [maxHops, minStrength] = [c.maxHops ?? 1, c.minStrength ?? DEFAULT_MIN_STRENGTH];
+      checks.push(() => (c.team ? this.teamConnected(maxHops, minStrength) : this.connected(this.startingPerson(c.person), maxHops, minStrength)).has(email));
     }
     if (where.interestedIn) {
       const { topics, minWeight } = where.interestedIn;
@@ -325,6 +331,17 @@ class Evaluation {
     const key = `${start} ${maxHops} ${minStrength}`;
     let set = this.reach.get(key);
     if (!set) this.reach.set(key, (set = this.index.reachable(start, maxHops, minStrength)));
+    return set;
+  }
+
+  /** Everyone some user reaches, but the users. */
+  private teamConnected(maxHops: number, minStrength: number): Set<string> {
+    const key = `team ${maxHops} ${minStrength}`;
+    let set = this.reach.get(key);
+    if (!set) {
+      set = new Set([...this.index.users].flatMap((user) => [...this.connected(user, maxHops, minStrength)]).filter((person) => !this.index.users.has(person)));
+      this.reach.set(key, set);
+    }
     return set;
   }
 }

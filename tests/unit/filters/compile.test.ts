@@ -4,8 +4,10 @@
  * answers is for the tests that run it: tests/e2e/people-filters.test.ts.)
  */
 import { describe, expect, it } from "vitest";
+import neo4j from "neo4j-driver";
 import { compilePersonWhere, type CompiledFilter } from "../../../src/filters/compile.js";
-import { peopleCount, peoplePage } from "../../../src/filters/statements.js";
+import { prospectsPage } from "../../../src/filters/prospects.js";
+import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters/statements.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { Naming } from "../../../src/filters/tree.js";
 
@@ -161,5 +163,50 @@ describe("compilePersonWhere", () => {
   it("combines OR and NOT around whole filters", () => {
     const compiled = rendered(compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", { viewerId: null }));
     expect(compiled.predicate).toMatchInlineSnapshot(`"(coalesce(toLower(p.title) CONTAINS toLower($text0), false) OR NOT (coalesce(toLower(p.title) CONTAINS toLower($text1), false)))"`);
+  });
+});
+
+describe("our team's connections (connectedTo with team)", () => {
+  const scope = { workspace: "w", viewerId: undefined, shortlistFrom: 2_000 };
+
+  it("tests a person for a path to any user, never a user, without reading the viewer", () => {
+    const compiled = rendered(compilePersonWhere({ OR: [{ connectedTo: { team: true, maxHops: 2, minStrength: 0.4 } }, { titleContains: "VP" }] }, "person", scope));
+    expect(compiled.predicate).toMatchInlineSnapshot(`
+      "((NOT person:User AND EXISTS {
+        MATCH path_0 = (person)-[:KNOWS*1..2]-(user_0:User {workspace: $workspace})
+        WHERE all(link_0 IN relationships(path_0) WHERE coalesce(link_0.strength, 0.5) >= $minStrength0)
+      }) OR coalesce(toLower(person.title) CONTAINS toLower($text0), false))"
+    `);
+    expect(compiled.params).toEqual({ minStrength0: 0.4, text0: "VP" });
+    expect(compiled.personIds).toEqual([]);
+  });
+
+  it("expands from all the users at once when the team is the top-level connectedTo", () => {
+    const statement = peoplePage({ connectedTo: { team: true, maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
+    expect(statement.text).toContain([
+      "MATCH (user_0:User {workspace: $workspace})-[links_0:KNOWS*1..2]-(person)",
+      "WHERE all(link_0 IN links_0 WHERE coalesce(link_0.strength, 0.5) >= $minStrength0) AND NOT person:User",
+    ].join("\n"));
+    expect(statement.text).not.toContain("$anchor");
+    expect(statement.personIds).toEqual([]);
+  });
+
+  it("finds introductions from any user, through no other user", () => {
+    const statement = introductionPaths(scope, { team: true }, { to: "p1", toCompany: null }, 3, 5);
+    expect(statement.text).toContain("MATCH leftPath = (:User {workspace: $workspace})-[:KNOWS*0..2]-(middle:Person),");
+    expect(statement.text).toContain("WHERE none(member_0 IN pathPeople[1..-1] WHERE member_0:User)");
+    expect(statement.params).toMatchObject({ to0: "p1", first0: neo4j.int(5) });
+    expect(statement.personIds).toEqual(["p1"]);
+    const fromOne = introductionPaths(scope, { person: "me" }, { to: "p1", toCompany: null }, 3, 5);
+    expect(fromOne.text).toContain("MATCH leftPath = (:Person {workspace: $workspace, id: $from0})-[:KNOWS*0..2]-(middle:Person),");
+    expect(fromOne.text).not.toContain(":User");
+  });
+
+  it("ranks prospects by their reach from the best-connected user, widening from all the users at once", () => {
+    const statement = prospectsPage({ connectedTo: { team: true, maxHops: 3 } }, scope, 10, { scoredAt: "2026-11-22T12:00:00Z", after: null });
+    expect(statement.text).toContain("MATCH (user_1:User {workspace: $workspace})-[link_1:KNOWS]-(person)\n  WHERE coalesce(link_1.strength, 0.5) >= $minStrength1 AND NOT person:User");
+    expect(statement.text.match(/AND NOT next_\d+:User/g)).toHaveLength(2);
+    expect(statement.text).toContain("MATCH leftPath = (:User {workspace: $workspace})-[:KNOWS*0..2]-(middle:Person), rightPath = (person)-[:KNOWS*0..1]-(middle)");
+    expect(statement.text).not.toContain("origin");
   });
 });
