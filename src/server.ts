@@ -2,7 +2,7 @@
  * The HTTP server: Apollo Server with the SDL of ../schema.graphql on
  * /graphql, served on plain node:http (http/graphql-endpoint.ts), and
  * Express for everything else: health, metrics, import/export, segment
- * exports and the playground's assets. Every request is authenticated
+ * exports, ingestion, the Segment tracking API and the playground's assets. Every request is authenticated
  * before its context is built; cross-cutting concerns (roles, limits,
  * logging) are Apollo plugins; errors are masked by errors.ts; stack traces
  * never leave.
@@ -26,6 +26,7 @@ import { healthHandler, readyHandler } from "./http/health.js";
 import { playground } from "./http/playground.js";
 import { segmentExportRouter } from "./http/segment-export.js";
 import { ingestRouter } from "./http/ingest.js";
+import { trackingRouter } from "./http/tracking.js";
 import { graphqlEndpoint, isGraphQLRequest } from "./http/graphql-endpoint.js";
 import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
@@ -99,6 +100,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
   app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
   app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays }));
+  app.use(trackingRouter({ db, logger, ...(metrics ? { onTracked: metrics.tracked } : {}) }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {

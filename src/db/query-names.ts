@@ -89,6 +89,12 @@ export const QUERY_NAMES = [
   "mutation/set-promise-status",
   "promise/list",
   "mutation/forget-person",
+  "tracking/resolve",
+  "tracking/claim",
+  "tracking/remember-users",
+  "tracking/stats",
+  "tracking/actions",
+  "tracking/set-actions",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

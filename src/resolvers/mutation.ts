@@ -7,12 +7,13 @@ import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upse
 import { makePromise, setPromiseStatus } from "../mutations/promises.js";
 import { deleteSegment, saveSegment, snapshotSegment, updateSegment } from "../mutations/segments.js";
 import { upsertContent, upsertTopic } from "../mutations/topics.js";
+import { setTrackingActions } from "../mutations/tracking.js";
 
 export const Mutation = {
   upsertPerson, upsertCompany, connectPeople, disconnectPeople, recordInteraction,
   recordEngagement, recordConcern, recordCompanyEvent, setRelationshipLevel, upsertTopic, upsertContent,
   makePromise, setPromiseStatus, forgetPerson,
-  saveSegment, updateSegment, deleteSegment, snapshotSegment,
+  saveSegment, updateSegment, deleteSegment, snapshotSegment, setTrackingActions,
 };
 
 /** Who-fields hold an email; the API shows the Person with it, null when there is none (or for imported facts). */
