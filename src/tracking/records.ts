@@ -152,10 +152,16 @@ function companyOf(traits: Fields): Records["companies"][number] | undefined {
   }) as Records["companies"][number];
 }
 
-/** traits.company: an object describing the company, or its name — then at the domain of the person's email, unless that is free mail. */
+/**
+ * traits.company: an object describing the company (Segment's spec), or its
+ * name; without a domain or website of its own, the company is at the domain of
+ * the person's email, unless that is free mail.
+ */
 function employerOf(value: unknown, email: string): Records["companies"][number] | undefined {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) return companyOf(value as Fields);
-  const name = textOf(value);
+  const described = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
+  const company = described && companyOf(described);
+  if (company !== undefined) return company;
+  const name = textOf(described ? described.name : value);
   const domain = email.slice(email.lastIndexOf("@") + 1);
   return name === undefined || isFreeMailDomain(domain) ? undefined : { domain, name };
 }

@@ -68,7 +68,7 @@ describe("the Segment tracking API", () => {
     const analytics = client();
     const errors: unknown[] = [];
     analytics.on("error", (error) => errors.push(error));
-    analytics.identify({ userId: "user-42", traits: { email: "Chuck@Northwind.io", name: "Chuck Rivera", title: "CEO", company: "Northwind" } });
+    analytics.identify({ userId: "user-42", traits: { email: "Chuck@Northwind.io", name: "Chuck Rivera", title: "CEO", company: { name: "Northwind" } } });
     analytics.group({ userId: "user-42", groupId: "g-1", traits: { website: "https://www.northwind.io/about", name: "Northwind", industry: "Software", employees: 120 } });
     analytics.track({
       userId: "user-42", event: "Whitepaper Downloaded", timestamp: new Date("2026-11-02T10:00:00Z"),
