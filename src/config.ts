@@ -70,6 +70,12 @@ const EnvSchema = z.object({
   RAPPORT_INTROSPECTION: z.preprocess(emptyAsUndefined, flag.optional()),
   RAPPORT_METRICS: flag.default(true),
   RAPPORT_PLAYGROUND: z.preprocess(emptyAsUndefined, flag.optional()),
+  // Live signals: webhooks on watched segments (src/signals).
+  RAPPORT_WEBHOOK_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, flag.optional()),
+  RAPPORT_WEBHOOK_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
+  RAPPORT_WEBHOOK_RETRY_BASE_MS: positiveInt.max(600_000).default(1_000),
+  RAPPORT_SIGNALS_DEBOUNCE_MS: z.coerce.number().int().min(0).max(10_000).default(2_000),
+  RAPPORT_SIGNALS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(5),
 }).superRefine(authSettings);
 
 /**
@@ -141,6 +147,16 @@ export interface Config {
   metrics: boolean;
   /** The GraphQL IDE on GET /graphql for browsers: on outside production; RAPPORT_PLAYGROUND (default off) in production. */
   playground: boolean;
+  signals: SignalSettings;
+}
+
+export interface SignalSettings {
+  /** Webhooks may point at private and loopback addresses (RAPPORT_WEBHOOK_ALLOW_PRIVATE; default: outside production only). */
+  allowPrivate: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  debounceMs: number;
+  everyMinutes: number;
 }
 
 /** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
@@ -230,6 +246,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     introspection: e.NODE_ENV !== "production" || (e.RAPPORT_INTROSPECTION ?? false),
     metrics: e.RAPPORT_METRICS,
     playground: e.RAPPORT_PLAYGROUND ?? e.NODE_ENV !== "production",
+    signals: {
+      allowPrivate: e.RAPPORT_WEBHOOK_ALLOW_PRIVATE ?? e.NODE_ENV !== "production",
+      timeoutMs: e.RAPPORT_WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: e.RAPPORT_WEBHOOK_RETRY_BASE_MS,
+      debounceMs: e.RAPPORT_SIGNALS_DEBOUNCE_MS,
+      everyMinutes: e.RAPPORT_SIGNALS_EVERY_MINUTES,
+    },
   });
 }
 

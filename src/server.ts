@@ -35,14 +35,17 @@ import { createMetrics } from "./plugins/metrics.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
 import { resolvers } from "./resolvers/index.js";
+import { startSignals, type Signals } from "./signals/signals.js";
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  /** Stops accepting, lets in-flight requests finish, stops evaluating segments and sending webhooks, then resolves. */
   stop(): Promise<void>;
+  /** Watched segments and their webhooks (src/signals). */
+  signals: Signals;
 }
 
 export interface ServerDeps {
@@ -62,9 +65,17 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
   const httpServer = http.createServer();
+  // Watched segments are evaluated by this server's own execution, as their owners; evaluations start only after a write or on the schedule, once Apollo has started.
+  const signals = startSignals(db, async (query, variables, identity) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, `signals-${randomUUID()}`, identity, config) });
+    if (response.body.kind !== "single") throw new Error("a watched segment's evaluation answered incrementally");
+    return response.body.singleResult;
+  }, config.signals, logger);
+  const written = (workspace: string) => signals.changed(workspace);
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
+    mutationsWritePlugin(written),
   ]);
   await apollo.start();
   const graphql = graphqlEndpoint({
@@ -97,10 +108,10 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   }
-  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
+  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS, onWritten: written }));
   app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
-  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays }));
-  app.use(trackingRouter({ db, logger, ...(metrics ? { onTracked: metrics.tracked } : {}) }));
+  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays, onWritten: written }));
+  app.use(trackingRouter({ db, logger, onWritten: written, ...(metrics ? { onTracked: metrics.tracked } : {}) }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -115,7 +126,15 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  return { url: `http://${config.host}:${port}/graphql`, port, stop: () => apollo.stop() };
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    signals,
+    async stop() {
+      await apollo.stop();
+      await signals.stop();
+    },
+  };
 }
 
 /** The GraphQL server without HTTP: also what tests use to execute operations in-process. */
@@ -138,6 +157,20 @@ export function createApolloServer(
     // Cache hints are not used: http/graphql-endpoint.ts says no-store.
     plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
   });
+}
+
+/** Tells `written` of every mutation that succeeded, so the workspace's watched segments are evaluated again soon. */
+function mutationsWritePlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          // Even a mutation that failed in part may have written: an evaluation too many costs little.
+          if (operation?.operation === "mutation") written(contextValue.workspace);
+        },
+      };
+    },
+  };
 }
 
 /** A caller's own request id is kept when it is a sane token, so logs can be joined across services. */

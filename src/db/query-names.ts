@@ -95,6 +95,15 @@ export const QUERY_NAMES = [
   "tracking/stats",
   "tracking/actions",
   "tracking/set-actions",
+  "webhook/create",
+  "webhook/delete",
+  "webhook/by-segments",
+  "webhook/deliveries",
+  "webhook/watched",
+  "webhook/workspaces",
+  "webhook/store-changes",
+  "webhook/claim",
+  "webhook/settle",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];
