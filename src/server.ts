@@ -2,7 +2,8 @@
  * The HTTP server: Apollo Server with the SDL of ../schema.graphql on
  * /graphql, served on plain node:http (http/graphql-endpoint.ts), and
  * Express for everything else: health, metrics, import/export, segment
- * exports, ingestion, the Segment tracking API and the playground's assets. Every request is authenticated
+ * exports, ingestion, the Segment tracking API and the playground's assets;
+ * GraphQL subscriptions over WebSocket on /graphql (http/subscriptions.ts). Every request is authenticated
  * before its context is built; cross-cutting concerns (roles, limits,
  * logging) are Apollo plugins; errors are masked by errors.ts; stack traces
  * never leave.
@@ -36,6 +37,8 @@ import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
 import { resolvers } from "./resolvers/index.js";
 import { startSignals, type Signals } from "./signals/signals.js";
+import type { Execute } from "./signals/evaluate.js";
+import { serveSubscriptions } from "./http/subscriptions.js";
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 
@@ -66,11 +69,12 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
   const httpServer = http.createServer();
   // Watched segments are evaluated by this server's own execution, as their owners; evaluations start only after a write or on the schedule, once Apollo has started.
-  const signals = startSignals(db, async (query, variables, identity) => {
+  const execute: Execute = async (query, variables, identity) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, `signals-${randomUUID()}`, identity, config) });
     if (response.body.kind !== "single") throw new Error("a watched segment's evaluation answered incrementally");
     return response.body.singleResult;
-  }, config.signals, logger);
+  };
+  const signals = startSignals(db, execute, config.signals, logger);
   const written = (workspace: string) => signals.changed(workspace);
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
@@ -120,6 +124,8 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     void graphql(req, res);
   });
 
+  const subscriptions = serveSubscriptions({ httpServer, typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"), authenticate, db, config, signals, execute, logger });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -131,6 +137,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     port,
     signals,
     async stop() {
+      await subscriptions.dispose();
       await apollo.stop();
       await signals.stop();
     },

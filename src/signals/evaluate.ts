@@ -33,7 +33,7 @@ const MEMBERS = `query SegmentMembers($id: ID!, $after: String) {
   }
 }`;
 
-interface Watched {
+export interface Watched {
   segment: { id: string; name: string; owner: string | null };
   webhooks: string[];
   version: number;
@@ -61,8 +61,8 @@ async function evaluateSegment(db: Db, execute: Execute, workspace: string, { se
   return stored ? events.length : 0;
 }
 
-/** The segment's members now; null when it is gone or could not be evaluated. */
-async function membersOf(execute: Execute, segment: string, owner: Identity): Promise<Member[] | null> {
+/** The segment's members now; null when it is gone. */
+export async function membersOf(execute: Execute, segment: string, owner: Identity): Promise<Member[] | null> {
   const members: Member[] = [];
   let after: string | null = null;
   do {
@@ -81,7 +81,7 @@ async function membersOf(execute: Execute, segment: string, owner: Identity): Pr
   return members;
 }
 
-function changes(previous: Member[], current: Member[]): { type: "segment.joined" | "segment.left"; member: Member }[] {
+export function changes(previous: Member[], current: Member[]): { type: "segment.joined" | "segment.left"; member: Member }[] {
   const before = new Set(previous.map((m) => m.id));
   const now = new Set(current.map((m) => m.id));
   return [
@@ -90,7 +90,7 @@ function changes(previous: Member[], current: Member[]): { type: "segment.joined
   ];
 }
 
-function eventBody(type: "segment.joined" | "segment.left", segment: Watched["segment"], member: Member, occurredAt: string) {
+export function eventBody(type: "segment.joined" | "segment.left", segment: Watched["segment"], member: Member, occurredAt: string) {
   const subject = member.email !== undefined
     ? { person: { id: member.id, name: member.name, email: member.email } }
     : { company: { id: member.id, name: member.name, domain: member.domain } };

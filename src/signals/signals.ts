@@ -20,6 +20,8 @@ export interface SignalSettings extends DeliverySettings {
 
 export interface Signals {
   changed(workspace: string): void;
+  /** Calls `listener` after each debounced batch of writes to the workspace (in this instance); returns how to stop. */
+  listen(workspace: string, listener: () => void): () => void;
   /** Evaluates a workspace now; resolves with the number of events stored. */
   evaluate(workspace: string): Promise<number>;
   stop(): Promise<void>;
@@ -28,6 +30,7 @@ export interface Signals {
 export function startSignals(db: Db, execute: Execute, settings: SignalSettings, logger: Logger): Signals {
   const deliveries = startDeliveries(db, settings, logger);
   const pending = new Map<string, NodeJS.Timeout>();
+  const listeners = new Map<string, Set<() => void>>();
   const running = new Map<string, Promise<number>>();
   let stopped = false;
 
@@ -58,8 +61,17 @@ export function startSignals(db: Db, execute: Execute, settings: SignalSettings,
       if (stopped || pending.has(workspace)) return;
       pending.set(workspace, setTimeout(() => {
         pending.delete(workspace);
+        for (const listener of listeners.get(workspace) ?? []) listener();
         evaluate(workspace).catch(failed(workspace));
       }, settings.debounceMs));
+    },
+    listen(workspace, listener) {
+      const set = listeners.get(workspace) ?? new Set();
+      listeners.set(workspace, set.add(listener));
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(workspace);
+      };
     },
     evaluate,
     async stop() {
