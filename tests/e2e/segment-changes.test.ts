@@ -70,9 +70,11 @@ describe("segmentChanges", () => {
     await iterator.return?.();
   });
 
-  it("refuses a connection without a credential, and a query over the socket", async () => {
+  it("refuses a connection without a credential, a segment not of the workspace, and a query over the socket", async () => {
     const anonymous = connect().iterate({ query: `subscription { segmentChanges(segment: "x") { id } }` });
     await expect(anonymous.next()).rejects.toMatchObject({ code: 4403 });
+    const other = connect(`Bearer ${key}`).iterate({ query: `subscription { segmentChanges(segment: "a-segment-of-another-workspace") { id } }` });
+    expect(await other.next()).toMatchObject({ value: { errors: [{ extensions: { code: "NOT_FOUND" } }] } });
     const query = connect(`Bearer ${key}`).iterate({ query: `{ segments { id } }` });
     await expect(query.next()).rejects.toEqual([expect.objectContaining({ message: expect.stringMatching(/only subscriptions/) })]);
   });
