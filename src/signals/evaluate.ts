@@ -18,7 +18,9 @@ export type Execute = (query: string, variables: Record<string, unknown>, identi
 export interface Member {
   id: string;
   name: string | null;
-  email?: string;
+  /** A person's; null once they were forgotten. */
+  email?: string | null;
+  /** A company's: a member without one is a person. */
   domain?: string;
   reasons: string[];
 }
@@ -55,7 +57,8 @@ async function evaluateSegment(db: Db, execute: Execute, workspace: string, { se
   if (current === null) return 0;
   const previous = members === null ? null : (JSON.parse(members) as Member[]);
   const occurredAt = new Date().toISOString();
-  const events = previous === null ? [] : changes(previous, current).map(({ type, member }) => eventBody(type, segment, member, occurredAt));
+  const found = previous === null ? [] : await withoutForgotten(db, workspace, changes(previous, current));
+  const events = found.map(({ type, member }) => eventBody(type, segment, member, occurredAt));
   const deliveries = events.flatMap((event) => webhooks.map((webhook) => ({ id: randomUUID(), webhook, event: event.id, type: event.type, body: JSON.stringify(event) })));
   const [stored] = await db.write("webhook/store-changes", { workspace, segment: segment.id, version: integer(Number(version)), members: JSON.stringify(current), deliveries });
   return stored ? events.length : 0;
@@ -81,7 +84,18 @@ export async function membersOf(execute: Execute, segment: string, owner: Identi
   return members;
 }
 
-export function changes(previous: Member[], current: Member[]): { type: "segment.joined" | "segment.left"; member: Member }[] {
+type Change = { type: "segment.joined" | "segment.left"; member: Member };
+
+/** A person who left because they were forgotten (forgetPerson) leaves without their name or email. */
+export async function withoutForgotten(db: Db, workspace: string, found: Change[]): Promise<Change[]> {
+  const people = found.filter(({ type, member }) => type === "segment.left" && member.domain === undefined).map(({ member }) => member.id);
+  if (people.length === 0) return found;
+  const present = new Set((await db.read("person/by-ids", { workspace, keys: people })).map((row) => row.key as string));
+  return found.map((change) => (change.member.domain !== undefined || present.has(change.member.id) ? change
+    : { ...change, member: { id: change.member.id, name: null, email: null, reasons: [] } }));
+}
+
+export function changes(previous: Member[], current: Member[]): Change[] {
   const before = new Set(previous.map((m) => m.id));
   const now = new Set(current.map((m) => m.id));
   return [
@@ -91,7 +105,7 @@ export function changes(previous: Member[], current: Member[]): { type: "segment
 }
 
 export function eventBody(type: "segment.joined" | "segment.left", segment: Watched["segment"], member: Member, occurredAt: string) {
-  const subject = member.email !== undefined
+  const subject = member.domain === undefined
     ? { person: { id: member.id, name: member.name, email: member.email } }
     : { company: { id: member.id, name: member.name, domain: member.domain } };
   return { id: randomUUID(), type, segment: { id: segment.id, name: segment.name }, ...subject, reasons: member.reasons, occurredAt };

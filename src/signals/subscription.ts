@@ -10,7 +10,7 @@
 import type { Identity } from "../auth/identity.js";
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { changes, eventBody, membersOf, type Execute, type Member } from "./evaluate.js";
+import { changes, eventBody, membersOf, withoutForgotten, type Execute, type Member } from "./evaluate.js";
 import type { Signals } from "./signals.js";
 
 const RECHECK_MS = 30_000;
@@ -58,7 +58,7 @@ async function segmentChanges(signals: Signals, execute: Execute, ctx: RequestCo
       const current: Member[] | null = await membersOf(execute, id, owner);
       if (current === null) return finish();
       const occurredAt = new Date().toISOString();
-      for (const { type, member } of changes(members, current)) push(eventBody(type, described, member, occurredAt));
+      for (const { type, member } of await withoutForgotten(ctx.db, ctx.workspace, changes(members, current))) push(eventBody(type, described, member, occurredAt));
       members = current;
     }).catch(finish);
   };

@@ -152,13 +152,18 @@ describe("webhooks on segments", () => {
     expect(after.at(-1)!.body).toMatchObject({ type: "segment.joined", company: { domain: "acme.example" } });
   });
 
-  it("sends segment.left when a member leaves, and refuses bad urls", async () => {
+  it("sends segment.left when a member leaves, without the name or email of someone forgotten, and refuses bad urls", async () => {
     const [server] = servers as [TestServer];
+    const { saveSegment: people } = await ok(server, `mutation { saveSegment(input: { name: "My connections", people: { connectedTo: { maxHops: 1 } } }) { id } }`);
+    await ok(server, `mutation($s: ID!, $url: String!) { createWebhook(segment: $s, url: $url, secret: "${SECRET}") { id } }`, { s: people.id, url: receiverUrl });
+    await until("the people segment's first evaluation", async () => (await watchVersion(people.id)) >= 1);
     received.length = 0;
     const { person } = await ok(server, `{ person(email: "ann@acme.example") { id } }`);
     await ok(server, `mutation($p: ID!) { forgetPerson(id: $p) { engagements } }`, { p: person.id });
-    await until("segment.left", async () => received.some((r) => r.body.type === "segment.left"));
-    expect(received.find((r) => r.body.type === "segment.left")!.body).toMatchObject({ company: { domain: "acme.example" }, reasons: [] });
+    await until("segment.left of both segments", async () => received.filter((r) => r.body.type === "segment.left").length >= 2);
+    const left = received.filter((r) => r.body.type === "segment.left").map((r) => r.body);
+    expect(left).toContainEqual(expect.objectContaining({ segment: { id: segment, name: "Series B where I know someone" }, company: expect.objectContaining({ domain: "acme.example" }), reasons: [] }));
+    expect(left).toContainEqual(expect.objectContaining({ segment: { id: people.id, name: "My connections" }, person: { id: person.id, name: null, email: null }, reasons: [] }));
 
     const bad = await gql(server.url, `mutation($s: ID!) { createWebhook(segment: $s, url: "ftp://example.com/x", secret: "${SECRET}") { id } }`, { s: segment }, editor);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", path: ["url"] });
