@@ -110,6 +110,15 @@ const SETTINGS = {
     /** How often the server brings derived strengths up to date; 0: never. */
     decayEveryMinutes: from("RAPPORT_DECAY_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(60)),
   },
+  /** Live signals: webhooks on watched segments (src/signals). */
+  signals: {
+    /** Webhooks may point at private and loopback addresses; default: outside production only (see configFrom). */
+    allowPrivate: from("RAPPORT_WEBHOOK_ALLOW_PRIVATE", optional(flag)),
+    timeoutMs: from("RAPPORT_WEBHOOK_TIMEOUT_MS", positiveInt.max(60_000).default(10_000)),
+    retryBaseMs: from("RAPPORT_WEBHOOK_RETRY_BASE_MS", positiveInt.max(600_000).default(1_000)),
+    debounceMs: from("RAPPORT_SIGNALS_DEBOUNCE_MS", z.coerce.number().int().min(0).max(10_000).default(2_000)),
+    everyMinutes: from("RAPPORT_SIGNALS_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(5)),
+  },
   /** Always on outside production (see configFrom). */
   introspection: from("RAPPORT_INTROSPECTION", optional(flag)),
   /** GET /metrics in Prometheus format. */
@@ -182,7 +191,7 @@ function checkAuth({ authMode, jwt }: Read<typeof SETTINGS>, problems: string[])
 
 /** Config from the settings, with what depends on more than one of them. */
 function configFrom(settings: Read<typeof SETTINGS>) {
-  const { neo4j, authMode, jwt, introspection, playground, ...plain } = settings;
+  const { neo4j, authMode, jwt, introspection, playground, signals, ...plain } = settings;
   const production = settings.env === "production";
   return {
     ...plain,
@@ -192,6 +201,7 @@ function configFrom(settings: Read<typeof SETTINGS>) {
     auth: { mode: authMode ?? (production ? ("unset" as const) : ("dev" as const)), jwt: jwtSettings(jwt) },
     introspection: !production || (introspection ?? false),
     playground: playground ?? !production,
+    signals: { ...signals, allowPrivate: signals.allowPrivate ?? !production },
   };
 }
 
@@ -211,6 +221,7 @@ export type JwtSettings = NonNullable<AuthSettings["jwt"]>;
 export type Limits = Config["limits"];
 export type SearchSettings = Config["search"];
 export type RelationshipSettings = Config["relationships"];
+export type SignalSettings = Config["signals"];
 
 /** The server's rule: in production, requests must sign in with API keys or JWTs. */
 export function assertServable(config: Pick<Config, "env" | "auth">): void {

@@ -5,7 +5,7 @@
  * database access and its loaders.
  */
 import type { Identity } from "./auth/identity.js";
-import type { RelationshipSettings, SearchSettings } from "./config.js";
+import type { RelationshipSettings, SearchSettings, SignalSettings } from "./config.js";
 import type { Db } from "./db/run.js";
 import type { Scope } from "./filters/statements.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
@@ -18,6 +18,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** How connections follow from interactions, for mutations that record one. */
   relationships: RelationshipSettings;
+  /** Webhooks may point at private and loopback addresses (src/signals/addresses.ts). */
+  allowPrivateWebhooks: boolean;
   /** The person "me" stands for in filters: the signed-in email's Person in the workspace; null when there is none. */
   viewerId(): Promise<string | null>;
   /**
@@ -31,6 +33,8 @@ export interface RequestContext {
 export interface ContextSettings {
   search: SearchSettings;
   relationships: RelationshipSettings;
+  /** Absent (tools and tests that create no webhooks): private addresses are refused. */
+  signals?: Pick<SignalSettings, "allowPrivate">;
 }
 
 export function createRequestContext(db: Db, requestId: string, identity: Identity, settings: ContextSettings): RequestContext {
@@ -45,6 +49,7 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     db: requestDb,
     loaders,
     relationships: settings.relationships,
+    allowPrivateWebhooks: settings.signals?.allowPrivate ?? false,
     viewerId,
     async scope(readsViewer) {
       return { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom, viewerId: readsViewer ? await viewerId() : undefined };

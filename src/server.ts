@@ -2,7 +2,8 @@
  * The HTTP server: Apollo Server with the SDL of ../schema.graphql on
  * /graphql, served on plain node:http (http/graphql-endpoint.ts), and
  * Express for everything else: health, metrics, import/export, segment
- * exports and the playground's assets. Every request is authenticated
+ * exports, ingestion, the Segment tracking API and the playground's assets;
+ * GraphQL subscriptions over WebSocket on /graphql (http/subscriptions.ts). Every request is authenticated
  * before its context is built; cross-cutting concerns (roles, limits,
  * logging) are Apollo plugins; errors are masked by errors.ts; stack traces
  * never leave.
@@ -28,6 +29,7 @@ import { healthHandler, readyHandler } from "./http/health.js";
 import { playground } from "./http/playground.js";
 import { segmentExportRouter } from "./http/segment-export.js";
 import { ingestRouter } from "./http/ingest.js";
+import { trackingRouter } from "./http/tracking.js";
 import { graphqlEndpoint, isGraphQLRequest } from "./http/graphql-endpoint.js";
 import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
@@ -36,14 +38,19 @@ import { createMetrics } from "./plugins/metrics.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
 import { resolvers } from "./resolvers/index.js";
+import { startSignals, type Signals } from "./signals/signals.js";
+import type { Execute } from "./signals/evaluate.js";
+import { serveSubscriptions } from "./http/subscriptions.js";
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  /** Stops accepting, lets in-flight requests finish, stops evaluating segments and sending webhooks, then resolves. */
   stop(): Promise<void>;
+  /** Watched segments and their webhooks (src/signals). */
+  signals: Signals;
 }
 
 export interface ServerDeps {
@@ -65,9 +72,18 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
   const httpServer = http.createServer();
+  // Watched segments are evaluated by this server's own execution, as their owners; evaluations start only after a write or on the schedule, once Apollo has started.
+  const execute: Execute = async (query, variables, identity) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, `signals-${randomUUID()}`, identity, config) });
+    if (response.body.kind !== "single") throw new Error("a watched segment's evaluation answered incrementally");
+    return response.body.singleResult;
+  };
+  const signals = startSignals(db, execute, config.signals, logger);
+  const written = (workspace: string) => signals.changed(workspace);
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
+    mutationsWritePlugin(written),
   ]);
   await apollo.start();
   const graphql = graphqlEndpoint({
@@ -100,9 +116,10 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   }
-  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS }));
+  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS, onWritten: written }));
   app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
-  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays }));
+  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays, onWritten: written }));
+  app.use(trackingRouter({ db, logger, onWritten: written, ...(metrics ? { onTracked: metrics.tracked } : {}) }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -111,13 +128,24 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     void graphql(req, res);
   });
 
+  const subscriptions = serveSubscriptions({ httpServer, typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"), authenticate, db, config, signals, execute, logger });
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  return { url: `http://${config.host}:${port}/graphql`, port, stop: () => apollo.stop() };
+  return {
+    url: `http://${config.host}:${port}/graphql`,
+    port,
+    signals,
+    async stop() {
+      await subscriptions.dispose();
+      await apollo.stop();
+      await signals.stop();
+    },
+  };
 }
 
 /** The GraphQL server without HTTP: also what tests use to execute operations in-process. */
@@ -140,6 +168,20 @@ export function createApolloServer(
     // Cache hints are not used: http/graphql-endpoint.ts says no-store.
     plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
   });
+}
+
+/** Tells `written` of every mutation that succeeded, so the workspace's watched segments are evaluated again soon. */
+function mutationsWritePlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          // Even a mutation that failed in part may have written: an evaluation too many costs little.
+          if (operation?.operation === "mutation") written(contextValue.workspace);
+        },
+      };
+    },
+  };
 }
 
 /** A caller's own request id is kept when it is a sane token, so logs can be joined across services. */

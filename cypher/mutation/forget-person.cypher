@@ -2,7 +2,8 @@
 // engagements, concerns, promises made to them alone (one also made to a
 // company stays, its key no longer naming them), connections, employments,
 // interests and interactions; stored results of mutations that mention them;
-// their API keys; their email as the recorder of facts others keep; their
+// their API keys; the Segment userIds tied to them; webhook events about them
+// not yet delivered; their email as the recorder of facts others keep; their
 // place in segment snapshots (the count too) and their id in saved filters,
 // which then name a person who no longer exists.
 // $workspace: String, $id: String, $separator: String (the key separator)
@@ -53,6 +54,12 @@ CALL (p, email) {
   RETURN count(r) AS idempotentResults
 }
 CALL (email) { MATCH (k:ApiKey {workspace: $workspace, email: email}) DELETE k RETURN count(k) AS apiKeys }
+CALL (email) { MATCH (u:TrackedUser {workspace: $workspace, email: email}) DELETE u }
+CALL (email) {
+  MATCH (d:Delivery {workspace: $workspace, status: 'PENDING'})
+  WHERE d.body CONTAINS '"email":"' + email + '"'
+  DETACH DELETE d
+}
 DETACH DELETE p
 RETURN {engagements: engagements, concerns: concerns, promises: promises, connections: connections, employments: employments,
         interests: interests, interactions: interactions, unattributed: unattributedNodes + unattributedRelationships,

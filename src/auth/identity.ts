@@ -15,8 +15,8 @@ export interface Identity {
   /** Lower-cased, like stored emails: the viewer is the Person with this email in the workspace. */
   email: string;
   role: Role;
-  /** How the caller signed in; for logs. */
-  via: "api-key" | "jwt" | "dev";
+  /** How the caller signed in, for logs; `signals` is a watched segment evaluated as its owner (src/signals). */
+  via: "api-key" | "jwt" | "dev" | "signals";
 }
 
 export function hasRole(role: Role, needed: Role): boolean {

@@ -110,6 +110,26 @@ export const QUERIES = {
   "mutation/set-promise-status": { item, was: text },
   "promise/list": single<Item>(),
   "mutation/forget-person": single<Item>(),
+  "tracking/actions": { events: texts, actions: texts },
+  "tracking/claim": { claimed: texts },
+  "tracking/remember-users": NOTHING,
+  "tracking/resolve": {
+    emails: texts,
+    users: column<{ userId: string; email: string }[]>(),
+    urls: texts,
+    topics: column<{ wanted: string; key: string }[]>(),
+  },
+  "tracking/set-actions": { events: texts, actions: texts },
+  "tracking/stats": { messages: column<number>(), recorded: column<number>(), unmatched: column<number>(), ignored: column<number>(), lastReceivedAt: maybeText },
+  "webhook/by-segments": { segment: text, item },
+  "webhook/claim": { id: text, lease: text, url: text, secret: text, body: text, attempts: column<number>(), giveUpAt: text },
+  "webhook/create": single<Item>(),
+  "webhook/delete": single<Item>(),
+  "webhook/deliveries": single<Item>(),
+  "webhook/settle": NOTHING,
+  "webhook/store-changes": { stored: column<boolean>() },
+  "webhook/watched": { segment: column<Item & { id: string; name: string; owner: string | null }>(), webhooks: texts, version: column<number>(), members: maybeText },
+  "webhook/workspaces": { workspace: text },
 };
 
 export type QueryName = keyof typeof QUERIES;

@@ -26,9 +26,11 @@ export interface GraphDocumentRoutes {
   importBodyLimit: string;
   /** Transaction timeout for an import's batches: longer than a query's. */
   importTxTimeoutMs: number;
+  /** Told after an import wrote to a workspace, e.g. to re-evaluate its watched segments. */
+  onWritten?: (workspace: string) => void;
 }
 
-export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit, importTxTimeoutMs }: GraphDocumentRoutes): Router {
+export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit, importTxTimeoutMs, onWritten }: GraphDocumentRoutes): Router {
   const router = express.Router();
   const admin = (req: Request) => signedIn(authenticate, req, "ADMIN", "import and export");
 
@@ -51,6 +53,7 @@ export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit,
       // One batch at a time: a request's driver retries deadlocks only briefly.
       const result = await importGraphDocument(db.withTxTimeout(importTxTimeoutMs), req.body, { workspace, dryRun, concurrency: 1 });
       logger.info({ workspace, dryRun, ok: result.ok }, "imported a graph document over HTTP");
+      if (result.ok && !dryRun) onWritten?.(workspace);
       res.status(result.ok ? 200 : 400).json(result);
     } catch (error) {
       next(error);

@@ -24,9 +24,11 @@ export interface IngestRoutes {
   logger: Logger;
   ingestBodyLimit: string;
   halfLifeDays: number;
+  /** Told after an ingestion wrote to a workspace, e.g. to re-evaluate its watched segments. */
+  onWritten?: (workspace: string) => void;
 }
 
-export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLifeDays }: IngestRoutes): Router {
+export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLifeDays, onWritten }: IngestRoutes): Router {
   const router = express.Router();
   const limit = sizeInBytes(ingestBodyLimit);
 
@@ -42,6 +44,7 @@ export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLi
         halfLifeDays,
       });
       logger.info({ workspace: identity.workspace, user: identity.email, kind, read: summary.read, recorded: summary.recorded }, "ingested over HTTP");
+      if (!summary.dryRun) onWritten?.(identity.workspace);
       res.json(summary);
     } catch (error) {
       next(error);

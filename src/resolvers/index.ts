@@ -9,12 +9,14 @@ import { DateScalar, DateTimeScalar } from "./scalars.js";
 import { SearchResult } from "./search.js";
 import { Segment, segmentQueries, Snapshot } from "./segments.js";
 import { Content, Topic } from "./topic.js";
+import { trackingQueries } from "./tracking.js";
+import { SegmentWebhooks, Webhook } from "./webhooks.js";
 import { viewer } from "./viewer.js";
 
 export const resolvers = {
-  Query: { ...Query, viewer, promises, ...segmentQueries, ...apiKeyQueries },
+  Query: { ...Query, viewer, promises, ...segmentQueries, ...apiKeyQueries, ...trackingQueries },
   Mutation: { ...Mutation, ...apiKeyMutations },
-  Person, Company, Topic, Content, SearchResult, Segment, Snapshot,
+  Person, Company, Topic, Content, SearchResult, Segment: { ...Segment, ...SegmentWebhooks }, Snapshot, Webhook: { ...Webhook, ...Recorded },
   Connection: Recorded, Engagement: Recorded, Concern: Recorded, CompanyEvent: Recorded, Promise: PromiseFields,
   Date: DateScalar, DateTime: DateTimeScalar,
 };

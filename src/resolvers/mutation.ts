@@ -7,12 +7,14 @@ import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upse
 import { makePromise, setPromiseStatus } from "../mutations/promises.js";
 import { deleteSegment, saveSegment, snapshotSegment, updateSegment } from "../mutations/segments.js";
 import { upsertContent, upsertTopic } from "../mutations/topics.js";
+import { setTrackingActions } from "../mutations/tracking.js";
+import { createWebhook, deleteWebhook } from "../mutations/webhooks.js";
 
 export const Mutation = {
   upsertPerson, upsertCompany, connectPeople, disconnectPeople, recordInteraction,
   recordEngagement, recordConcern, recordCompanyEvent, setRelationshipLevel, upsertTopic, upsertContent,
   makePromise, setPromiseStatus, forgetPerson,
-  saveSegment, updateSegment, deleteSegment, snapshotSegment,
+  saveSegment, updateSegment, deleteSegment, snapshotSegment, setTrackingActions, createWebhook, deleteWebhook,
 };
 
 /** Who-fields hold an email; the API shows the Person with it, null when there is none (or for imported facts). */

@@ -41,6 +41,7 @@ interface BRefs {
   segment: string;
   snapshot: string;
   promise: string;
+  webhook: string;
 }
 
 interface Case {
@@ -166,6 +167,13 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
     { query: "{ promises(first: 100) { id text status } }" },
     { query: "{ promises(overdue: true, first: 100) { id text } }" },
   ],
+  "Query.trackingStats": () => [{ query: "{ trackingStats { messages recorded unmatched ignored } }", data: { trackingStats: { messages: 0, recorded: 0, unmatched: 0, ignored: 0 } } }],
+  "Query.trackingActions": () => [{ query: "{ trackingActions { event action custom } }" }],
+  "Mutation.setTrackingActions": () => [{ query: "mutation { setTrackingActions(actions: [{ event: \"[A] Read\", action: READ }]) { event custom } }" }],
+  "Mutation.createWebhook": (b) => [
+    { query: "mutation($id: ID!) { createWebhook(segment: $id, url: \"http://127.0.0.1:9/never\", secret: \"sixteen characters at least\") { id } }", variables: { id: b.segment }, code: "NOT_FOUND" },
+  ],
+  "Mutation.deleteWebhook": (b) => [{ query: "mutation($id: ID!) { deleteWebhook(id: $id) { id } }", variables: { id: b.webhook }, code: "NOT_FOUND" }],
   "Query.viewer": () => [{ query: "{ viewer { id } }" }, { query: "{ viewer { email name } }", data: { viewer: { email: "rep@ourco.example", name: "Riley Rep" } } }],
 };
 
@@ -184,7 +192,9 @@ beforeAll(async () => {
   const snapshot = randomUUID();
   await db.write("segment/save", { workspace: B, id: segment, name: "Everyone", description: "[B]", people: "{}", companies: null, recordedBy: "rep@ourco.example" });
   await db.transaction("snapshot", (run) => run(snapshotPeople({}, { workspace: B, viewerId: null, shortlistFrom: 2_000 }, { segment, snapshot }, "rep@ourco.example")));
-  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise!, segment, snapshot };
+  const webhook = randomUUID();
+  await db.write("webhook/create", { workspace: B, id: webhook, segment, url: "http://127.0.0.1:9/never", secret: "[B] secret of B's", recordedBy: "rep@ourco.example" });
+  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise!, segment, snapshot, webhook };
   bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
   asA = bearer(key);
