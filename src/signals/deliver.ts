@@ -79,7 +79,7 @@ export function startDeliveries(db: Db, settings: DeliverySettings, logger: Logg
 
 async function deliverDue(db: Db, settings: DeliverySettings, logger: Logger): Promise<void> {
   for (;;) {
-    const claimed = (await db.write("webhook/claim", { lease: randomUUID(), leaseMs: integer(settings.timeoutMs * 3), limit: integer(BATCH) })) as unknown as Claimed[];
+    const claimed: Claimed[] = await db.write("webhook/claim", { lease: randomUUID(), leaseMs: integer(settings.timeoutMs * 3), limit: integer(BATCH) });
     if (claimed.length === 0) return;
     await Promise.all(claimed.map((delivery) => attempt(db, delivery, settings, logger)));
     if (claimed.length < BATCH) return;

@@ -44,7 +44,7 @@ export interface Watched {
 
 /** Resolves with how many events were stored. */
 export async function evaluateWorkspace(db: Db, execute: Execute, workspace: string): Promise<number> {
-  const watched = (await db.read("webhook/watched", { workspace })) as unknown as Watched[];
+  const watched: Watched[] = await db.read("webhook/watched", { workspace });
   let events = 0;
   for (const row of watched) events += await evaluateSegment(db, execute, workspace, row);
   return events;
