@@ -32,7 +32,7 @@ import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touch
 export const DEFAULT_INGEST_BATCH = 2_000;
 export const DEFAULT_INGEST_CONCURRENCY = 2;
 /** Skipped items listed in a summary; the count covers them all. */
-export const LISTED_SKIPS = 1_000;
+const LISTED_SKIPS = 1_000;
 const PAIRS_PER_BATCH = 1_000;
 
 export interface IngestOptions {

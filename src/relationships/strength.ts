@@ -20,13 +20,15 @@
  * 2. Otherwise the derived strength is 1 − e^(−volume / SATURATION): it grows
  *    with frequency, never reaches 1, and decays with age.
  * 3. A strength set by hand (connectPeople) or imported stays as a floor:
- *    strength = max(floor, derived).
+ *    strength = max(floor, derived). The statements that store either half
+ *    apply this (cypher/relationship/store-*.cypher, import/connections,
+ *    mutation/connect-people), since each knows only the half it writes.
  */
 
 /** Volume at which derived strength is 1 − 1/e ≈ 0.63: four recent emails each way, or two recent meetings. */
-export const SATURATION = 4;
-export const ONE_WAY_WEIGHT = 1;
-export const TWO_WAY_WEIGHT = 2;
+const SATURATION = 4;
+const ONE_WAY_WEIGHT = 1;
+const TWO_WAY_WEIGHT = 2;
 export const DEFAULT_HALF_LIFE_DAYS = 90;
 
 const DAY_MS = 86_400_000;
@@ -78,12 +80,7 @@ export function derivedStrength(evidence: Evidence, nowMs: number, halfLifeDays:
   return 1 - Math.exp(-volume / SATURATION);
 }
 
-/** Rule 3. */
-export function strengthWithFloor(derived: number, floor: number | null): number {
-  return Math.max(floor ?? 0, derived);
-}
-
-export function isReciprocal(evidence: Evidence): boolean {
+function isReciprocal(evidence: Evidence): boolean {
   return evidence.twoWay > 0 || (evidence.firstToSecond > 0 && evidence.secondToFirst > 0);
 }
 

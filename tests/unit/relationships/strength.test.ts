@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { evidenceSummary } from "../../../src/relationships/evidence-summary.js";
-import { derivedStrength, evidenceOf, strengthWithFloor, type PairInteraction } from "../../../src/relationships/strength.js";
+import { derivedStrength, evidenceOf, type PairInteraction } from "../../../src/relationships/strength.js";
 
 const DAY_MS = 86_400_000;
 const now = Date.parse("2026-12-03T12:00:00Z");
@@ -33,12 +33,6 @@ describe("the strength rule", () => {
     expect(evidence.volumeAtLast).toBeCloseTo(3, 10);
     const later = derivedStrength(evidence, now + 90 * DAY_MS, 90);
     expect(later).toBeCloseTo(1 - Math.exp(-1.5 / 4), 10);
-  });
-
-  it("keeps a hand-set strength as a floor", () => {
-    expect(strengthWithFloor(0.2, 0.7)).toBe(0.7);
-    expect(strengthWithFloor(0.8, 0.7)).toBe(0.8);
-    expect(strengthWithFloor(0.2, null)).toBe(0.2);
   });
 });
 
