@@ -118,6 +118,7 @@ const SETTINGS = {
     retryBaseMs: from("RAPPORT_WEBHOOK_RETRY_BASE_MS", positiveInt.max(600_000).default(1_000)),
     debounceMs: from("RAPPORT_SIGNALS_DEBOUNCE_MS", z.coerce.number().int().min(0).max(10_000).default(2_000)),
     everyMinutes: from("RAPPORT_SIGNALS_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(5)),
+    pollMs: from("RAPPORT_SIGNALS_POLL_MS", z.coerce.number().int().min(0).max(60_000).default(5_000)),
   },
   /** Always on outside production (see configFrom). */
   introspection: from("RAPPORT_INTROSPECTION", optional(flag)),

@@ -130,6 +130,9 @@ export const QUERIES = {
   "webhook/store-changes": { stored: column<boolean>() },
   "webhook/watched": { segment: column<Item & { id: string; name: string; owner: string | null }>(), webhooks: texts, version: column<number>(), members: maybeText },
   "webhook/workspaces": { workspace: text },
+  "webhook/mark-written": NOTHING,
+  "webhook/claim-written": { workspace: text },
+  "schedule/claim-turn": { claimed: column<boolean>() },
 };
 
 export type QueryName = keyof typeof QUERIES;

@@ -181,7 +181,6 @@ class Batch {
     }
     for (const r of parsed) this.interactions.set(interactionKey(lower(r.user), lower(r.person), r.kind, toInstant(r.at), r.ref), r);
     // A person is named by the first header that gives a display name.
-    // A person is named by the first header that gives a display name.
     for (const contact of touches.contacts) if (!this.contacts.get(contact.email)?.name) this.contacts.set(contact.email, contact);
     return null;
   }
