@@ -120,6 +120,11 @@ const SETTINGS = {
     everyMinutes: from("RAPPORT_SIGNALS_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(5)),
     pollMs: from("RAPPORT_SIGNALS_POLL_MS", z.coerce.number().int().min(0).max(60_000).default(5_000)),
   },
+  /** The Segment tracking API (src/tracking). */
+  tracking: {
+    /** Days a tracking message's id is kept to recognise replays (src/tracking/retention.ts). */
+    keepDays: from("RAPPORT_TRACKING_KEEP_DAYS", positiveInt.max(3650).default(7)),
+  },
   /** Always on outside production (see configFrom). */
   introspection: from("RAPPORT_INTROSPECTION", optional(flag)),
   /** GET /metrics in Prometheus format. */

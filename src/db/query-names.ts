@@ -120,6 +120,7 @@ export const QUERIES = {
     topics: column<{ wanted: string; key: string }[]>(),
   },
   "tracking/set-actions": { events: texts, actions: texts },
+  "tracking/forget-old": { removed: column<number>() },
   "tracking/stats": { messages: column<number>(), recorded: column<number>(), unmatched: column<number>(), ignored: column<number>(), lastReceivedAt: maybeText },
   "webhook/by-segments": { segment: text, item },
   "webhook/claim": { id: text, lease: text, url: text, secret: text, body: text, attempts: column<number>(), giveUpAt: text },

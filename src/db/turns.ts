@@ -19,3 +19,19 @@ export async function claimTurn(db: Db, name: string, intervalMs: number): Promi
   const [row] = await db.write("schedule/claim-turn", { name, gapMs: integer(Math.floor(intervalMs * GAP_OF_INTERVAL)) });
   return row?.claimed === true;
 }
+
+/**
+ * Runs `work` now and then every `intervalMs`, each time only if this
+ * instance claims the turn of `name`, one run at a time. Failures go to `log`,
+ * never thrown. Returns how to stop; the timer does not keep the process alive.
+ */
+export function scheduleTurns(db: Db, name: string, intervalMs: number, work: () => Promise<unknown>, log: (error: unknown) => void): () => void {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running.then(async () => (await claimTurn(db, name, intervalMs)) && work()).catch(log);
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -14,7 +14,7 @@
  */
 import type { QueryRow } from "../db/query-names.js";
 import type { Db } from "../db/run.js";
-import { claimTurn } from "../db/turns.js";
+import { scheduleTurns } from "../db/turns.js";
 import { integer, utcDateTime } from "../db/values.js";
 import { derivedStrength, type Evidence } from "./strength.js";
 
@@ -52,21 +52,8 @@ function storedEvidence({ evidence: e }: QueryRow<"relationship/due-for-decay">)
   };
 }
 
-/**
- * Runs decayStrengths now and every `everyMinutes`, on the turns this
- * instance claims; the returned function stops it. Failures are logged, never thrown.
- */
+/** Runs decayStrengths now and every `decayEveryMinutes`, on the turns this instance claims; the returned function stops it. */
 export function scheduleDecay(db: Db, settings: { halfLifeDays: number; decayEveryMinutes: number }, log: (error: unknown) => void): () => void {
   if (settings.decayEveryMinutes === 0) return () => {};
-  const intervalMs = settings.decayEveryMinutes * 60_000;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = running
-      .then(async () => (await claimTurn(db, "decay of strengths", intervalMs)) && decayStrengths(db, settings.halfLifeDays))
-      .catch(log);
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return scheduleTurns(db, "decay of strengths", settings.decayEveryMinutes * 60_000, () => decayStrengths(db, settings.halfLifeDays), log);
 }

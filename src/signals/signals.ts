@@ -14,7 +14,7 @@
  * Stored events are handed to the deliveries at once.
  */
 import type { Db } from "../db/run.js";
-import { claimTurn } from "../db/turns.js";
+import { scheduleTurns } from "../db/turns.js";
 import type { Logger } from "../logger.js";
 import { startDeliveries, type DeliverySettings } from "./deliver.js";
 import { evaluateWorkspace, type Execute } from "./evaluate.js";
@@ -59,12 +59,11 @@ export function startSignals(db: Db, execute: Execute, settings: SignalSettings,
   };
   const failed = (workspace: string) => (error: unknown) => logger.error({ err: error, workspace }, "evaluating watched segments failed");
 
-  const everyMs = settings.everyMinutes * 60_000;
-  const schedule = everyMs > 0 ? setInterval(() => {
-    void claimTurn(db, "evaluation of watched segments", everyMs)
-      .then(async (claimed) => (claimed ? db.read("webhook/workspaces") : []))
-      .then((rows) => Promise.all(rows.map((row) => evaluate(row.workspace).catch(failed(row.workspace)))), failed("*"));
-  }, everyMs) : undefined;
+  const evaluateAll = async () => {
+    const rows = await db.read("webhook/workspaces");
+    await Promise.all(rows.map((row) => evaluate(row.workspace).catch(failed(row.workspace))));
+  };
+  const stopSchedule = settings.everyMinutes > 0 ? scheduleTurns(db, "evaluation of watched segments", settings.everyMinutes * 60_000, evaluateAll, failed("*")) : () => {};
   const poll = settings.pollMs > 0 ? setInterval(() => {
     void db.write("webhook/claim-written").then((rows) => rows.forEach((row) => signals.changed(row.workspace)), failed("*"));
   }, settings.pollMs) : undefined;
@@ -89,7 +88,7 @@ export function startSignals(db: Db, execute: Execute, settings: SignalSettings,
     evaluate,
     async stop() {
       stopped = true;
-      clearInterval(schedule);
+      stopSchedule();
       clearInterval(poll);
       for (const timer of pending.values()) clearTimeout(timer);
       await Promise.allSettled(running.values());
