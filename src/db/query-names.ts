@@ -67,7 +67,7 @@ export const QUERIES = {
   "export/interactions": { user: text, person: text, interaction: item },
   "ingest/team": { email: text },
   "ingest/contacts": { peopleCreated: column<number>(), companiesCreated: column<number>() },
-  "relationship/pair-interactions": { low: text, high: text, interactions: column<{ at: string; fromLow: boolean | null }[]>() },
+  "relationship/pair-interactions": { low: text, high: text, interactions: column<{ atMs: number; fromLow: boolean | null }[]>() },
   "relationship/store-evidence": { connected: column<number>() },
   "relationship/due-for-decay": {
     id: text,
