@@ -62,8 +62,10 @@ const SETTINGS = {
 
   localNeo4j: {
     boltPort: from("NEO4J_BOLT_PORT", port.default(7687)),
-    heap: from("NEO4J_HEAP", memorySize.default("2g")),
-    pageCache: from("NEO4J_PAGECACHE", memorySize.default("2g")),
+    /** Unset: sized from the machine's memory (src/db/neo4j-memory.ts). */
+    heap: from("NEO4J_HEAP", optional(memorySize)),
+    /** Unset: sized from the store and the machine's memory (src/db/neo4j-memory.ts). */
+    pageCache: from("NEO4J_PAGECACHE", optional(memorySize)),
     txMemoryMax: from("NEO4J_TX_MEMORY_MAX", memorySize.default("4g")),
     /** Store, logs and pid file of the local Neo4j: neo4j/ in the data directory. */
     homeDir: from("RAPPORT_DATA_DIR", z.string().min(1).default(path.join(PROJECT_ROOT, ".data")).transform((dir) => path.resolve(dir, "neo4j"))),
