@@ -7,11 +7,15 @@
  * sibling resolvers run concurrently and a session holds one transaction at a
  * time. Every transaction has a timeout and metadata naming the statement, and
  * driver errors are turned into AppErrors by their code. A Db made for a
- * request meters its round trips and time.
+ * request meters its round trips and time. A serving Db (`serving`) takes a
+ * slot of admission control (admission.ts) for each session it holds, and
+ * gives each request a budget of database time: a deadline from its first
+ * statement to which every later statement's timeout is cut.
  */
 import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fromNeo4jError } from "../errors.js";
+import { AppError, ErrorCode, fromNeo4jError } from "../errors.js";
+import type { Admission, Release } from "./admission.js";
 import type { CypherCatalogue } from "./cypher.js";
 import { recordToObject } from "./mapping.js";
 import { QUERIES, QUERY_NAMES, type ItemOf, type KeyedQueryName, type QueryName, type QueryRow } from "./query-names.js";
@@ -58,6 +62,28 @@ export interface DbSettings {
   txTimeoutMs: number;
   /** How long a read keeps retrying a retryable failure, as the driver's maxTransactionRetryTime does for writes. */
   maxRetryMs: number;
+  /** Set on a serving Db: the gate every session passes. */
+  admission?: Admission;
+  /** Set on a serving Db: how long one request's statements may take together, from its first. */
+  requestBudgetMs?: number;
+}
+
+/** A request's budget of database time, counted from its first statement. */
+class RequestDeadline {
+  private at: number | undefined;
+
+  constructor(private readonly budgetMs: number) {}
+
+  /** The timeout for a statement starting now: the configured one, or less when the budget ends sooner. */
+  timeoutFor(txTimeoutMs: number): number {
+    const now = performance.now();
+    this.at ??= now + this.budgetMs;
+    const left = Math.floor(this.at - now);
+    if (left <= 0) {
+      throw new AppError(ErrorCode.QUERY_TIMEOUT, `This request has used its ${this.budgetMs} ms of database time; ask for less in one request.`);
+    }
+    return Math.min(txTimeoutMs, left);
+  }
 }
 
 /** The driver's schedule for retrying a transaction: 1 s, then twice as long each time, ±20%. */
@@ -70,6 +96,7 @@ export class Db {
     private readonly settings: DbSettings,
     readonly meter: QueryMeter = new QueryMeter(),
     private readonly requestId?: string,
+    private readonly deadline?: RequestDeadline,
   ) {}
 
   get database(): string | undefined {
@@ -78,12 +105,18 @@ export class Db {
 
   /** The same database access with another transaction timeout: for a long write such as an import. */
   withTxTimeout(txTimeoutMs: number): Db {
-    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId);
+    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId, this.deadline);
   }
 
-  /** The same database access, metered for one request. */
+  /** The same database access for a server: every session admitted by `admission`, every request within `requestBudgetMs`. */
+  serving(admission: Admission, requestBudgetMs: number): Db {
+    return new Db(this.driver, this.catalogue, { ...this.settings, admission, requestBudgetMs }, this.meter, this.requestId, this.deadline);
+  }
+
+  /** The same database access, metered for one request (and held to its budget on a serving Db). */
   forRequest(requestId: string): Db {
-    return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);
+    const { requestBudgetMs } = this.settings;
+    return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId, requestBudgetMs === undefined ? undefined : new RequestDeadline(requestBudgetMs));
   }
 
   read<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
@@ -115,15 +148,17 @@ export class Db {
    * nothing outside the transaction. `label` names it in transaction metadata.
    */
   async transaction<T>(label: string, work: (run: RunQuery) => Promise<T>): Promise<T> {
+    const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
     const started = performance.now();
     try {
-      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, this.settings.txTimeoutMs));
+      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, timeoutMs));
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(label, started);
       await session.close();
+      release();
     }
   }
 
@@ -136,6 +171,8 @@ export class Db {
   stream<R>(query: Statement<R>, timeoutMs: number): AsyncGenerator<R>;
   async *stream(query: QueryName | Statement<unknown>, timeoutMs: number, params: Params = {}): AsyncGenerator<unknown> {
     const statement = this.statement(query, params);
+    // A download is not held to a request's budget (it says how long it may take), but it does take a slot.
+    const release = this.settings.admission ? await this.settings.admission.acquire() : () => {};
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
     const started = performance.now();
     try {
@@ -150,7 +187,15 @@ export class Db {
     } finally {
       this.meterCall(statement.name, started);
       await session.close();
+      release();
     }
+  }
+
+  /** A slot of admission control (none needed outside a server) and the timeout left within the request's budget. */
+  private async admit(txTimeoutMs: number): Promise<{ timeoutMs: number; release: Release }> {
+    const timeoutMs = this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs;
+    const release = this.settings.admission ? await this.settings.admission.acquire() : () => {};
+    return { timeoutMs, release };
   }
 
   /** What a transaction's work runs its statements with. */
@@ -172,7 +217,8 @@ export class Db {
   }
 
   private async run(mode: "READ" | "WRITE", statement: Statement<unknown>): Promise<{ rows: unknown[]; updates: Updates }> {
-    const config = this.transactionConfig(statement.name, this.settings.txTimeoutMs);
+    const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
+    const config = this.transactionConfig(statement.name, timeoutMs);
     const started = performance.now();
     let result: QueryResult;
     try {
@@ -183,6 +229,7 @@ export class Db {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(statement.name, started);
+      release();
     }
     return { rows: rowsOf(statement, result.records), updates: result.summary.counters.updates() };
   }
