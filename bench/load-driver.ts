@@ -39,6 +39,14 @@ export async function drive(url: string, clients: number, seconds: number, next:
   }
 }
 
+/** One request on a connection of its own: its error code (undefined when it succeeded) and how long it took. */
+export async function once(url: string, body: string): Promise<{ code: string | undefined; ms: number }> {
+  const agent = new http.Agent({ keepAlive: false });
+  const sent = performance.now();
+  const { status, answer } = await post(agent, url, body);
+  return { code: answer?.errors?.[0]?.extensions?.code ?? (status === 200 ? undefined : `HTTP ${status}`), ms: performance.now() - sent };
+}
+
 /** Runs `clients` loops of `attempt` for `seconds`; an attempt resolves with its error code, or undefined when it succeeded. */
 export async function loop(clients: number, seconds: number, attempt: (client: number, i: number) => Promise<string | undefined>): Promise<Outcome> {
   const latencies: number[] = [];

@@ -1,6 +1,6 @@
 /**
  * npm run bench -- load [--workspace bench] [--concurrency 1,8,32] [--seconds 15] [--mixes questions,mixed,writes]
- *                       [--write-seconds 15] [--soak-minutes 0]
+ *                       [--flood 0] [--write-seconds 15] [--soak-minutes 0]
  *
  * Steady load on a generated graph (import it first:
  * `npm run bench -- import --people 100000 --seed 1 --workspace bench --keep`).
@@ -12,8 +12,11 @@
  *   questions  the canonical questions of bench/questions.ts, in turn;
  *   mixed      the same, with every fifth request an upsertPerson;
  *   writes     upsertPerson only, each a new person.
+ * With --flood N, N whole-workspace prospect lists sent at once, with
+ * /health, /ready and /metrics timed while they run: how many were served,
+ * refused (503) or timed out, and how long the probes took.
  * Then the write path at concurrency 16 (bench/write-path.ts): single-fact
- * mutations/s, and what the time goes to. With --soak-minutes N, a soak of
+ * mutations/s, and what the time goes to (`--write-seconds 0` skips it). With --soak-minutes N, a soak of
  * the mixed load at concurrency 16, with the RSS every minute.
  * Requests sign in in dev mode, which is not rate limited; the people it
  * writes are removed afterwards.
@@ -24,7 +27,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
-import { drive, rssMb, summary, type Sent } from "./load-driver.js";
+import { drive, once, rssMb, summary, type Sent } from "./load-driver.js";
 import { benchmarkQuestions, type Question } from "./questions.js";
 import { upsertBody, writePathBenchmark, WRITTEN_DOMAIN } from "./write-path.js";
 
@@ -38,6 +41,7 @@ export async function loadBenchmark(argv: string[]): Promise<void> {
       mixes: { type: "string", default: "questions,mixed,writes" },
       "write-seconds": { type: "string", default: "15" },
       "soak-minutes": { type: "string", default: "0" },
+      flood: { type: "string", default: "0" },
     },
   });
   const workspace = values.workspace;
@@ -70,7 +74,10 @@ export async function loadBenchmark(argv: string[]): Promise<void> {
         console.log(`${mix.padEnd(10)} c=${String(clients).padEnd(3)} ${summary(outcome)}  RSS ${before} → ${rssMb(server.process.pid!)} MB`);
       }
     }
-    await writePathBenchmark({ url: server.url, db, workspace, seconds: Number(values["write-seconds"]), run });
+    const flood = Number(values.flood);
+    if (flood > 0) await floodBenchmark(server.url, flood, questions.find((question) => question.name.startsWith("prospects interested in CRM"))!);
+    const writeSeconds = Number(values["write-seconds"]);
+    if (writeSeconds > 0) await writePathBenchmark({ url: server.url, db, workspace, seconds: writeSeconds, run });
     const soakMinutes = Number(values["soak-minutes"]);
     for (let minute = 1; minute <= soakMinutes; minute += 1) {
       const outcome = await drive(server.url, 16, 60, (client, i) => mixes.mixed!(client, minute * 1_000_000 + i));
@@ -83,6 +90,30 @@ export async function loadBenchmark(argv: string[]): Promise<void> {
     await removeWritten(db, workspace);
     await close();
   }
+}
+
+/** `size` copies of `question` at once, and the health endpoints timed while they run. */
+async function floodBenchmark(url: string, size: number, question: Question): Promise<void> {
+  const body = JSON.stringify({ query: question.query, variables: question.variables });
+  const started = performance.now();
+  const answers = Promise.all(Array.from({ length: size }, () => once(url, body)));
+  const origin = url.replace(/\/graphql$/, "");
+  const probes: string[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const path of ["/health", "/ready", "/metrics"]) {
+      const sent = performance.now();
+      const status = await fetch(`${origin}${path}`).then(async (response) => (await response.text(), response.status), () => 0);
+      probes.push(`${path} ${status} in ${(performance.now() - sent).toFixed(0)} ms`);
+    }
+  }
+  const outcomes = await answers;
+  const errors: Record<string, number> = {};
+  for (const { code } of outcomes) if (code !== undefined) errors[code] = (errors[code] ?? 0) + 1;
+  const served = outcomes.filter(({ code }) => code === undefined).length;
+  const slowest = Math.max(...outcomes.map(({ ms }) => ms));
+  console.log(`\nflood: ${size} × "${question.name}" at once: ${served} served, refused or failed: ${JSON.stringify(errors)}; the last answered after ${(slowest / 1000).toFixed(1)} s (all done ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`  probes during the flood: ${probes.join("; ")}`);
 }
 
 async function removeWritten(db: Awaited<ReturnType<typeof openDb>>["db"], workspace: string): Promise<void> {

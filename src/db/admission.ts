@@ -7,6 +7,12 @@
  * rather than waiting for a pooled connection until the driver gives up. With
  * fewer slots than the driver has connections, what is not gated (GET /ready,
  * migrations) always finds a free connection.
+ *
+ * A request that has already run a statement goes ahead of those that have
+ * not, and is not turned away for a full queue: refusing a request halfway
+ * wastes what it has done, and under a flood every request would get halfway
+ * and few would finish. So a flood is shed at its first statements, and what
+ * was let in is served.
  */
 import { retryLater, ErrorCode, type AppError } from "../errors.js";
 
@@ -29,6 +35,9 @@ export type Release = () => void;
 
 export class Admission {
   private active = 0;
+  /** Callers whose request has run a statement already: served first. */
+  private readonly continuing: Waiter[] = [];
+  /** Callers whose request has run none yet: at most maxQueued. */
   private readonly queue: Waiter[] = [];
   private refusedCount = 0;
 
@@ -41,16 +50,20 @@ export class Admission {
 
   /** Running, waiting and refused so far: for /metrics and tests. */
   get state(): { active: number; queued: number; refused: number } {
-    return { active: this.active, queued: this.queue.length, refused: this.refusedCount };
+    return { active: this.active, queued: this.continuing.length + this.queue.length, refused: this.refusedCount };
   }
 
-  /** A slot, at once or after a wait; an AppError (SERVICE_UNAVAILABLE, HTTP 503) when none comes. */
-  acquire(): Promise<Release> {
+  /**
+   * A slot, at once or after a wait; an AppError (SERVICE_UNAVAILABLE, HTTP 503) when none comes.
+   * @param continuing the caller's request has run a statement already
+   */
+  acquire(continuing = false): Promise<Release> {
     if (this.active < this.settings.maxActive) {
       this.active += 1;
       return Promise.resolve(this.releaser());
     }
-    if (this.queue.length >= this.settings.maxQueued) return Promise.reject(this.refusal());
+    const queue = continuing ? this.continuing : this.queue;
+    if (!continuing && queue.length >= this.settings.maxQueued) return Promise.reject(this.refusal());
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         // The slot passes straight from the releasing caller to this one: `active` does not change.
@@ -59,11 +72,11 @@ export class Admission {
           resolve(this.releaser());
         },
         timer: setTimeout(() => {
-          this.queue.splice(this.queue.indexOf(waiter), 1);
+          queue.splice(queue.indexOf(waiter), 1);
           reject(this.refusal());
         }, this.settings.queueTimeoutMs),
       };
-      this.queue.push(waiter);
+      queue.push(waiter);
     });
   }
 
@@ -72,7 +85,7 @@ export class Admission {
     return () => {
       if (released) return;
       released = true;
-      const next = this.queue.shift();
+      const next = this.continuing.shift() ?? this.queue.shift();
       if (next) next.admit();
       else this.active -= 1;
     };

@@ -74,6 +74,11 @@ class RequestDeadline {
 
   constructor(private readonly budgetMs: number) {}
 
+  /** The request has run (or started) a statement. */
+  get started(): boolean {
+    return this.at !== undefined;
+  }
+
   /** The timeout for a statement starting now: the configured one, or less when the budget ends sooner. */
   timeoutFor(txTimeoutMs: number): number {
     const now = performance.now();
@@ -193,8 +198,9 @@ export class Db {
 
   /** A slot of admission control (none needed outside a server) and the timeout left within the request's budget. */
   private async admit(txTimeoutMs: number): Promise<{ timeoutMs: number; release: Release }> {
+    const continuing = this.deadline?.started ?? false;
     const timeoutMs = this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs;
-    const release = this.settings.admission ? await this.settings.admission.acquire() : () => {};
+    const release = this.settings.admission ? await this.settings.admission.acquire(continuing) : () => {};
     return { timeoutMs, release };
   }
 

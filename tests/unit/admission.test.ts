@@ -1,7 +1,8 @@
 /**
  * Admission control on its own: slots up to maxActive at once, then a queue
  * served in order, then refusal at once (SERVICE_UNAVAILABLE, HTTP 503,
- * Retry-After) when the queue is full or a wait runs out.
+ * Retry-After) when the queue is full or a wait runs out; a request already
+ * under way goes first and is never turned away for a full queue.
  */
 import { describe, expect, it } from "vitest";
 import { Admission } from "../../src/db/admission.js";
@@ -43,5 +44,19 @@ describe("Admission", () => {
     held();
     (await admission.acquire())();
     expect(admission.state.active).toBe(0);
+  });
+
+  it("serves requests already under way before new ones, and does not refuse them for a full queue", async () => {
+    const admission = new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 5_000 });
+    const held = await admission.acquire();
+    const order: string[] = [];
+    const fresh = admission.acquire().then((release) => (order.push("fresh"), release));
+    await refusal(admission.acquire());
+    const continuing = admission.acquire(true).then((release) => (order.push("continuing"), release));
+    expect(admission.state).toEqual({ active: 1, queued: 2, refused: 1 });
+    held();
+    (await continuing)();
+    (await fresh)();
+    expect(order).toEqual(["continuing", "fresh"]);
   });
 });
