@@ -6,6 +6,7 @@
  * is read, and by its place in the table where it lands in Config; the few
  * settings that depend on others are worked out in configFrom.
  */
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -231,8 +232,10 @@ function checkAuth({ authMode, jwt }: Read<typeof SETTINGS>, problems: string[])
 function configFrom(settings: Read<typeof SETTINGS>) {
   const { neo4j, authMode, jwt, introspection, playground, signals, admission, requestDbBudgetMs, ...plain } = settings;
   const production = settings.env === "production";
-  // A tenth of the pool stays outside admission control, for GET /ready and what is not a request.
-  const maxActive = admission.maxActive ?? Math.max(1, Math.floor(settings.neo4jMaxPoolSize * 0.9));
+  // A tenth of the pool stays outside admission control, for GET /ready and what is not a request. And no more
+  // than 8 statements per core of this machine: 48 whole-workspace lists at once against 90 slots on 2 cores all
+  // ran into the transaction timeout, against 16 slots 16 were served in 2 s and the rest refused at once.
+  const maxActive = admission.maxActive ?? Math.max(1, Math.min(Math.floor(settings.neo4jMaxPoolSize * 0.9), 8 * os.availableParallelism()));
   return {
     ...plain,
     admission: { maxActive, maxQueued: admission.maxQueued ?? maxActive, queueTimeoutMs: admission.queueTimeoutMs },
