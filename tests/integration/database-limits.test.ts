@@ -2,8 +2,8 @@
  * What a Db does at its limits, against the real Neo4j: a driver whose pool
  * has run dry says SERVICE_UNAVAILABLE (not an internal error); a serving Db
  * gates its sessions through admission control; and a request's statements
- * share one budget of database time, after which the next is refused before
- * it runs.
+ * share one budget of database time: a statement is cut short where it ends,
+ * and the next is refused before it runs.
  */
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,8 +14,8 @@ import { Db } from "../../src/db/run.js";
 import { testTarget } from "../support/db.js";
 
 const PROBE = { name: "probe", text: "RETURN 1 AS one", params: {}, columns: ["one"] };
-/** A statement that keeps Neo4j busy for about `ms` (counting through a range nobody reads). */
-const BUSY = (ms: number) => ({ name: "busy", text: "UNWIND range(1, $n) AS i WITH i WHERE i = -1 RETURN count(*) AS one", params: { n: ms * 20_000 }, columns: ["one"] });
+/** A statement that would keep Neo4j busy for minutes: ten billion rows, streamed, none kept. */
+const ENDLESS = { name: "endless", text: "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a WHERE a = -1 RETURN count(*) AS one", params: {}, columns: ["one"] };
 let driver: Driver;
 let catalogue: CypherCatalogue;
 
@@ -51,11 +51,22 @@ describe("at the database's limits", () => {
     expect(rows).toEqual(Array.from({ length: 6 }, () => [{ one: 1 }]));
   });
 
-  it("gives a request's statements one budget, counted from the first, and refuses the next once it is spent", async () => {
+  it("cuts a request's statement short at the end of its budget of database time, counted from its first statement", async () => {
+    const request = dbOf().serving(new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 1_000 }), 1_000).forRequest("budget");
+    await request.read(PROBE);
+    const started = performance.now();
+    const endless = await request.read(ENDLESS).then(() => undefined, (reason: unknown) => reason);
+    expect(endless).toMatchObject({ extensions: { code: "QUERY_TIMEOUT" } });
+    // Not the transaction timeout of 10 s: what was left of the request's second.
+    expect(performance.now() - started).toBeLessThan(8_000);
+  });
+
+  it("refuses a request's statement before it runs once the budget is spent", async () => {
     const request = dbOf().serving(new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 1_000 }), 300).forRequest("budget");
-    const slow = await request.read(BUSY(400)).then(() => undefined, (reason: unknown) => reason);
-    expect(slow).toMatchObject({ extensions: { code: "QUERY_TIMEOUT" } });
+    await request.read(PROBE);
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const next = await request.read(PROBE).then(() => undefined, (reason: unknown) => reason);
     expect(next).toMatchObject({ message: expect.stringMatching(/used its 300 ms of database time/), extensions: { code: "QUERY_TIMEOUT" } });
   });
+
 });
