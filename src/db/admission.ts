@@ -48,7 +48,7 @@ export class Admission {
     return Math.max(1, Math.ceil(this.settings.queueTimeoutMs / 1000));
   }
 
-  /** Running, waiting and refused so far: for /metrics and tests. */
+  /** Running, waiting and refused so far. */
   get state(): { active: number; queued: number; refused: number } {
     return { active: this.active, queued: this.continuing.length + this.queue.length, refused: this.refusedCount };
   }

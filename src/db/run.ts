@@ -199,9 +199,15 @@ export class Db {
   /** A slot of admission control (none needed outside a server) and the timeout left within the request's budget. */
   private async admit(txTimeoutMs: number): Promise<{ timeoutMs: number; release: Release }> {
     const continuing = this.deadline?.started ?? false;
-    const timeoutMs = this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs;
+    // The budget counts from the first statement's arrival, so a request's wait in the queue is spent from it too.
+    this.deadline?.timeoutFor(txTimeoutMs);
     const release = this.settings.admission ? await this.settings.admission.acquire(continuing) : () => {};
-    return { timeoutMs, release };
+    try {
+      return { timeoutMs: this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /** What a transaction's work runs its statements with. */
