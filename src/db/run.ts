@@ -84,9 +84,7 @@ class RequestDeadline {
     const now = performance.now();
     this.at ??= now + this.budgetMs;
     const left = Math.floor(this.at - now);
-    if (left <= 0) {
-      throw new AppError(ErrorCode.QUERY_TIMEOUT, `This request has used its ${this.budgetMs} ms of database time; ask for less in one request.`);
-    }
+    if (left <= 0) throw new AppError(ErrorCode.QUERY_TIMEOUT, `This request has used its ${this.budgetMs} ms of database time; ask for less in one request.`);
     return Math.min(txTimeoutMs, left);
   }
 }
