@@ -35,6 +35,8 @@ import { graphqlEndpoint, isGraphQLRequest } from "./http/graphql-endpoint.js";
 import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
+import { Admission } from "./db/admission.js";
+import { RateLimiter } from "./http/rate-limit.js";
 import { createMetrics } from "./plugins/metrics.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
@@ -48,7 +50,12 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight requests finish, stops evaluating segments and sending webhooks, then resolves. */
+  /**
+   * Drains: /ready answers 503 at once, no new connection is accepted,
+   * in-flight requests have SHUTDOWN_GRACE_MS to finish; then segments stop
+   * being evaluated and webhooks sent, and it resolves (the driver is the
+   * caller's to close, last).
+   */
   stop(): Promise<void>;
   /** Watched segments and their webhooks (src/signals). */
   signals: Signals;
@@ -60,8 +67,15 @@ export interface ServerDeps {
   logger: Logger;
 }
 
-export async function startServer({ config, db, logger }: ServerDeps): Promise<RunningServer> {
+export async function startServer({ config, db: given, logger }: ServerDeps): Promise<RunningServer> {
   assertServable(config);
+  const db = given.serving(new Admission(config.admission), config.requestDbBudgetMs);
+  const limiters = {
+    graphql: new RateLimiter(config.rateLimits.graphql, "requests to /graphql"),
+    tracking: new RateLimiter(config.rateLimits.tracking, "tracking requests"),
+    imports: new RateLimiter(config.rateLimits.imports, "imports and ingestions"),
+  };
+  let draining = false;
   // Before serving: a missing filter fragment stops start-up rather than a request.
   loadFragments();
   const authenticate = await createAuthenticator(config.auth, { workspace: config.workspace, email: DEMO_USER_EMAIL }, db);
@@ -72,7 +86,14 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const metrics = config.metrics ? createMetrics() : undefined;
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
-  const httpServer = http.createServer();
+  // A client that is slow to send is cut off: see HttpSettings (config.ts).
+  const httpServer = http.createServer({
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    // Node checks the two timeouts above only this often (30 s by default).
+    connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
+  });
   // Watched segments are evaluated by this server's own execution, as their owners; evaluations start only after a write or on the schedule, once Apollo has started.
   const execute: Execute = async (query, variables, identity) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, `signals-${randomUUID()}`, identity, config) });
@@ -89,14 +110,16 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   await apollo.start();
   const graphql = graphqlEndpoint({
     apollo,
-    bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit },
+    bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit, readTimeoutMs: config.http.bodyReadTimeoutMs },
     maxBatch: config.limits.maxBatch,
     logger,
     context: async (req, res) => {
       const requestId = requestIdOf(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
       try {
-        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config, bookmarksFromHeader(req.headers[BOOKMARK_HEADER]));
+        const identity = await authenticate(req.headers.authorization);
+        limiters.graphql.take(identity, res);
+        return createRequestContext(db, requestId, identity, config, bookmarksFromHeader(req.headers[BOOKMARK_HEADER]));
       } catch (error) {
         // The request never reaches the plugins, so its log line and request id are added here.
         if (error instanceof AppError) {
@@ -111,16 +134,18 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.disable("x-powered-by");
   app.set("etag", false);
   app.get("/health", healthHandler);
-  app.get("/ready", readyHandler(db.driver, db.database));
+  app.get("/ready", readyHandler(db.driver, db.database, () => draining));
   if (metrics) {
     app.get("/metrics", async (_req, res) => {
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   }
-  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS, onWritten: written }));
+  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS, onWritten: written, limiter: limiters.imports }));
   app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
-  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays, onWritten: written }));
-  app.use(trackingRouter({ db, logger, onWritten: written, ...(metrics ? { onTracked: metrics.tracked } : {}) }));
+  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays, onWritten: written, limiter: limiters.imports }));
+  app.use(trackingRouter({
+    db, logger, onWritten: written, limiter: limiters.tracking, bodyReadTimeoutMs: config.http.bodyReadTimeoutMs, ...(metrics ? { onTracked: metrics.tracked } : {}),
+  }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -142,6 +167,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     port,
     signals,
     async stop() {
+      draining = true;
       await subscriptions.dispose();
       await apollo.stop();
       await signals.stop();

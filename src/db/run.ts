@@ -7,11 +7,15 @@
  * sibling resolvers run concurrently and a session holds one transaction at a
  * time. Every transaction has a timeout and metadata naming the statement, and
  * driver errors are turned into AppErrors by their code. A Db made for a
- * request meters its round trips and time.
+ * request meters its round trips and time. A serving Db (`serving`) takes a
+ * slot of admission control (admission.ts) for each session it holds, and
+ * gives each request a budget of database time: a deadline from its first
+ * statement to which every later statement's timeout is cut.
  */
 import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fromNeo4jError } from "../errors.js";
+import { AppError, ErrorCode, fromNeo4jError } from "../errors.js";
+import type { Admission, Release } from "./admission.js";
 import { Bookmarks } from "./bookmarks.js";
 import type { CypherCatalogue } from "./cypher.js";
 import { recordToObject } from "./mapping.js";
@@ -61,6 +65,31 @@ export interface DbSettings {
   maxRetryMs: number;
   /** What every session reads after (bookmarks.ts); default: a manager of this Db's own, shared by the Dbs made from it. */
   bookmarks?: Bookmarks;
+  /** Set on a serving Db: the gate every session passes. */
+  admission?: Admission;
+  /** Set on a serving Db: how long one request's statements may take together, from its first. */
+  requestBudgetMs?: number;
+}
+
+/** A request's budget of database time, counted from its first statement. */
+class RequestDeadline {
+  private at: number | undefined;
+
+  constructor(private readonly budgetMs: number) {}
+
+  /** The request has run (or started) a statement. */
+  get started(): boolean {
+    return this.at !== undefined;
+  }
+
+  /** The timeout for a statement starting now: the configured one, or less when the budget ends sooner. */
+  timeoutFor(txTimeoutMs: number): number {
+    const now = performance.now();
+    this.at ??= now + this.budgetMs;
+    const left = Math.floor(this.at - now);
+    if (left <= 0) throw new AppError(ErrorCode.QUERY_TIMEOUT, `This request has used its ${this.budgetMs} ms of database time; ask for less in one request.`);
+    return Math.min(txTimeoutMs, left);
+  }
 }
 
 /** The driver's schedule for retrying a transaction: 1 s, then twice as long each time, ±20%. */
@@ -75,6 +104,7 @@ export class Db {
     settings: DbSettings,
     readonly meter: QueryMeter = new QueryMeter(),
     private readonly requestId?: string,
+    private readonly deadline?: RequestDeadline,
   ) {
     this.settings = { ...settings, bookmarks: settings.bookmarks ?? Bookmarks.forInstance() };
   }
@@ -85,12 +115,22 @@ export class Db {
 
   /** The same database access with another transaction timeout: for a long write such as an import. */
   withTxTimeout(txTimeoutMs: number): Db {
-    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId);
+    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId, this.deadline);
   }
 
-  /** The same database access, metered for one request, reading after the bookmarks it brought (bookmarks.ts). */
+  /** The same database access for a server: every session admitted by `admission`, every request within `requestBudgetMs`. */
+  serving(admission: Admission, requestBudgetMs: number): Db {
+    return new Db(this.driver, this.catalogue, { ...this.settings, admission, requestBudgetMs }, this.meter, this.requestId, this.deadline);
+  }
+
+  /**
+   * The same database access, metered for one request, reading after the
+   * bookmarks it brought (bookmarks.ts), and held to its budget on a serving Db.
+   */
   forRequest(requestId: string, bookmarks: readonly string[] = []): Db {
-    return new Db(this.driver, this.catalogue, { ...this.settings, bookmarks: this.settings.bookmarks.forRequest(bookmarks) }, new QueryMeter(), requestId);
+    const { requestBudgetMs } = this.settings;
+    const deadline = requestBudgetMs === undefined ? undefined : new RequestDeadline(requestBudgetMs);
+    return new Db(this.driver, this.catalogue, { ...this.settings, bookmarks: this.settings.bookmarks.forRequest(bookmarks) }, new QueryMeter(), requestId, deadline);
   }
 
   /** The bookmarks of the last transaction this Db's request committed; empty before the first. */
@@ -127,15 +167,17 @@ export class Db {
    * nothing outside the transaction. `label` names it in transaction metadata.
    */
   async transaction<T>(label: string, work: (run: RunQuery) => Promise<T>): Promise<T> {
+    const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
     const session = this.session("WRITE");
     const started = performance.now();
     try {
-      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, this.settings.txTimeoutMs));
+      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, timeoutMs));
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(label, started);
       await session.close();
+      release();
     }
   }
 
@@ -148,6 +190,8 @@ export class Db {
   stream<R>(query: Statement<R>, timeoutMs: number): AsyncGenerator<R>;
   async *stream(query: QueryName | Statement<unknown>, timeoutMs: number, params: Params = {}): AsyncGenerator<unknown> {
     const statement = this.statement(query, params);
+    // A download is not held to a request's budget (it says how long it may take), but it does take a slot.
+    const release = this.settings.admission ? await this.settings.admission.acquire() : () => {};
     const session = this.session("READ");
     const started = performance.now();
     try {
@@ -162,6 +206,21 @@ export class Db {
     } finally {
       this.meterCall(statement.name, started);
       await session.close();
+      release();
+    }
+  }
+
+  /** A slot of admission control (none needed outside a server) and the timeout left within the request's budget. */
+  private async admit(txTimeoutMs: number): Promise<{ timeoutMs: number; release: Release }> {
+    const continuing = this.deadline?.started ?? false;
+    // The budget counts from the first statement's arrival, so a request's wait in the queue is spent from it too.
+    this.deadline?.timeoutFor(txTimeoutMs);
+    const release = this.settings.admission ? await this.settings.admission.acquire(continuing) : () => {};
+    try {
+      return { timeoutMs: this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs, release };
+    } catch (error) {
+      release();
+      throw error;
     }
   }
 
@@ -188,7 +247,8 @@ export class Db {
   }
 
   private async run(mode: "READ" | "WRITE", statement: Statement<unknown>): Promise<{ rows: unknown[]; updates: Updates }> {
-    const config = this.transactionConfig(statement.name, this.settings.txTimeoutMs);
+    const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
+    const config = this.transactionConfig(statement.name, timeoutMs);
     const started = performance.now();
     let result: QueryResult;
     try {
@@ -199,6 +259,7 @@ export class Db {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(statement.name, started);
+      release();
     }
     return { rows: rowsOf(statement, result.records), updates: result.summary.counters.updates() };
   }
