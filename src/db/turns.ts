@@ -21,16 +21,17 @@ export async function claimTurn(db: Db, name: string, intervalMs: number): Promi
 }
 
 /**
- * Runs `work` now and then every `intervalMs`, each time only if this
- * instance claims the turn of `name`, one run at a time. Failures go to `log`,
- * never thrown. Returns how to stop; the timer does not keep the process alive.
+ * Runs `work` every `intervalMs` (and at once when `atStart`), each time only
+ * if this instance claims the turn of `name`, one run at a time. Failures go
+ * to `log`, never thrown. Returns how to stop; the timer does not keep the
+ * process alive.
  */
-export function scheduleTurns(db: Db, name: string, intervalMs: number, work: () => Promise<unknown>, log: (error: unknown) => void): () => void {
+export function scheduleTurns(db: Db, name: string, intervalMs: number, work: () => Promise<unknown>, log: (error: unknown) => void, atStart = true): () => void {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = running.then(async () => (await claimTurn(db, name, intervalMs)) && work()).catch(log);
   };
-  tick();
+  if (atStart) tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -63,7 +63,10 @@ export function startSignals(db: Db, execute: Execute, settings: SignalSettings,
     const rows = await db.read("webhook/workspaces");
     await Promise.all(rows.map((row) => evaluate(row.workspace).catch(failed(row.workspace))));
   };
-  const stopSchedule = settings.everyMinutes > 0 ? scheduleTurns(db, "evaluation of watched segments", settings.everyMinutes * 60_000, evaluateAll, failed("*")) : () => {};
+  // Not at start: writes made while no server ran are marked (CLI) or were evaluated by the server that took them.
+  const stopSchedule = settings.everyMinutes > 0
+    ? scheduleTurns(db, "evaluation of watched segments", settings.everyMinutes * 60_000, evaluateAll, failed("*"), false)
+    : () => {};
   const poll = settings.pollMs > 0 ? setInterval(() => {
     void db.write("webhook/claim-written").then((rows) => rows.forEach((row) => signals.changed(row.workspace)), failed("*"));
   }, settings.pollMs) : undefined;
