@@ -18,6 +18,7 @@ const NOTHING = {};
 export const QUERIES = {
   "person/by-ids": keyed<PersonItem>(),
   "person/by-emails": keyed<PersonItem>(),
+  "person/by-profiles": keyed<PersonItem>(),
   "person/employment": keyed<Item & { company: CompanyItem | null }>(),
   "person/interests": keyed<Item>(),
   "person/engagements": keyed<Item>(),
@@ -35,7 +36,7 @@ export const QUERIES = {
   "topic/narrower": keyed<TopicItem>(),
   "content/topics": keyed<TopicItem>(),
   "search/full-text": { item, kind: text, score: column<number>() },
-  "import/known-keys": { emails: texts, domains: texts, urls: texts, topics: column<{ key: string; aliasKeys: string[] }[]>() },
+  "import/known-keys": { emails: texts, profiles: column<{ url: string; email: string | null }[]>(), domains: texts, companyNames: texts, urls: texts, topics: column<{ key: string; aliasKeys: string[] }[]>() },
   "import/workspace-populated": { populated: column<boolean>() },
   "import/topics": NOTHING,
   "import/topic-broader": NOTHING,
@@ -67,6 +68,7 @@ export const QUERIES = {
   "export/interactions": { user: text, person: text, interaction: item },
   "ingest/team": { email: text },
   "ingest/contacts": { peopleCreated: column<number>(), companiesCreated: column<number>() },
+  "ingest/connected": { key: text },
   "relationship/pair-interactions": { low: text, high: text, interactions: column<{ at: string; fromLow: boolean | null }[]>() },
   "relationship/store-evidence": { connected: column<number>() },
   "relationship/due-for-decay": {

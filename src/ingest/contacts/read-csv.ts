@@ -1,0 +1,83 @@
+/**
+ * Contacts from CSV: LinkedIn's Connections.csv (a few lines of notes above
+ * the header `First Name,Last Name,URL,Email Address,Company,Position,Connected On`)
+ * and CRM exports (HubSpot-style and Salesforce-style headers, or any headers
+ * with `--map`). UTF-8 with or without BOM, `,` or `;`, CRLF or LF, quoted
+ * fields holding separators, quotes and newlines: csv-parse reads them all.
+ */
+import { parse } from "csv-parse/sync";
+import { setField, type ContactField, type ContactRow, type ContactsFile, type RowProblem } from "./contact-row.js";
+
+/** Headers CRM and address-book exports use, lower-cased, and the field each fills. */
+const KNOWN_HEADERS: Record<string, ContactField> = {
+  "first name": "firstName", "firstname": "firstName", "given name": "firstName",
+  "last name": "lastName", "lastname": "lastName", "family name": "lastName", "surname": "lastName",
+  "name": "name", "full name": "name", "contact name": "name",
+  "email": "email", "email address": "email", "e-mail": "email", "e-mail address": "email", "work email": "email",
+  "url": "profileUrl", "linkedin url": "profileUrl", "linkedin": "profileUrl", "linkedin profile": "profileUrl", "profile url": "profileUrl",
+  "company": "company", "company name": "company", "account name": "company", "organization": "company", "associated company": "company",
+  "company domain name": "domain", "website": "domain", "company website": "domain", "domain": "domain",
+  "job title": "title", "title": "title", "position": "title",
+  "city": "city", "mailing city": "city",
+  "country": "country", "country/region": "country", "mailing country": "country",
+  "connected on": "connectedOn",
+};
+
+const LINKEDIN_HEADER = /^\uFEFF?"?first name"?\s*,\s*"?last name"?\s*,\s*"?url"?\s*,/i;
+/** LinkedIn's notes stand above the header: it is looked for in the first lines only. */
+const LINKEDIN_HEADER_WITHIN = 20;
+
+/** The 1-based line of LinkedIn's header, or null when the text is not LinkedIn's export. */
+export function linkedInHeaderLine(text: string): number | null {
+  const lines = text.split(/\r\n|\r|\n/, LINKEDIN_HEADER_WITHIN);
+  const index = lines.findIndex((line) => LINKEDIN_HEADER.test(line.trim()));
+  return index < 0 ? null : index + 1;
+}
+
+/**
+ * @param mapping header → field, from `--map`; it comes before the known headers.
+ */
+export function readContactsCsv(text: string, linkedIn: boolean, mapping: ReadonlyMap<string, ContactField>): ContactsFile {
+  const headerLine = (linkedIn ? linkedInHeaderLine(text) : null) ?? 1;
+  const lines = text.split(/\r\n|\r|\n/, headerLine);
+  const delimiter = separatorOf(lines[headerLine - 1] ?? "");
+  const problems: RowProblem[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true, delimiter, from_line: headerLine, info: true, relax_column_count: true, skip_empty_lines: true, trim: false,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const where = (error as { lines?: number }).lines ?? 0;
+    return { format: linkedIn ? "linkedin" : "csv", rows: [], problems: [{ line: where, column: null, message: `not readable as CSV: ${(error as Error).message}` }] };
+  }
+  const [header, ...body] = records;
+  const headers = (header?.record ?? []).map((h) => h.replace(/^\uFEFF/, "").trim());
+  const fieldOf = headers.map((h) => mapping.get(h.toLowerCase()) ?? KNOWN_HEADERS[h.toLowerCase()]);
+  if (!fieldOf.some((field) => field !== undefined)) {
+    problems.push({ line: headerLine, column: null, message: `no column this reader knows (${headers.join(", ")}): name them with --map "Header=field,…"` });
+    return { format: linkedIn ? "linkedin" : "csv", rows: [], problems };
+  }
+  const rows: ContactRow[] = [];
+  for (const { record, info } of body) {
+    const line = info.lines - record.reduce((n, value) => n + (value.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    if (record.length !== headers.length) {
+      problems.push({ line, column: null, message: `${record.length} columns where the header has ${headers.length}` });
+      continue;
+    }
+    const row: ContactRow = { line, fields: {} };
+    record.forEach((value, i) => {
+      const field = fieldOf[i];
+      if (field !== undefined && row.fields[field] === undefined) setField(row, field, value, headers[i]!);
+    });
+    rows.push(row);
+  }
+  return { format: linkedIn ? "linkedin" : "csv", rows, problems };
+}
+
+/** `;` when the header holds more of them than commas outside quotes (European spreadsheets), else `,`. */
+function separatorOf(headerLine: string): string {
+  const outsideQuotes = headerLine.replace(/"[^"]*"/g, "");
+  const count = (c: string) => outsideQuotes.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
