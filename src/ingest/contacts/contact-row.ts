@@ -4,6 +4,7 @@
  * (or vCard property) it was read from and the row's line in the file, so a
  * problem can be reported where a person finds it in their spreadsheet.
  */
+import { AppError, ErrorCode } from "../../errors.js";
 
 export const CONTACTS_FORMATS = ["linkedin", "csv", "vcard"] as const;
 export type ContactsFormat = (typeof CONTACTS_FORMATS)[number];
@@ -38,6 +39,23 @@ export interface ContactsFile {
   rows: ContactRow[];
   /** Rows the reader could not read at all (a wrong number of columns, an unreadable card). */
   problems: RowProblem[];
+}
+
+/**
+ * `"Company Website=domain,Mobile Phone=…"` (the CLI's --map, the HTTP `map`
+ * parameter) → lower-cased header → field, for headers the reader does not know.
+ */
+export function parseMapping(text: string | undefined): Map<string, ContactField> {
+  const mapping = new Map<string, ContactField>();
+  for (const pair of (text ?? "").split(",").filter((p) => p.trim() !== "")) {
+    const at = pair.lastIndexOf("=");
+    const [header, field] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    if (at < 1 || !(CONTACT_FIELDS as readonly string[]).includes(field)) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `map: "${pair}" is not Header=field (fields: ${CONTACT_FIELDS.join(", ")})`);
+    }
+    mapping.set(header.toLowerCase(), field as ContactField);
+  }
+  return mapping;
 }
 
 /** Sets a field from a value, trimmed; blank values leave it unset. */

@@ -17,9 +17,9 @@
  */
 import type { Db } from "../../db/run.js";
 import { AppError, ErrorCode } from "../../errors.js";
-import { checkProfileOwner } from "../../graph-document/document-checks.js";
+import { checkProfileOwner, type KnownKeys } from "../../graph-document/document-checks.js";
 import { knownKeys } from "../../graph-document/known-keys.js";
-import { companyKey, lower, personKey } from "../../graph-document/normalize.js";
+import { companyKey, companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
 import type { ContactField, ContactsFile, ContactsFormat, RowProblem } from "./contact-row.js";
@@ -106,9 +106,9 @@ export async function ingestContacts(db: Db, text: string, options: ContactsOpti
     invalid: { count: problems.length, listed: problems.slice(0, LISTED_PROBLEMS) },
     peopleCreated: 0, companiesCreated: 0, connectionsCreated: 0, seconds: 0,
   };
-  const companies = uniqueCompanies(good);
+  const companies = newCompanies(good, known);
   summary.peopleCreated = good.filter(({ person: p }) => !(p.email && known.emails.has(lower(p.email))) && !(p.profileUrl && known.profiles.has(personKey(p.profileUrl)))).length;
-  summary.companiesCreated = [...companies.keys()].filter((key) => !known.domains.has(key) && !known.companyNames.has(key)).length;
+  summary.companiesCreated = [...companies.values()].filter((c) => c.name === undefined || !known.companyNames.has(companyNameKey(c.name))).length;
   if (!summary.dryRun && (problems.length === 0 || options.skipInvalid)) {
     summary.connectionsCreated = await write(db, workspace, user, [...companies.values()], good, options.batchSize ?? DEFAULT_CONTACTS_BATCH);
     summary.written = true;
@@ -125,13 +125,18 @@ async function importingUser(db: Db, workspace: string, user: string | null): Pr
   return email;
 }
 
-/** Each company once, by key; a row that gives its domain is preferred to one that names it only. */
-function uniqueCompanies(good: ContactRecords[]): Map<string, CompanyRecord> {
+/**
+ * The companies to write, each once by key: those the workspace does not know
+ * by that key. A contacts file names companies; it does not rename the ones
+ * the workspace knows ("Acme, Inc." in a row leaves "ACME Inc" as it is),
+ * though it gives a domain to one known by its name alone.
+ */
+function newCompanies(good: ContactRecords[], known: KnownKeys): Map<string, CompanyRecord> {
   const companies = new Map<string, CompanyRecord>();
   for (const { company } of good) {
     if (company === null) continue;
     const key = companyKey(company.domain ?? (company.name as string));
-    if (!companies.has(key)) companies.set(key, company);
+    if (!companies.has(key) && !known.domains.has(key) && !known.companyNames.has(key)) companies.set(key, company);
   }
   return companies;
 }
