@@ -39,12 +39,12 @@ export function linkedInHeaderLine(text: string): number | null {
  */
 export function readContactsCsv(text: string, linkedIn: boolean, mapping: ReadonlyMap<string, ContactField>): ContactsFile {
   const headerLine = (linkedIn ? linkedInHeaderLine(text) : null) ?? 1;
-  const lines = text.split(/\r\n|\r|\n/, headerLine);
-  const delimiter = separatorOf(lines[headerLine - 1] ?? "");
+  const delimiter = separatorOf(text.split(/\r\n|\r|\n/, headerLine)[headerLine - 1] ?? "");
   const problems: RowProblem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
+  const bytes = Buffer.from(text, "utf8");
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, {
+    records = parse(bytes, {
       bom: true, delimiter, from_line: headerLine, info: true, relax_column_count: true, skip_empty_lines: true, trim: false,
     }) as unknown as typeof records;
   } catch (error) {
@@ -59,8 +59,11 @@ export function readContactsCsv(text: string, linkedIn: boolean, mapping: Readon
     return { format: linkedIn ? "linkedin" : "csv", rows: [], problems };
   }
   const rows: ContactRow[] = [];
+  const lines = new LineCounter(bytes);
+  let end = header?.info.bytes ?? 0;
   for (const { record, info } of body) {
-    const line = info.lines - record.reduce((n, value) => n + (value.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    const line = lines.lineOfRecordAfter(end);
+    end = info.bytes;
     if (record.length !== headers.length) {
       problems.push({ line, column: null, message: `${record.length} columns where the header has ${headers.length}` });
       continue;
@@ -73,6 +76,26 @@ export function readContactsCsv(text: string, linkedIn: boolean, mapping: Readon
     rows.push(row);
   }
   return { format: linkedIn ? "linkedin" : "csv", rows, problems };
+}
+
+/**
+ * Where records start, in lines. csv-parse's own line count drifts on CRLF
+ * inside quoted fields, so lines are counted here from the byte offsets it
+ * reports (`info.bytes`: where each record ends), forward only.
+ */
+class LineCounter {
+  private at = 0;
+  private line = 1;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The line of the first byte at or after `offset` that is not a line break (blank lines are skipped). */
+  lineOfRecordAfter(offset: number): number {
+    let start = offset;
+    while (start < this.bytes.length && (this.bytes[start] === 0x0a || this.bytes[start] === 0x0d)) start += 1;
+    for (; this.at < start; this.at += 1) if (this.bytes[this.at] === 0x0a) this.line += 1;
+    return this.line;
+  }
 }
 
 /** `;` when the header holds more of them than commas outside quotes (European spreadsheets), else `,`. */
