@@ -64,8 +64,9 @@ function specExample() {
 
 /** The example refers to a user and a broader topic it does not define: they must already be in the graph. */
 const graphWithRepAndSalesTechnology: KnownKeys = {
-  profiles: new Map(), companyNames: new Set(),
-      emails: new Set(["rep@ourco.com"]),
+  emails: new Set(["rep@ourco.com"]),
+  profiles: new Map(),
+  companyNames: new Set(),
   domains: new Set(),
   contentUrls: new Set(),
   topicKeys: new Map([["sales technology", "sales technology"]]),
