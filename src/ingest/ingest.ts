@@ -209,7 +209,7 @@ async function flush(db: Db, batch: Batch, options: IngestOptions, summary: Inge
 }
 
 /** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */
-class InFlight {
+export class InFlight {
   private readonly pending: Promise<void>[] = [];
 
   constructor(private readonly limit: number) {}

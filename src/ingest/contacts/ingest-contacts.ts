@@ -13,7 +13,8 @@
  *    (upsertRecords): companies first, then people with their employers and,
  *    for LinkedIn, their connection to the user — only to those not yet
  *    connected, so a strength set by hand or earned by mail stays. Each batch
- *    is a transaction; the same file read again changes nothing.
+ *    is a transaction, two in flight at once; the same file read again
+ *    changes nothing.
  */
 import type { Db } from "../../db/run.js";
 import { AppError, ErrorCode } from "../../errors.js";
@@ -22,6 +23,7 @@ import { knownKeys } from "../../graph-document/known-keys.js";
 import { companyKey, companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
+import { DEFAULT_INGEST_CONCURRENCY, InFlight } from "../ingest.js";
 import type { ContactField, ContactsFile, ContactsFormat, RowProblem } from "./contact-row.js";
 import { recordsOf, type ContactRecords } from "./contact-records.js";
 import { linkedInHeaderLine, readContactsCsv } from "./read-csv.js";
@@ -147,18 +149,23 @@ async function write(db: Db, workspace: string, user: string | null, companies: 
     const slice = companies.slice(offset, offset + batchSize);
     await db.transaction("contacts: companies", (run) => upsertRecords(run, { companies: slice }, noTopics, { workspace }));
   }
+  // Rows name each person once (checked above), so two batches in flight never write the same person.
+  const writes = new InFlight(DEFAULT_INGEST_CONCURRENCY);
   let connected = 0;
   for (let offset = 0; offset < good.length; offset += batchSize) {
     const slice = good.slice(offset, offset + batchSize);
-    connected += await db.transaction("contacts: people", async (run) => {
-      const people = slice.map((r) => r.person);
-      const wanted = slice.flatMap((r) => (r.connection === null ? [] : [r.connection]));
-      const already = user === null || wanted.length === 0 ? new Set<string>()
-        : new Set((await run("ingest/connected", { workspace, user, keys: wanted.map((k) => personKey(k.b)) })).map((row) => row.key));
-      const connections = wanted.filter((k) => !already.has(personKey(k.b)));
-      await upsertRecords(run, { people, connections }, noTopics, { workspace });
-      return connections.length;
+    await writes.add(async () => {
+      connected += await db.transaction("contacts: people", async (run) => {
+        const people = slice.map((r) => r.person);
+        const wanted = slice.flatMap((r) => (r.connection === null ? [] : [r.connection]));
+        const already = user === null || wanted.length === 0 ? new Set<string>()
+          : new Set((await run("ingest/connected", { workspace, user, keys: wanted.map((k) => personKey(k.b)) })).map((row) => row.key));
+        const connections = wanted.filter((k) => !already.has(personKey(k.b)));
+        await upsertRecords(run, { people, connections }, noTopics, { workspace });
+        return connections.length;
+      });
     });
   }
+  await writes.drain();
   return connected;
 }

@@ -38,50 +38,53 @@ export function linkedInHeaderLine(text: string): number | null {
  * @param mapping header → field, from `--map`; it comes before the known headers.
  */
 export function readContactsCsv(text: string, linkedIn: boolean, mapping: ReadonlyMap<string, ContactField>): ContactsFile {
+  const format = linkedIn ? "linkedin" : "csv";
   const headerLine = (linkedIn ? linkedInHeaderLine(text) : null) ?? 1;
   const delimiter = separatorOf(text.split(/\r\n|\r|\n/, headerLine)[headerLine - 1] ?? "");
-  const problems: RowProblem[] = [];
   const bytes = Buffer.from(text, "utf8");
-  let records: { record: string[]; info: { bytes: number } }[];
-  try {
-    records = parse(bytes, {
-      bom: true, delimiter, from_line: headerLine, info: true, relax_column_count: true, skip_empty_lines: true, trim: false,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const where = (error as { lines?: number }).lines ?? 0;
-    return { format: linkedIn ? "linkedin" : "csv", rows: [], problems: [{ line: where, column: null, message: `not readable as CSV: ${(error as Error).message}` }] };
-  }
-  const [header, ...body] = records;
-  const headers = (header?.record ?? []).map((h) => h.replace(/^\uFEFF/, "").trim());
-  const fieldOf = headers.map((h) => mapping.get(h.toLowerCase()) ?? KNOWN_HEADERS[h.toLowerCase()]);
-  if (!fieldOf.some((field) => field !== undefined)) {
-    problems.push({ line: headerLine, column: null, message: `no column this reader knows (${headers.join(", ")}): name them with --map "Header=field,…"` });
-    return { format: linkedIn ? "linkedin" : "csv", rows: [], problems };
-  }
-  const rows: ContactRow[] = [];
   const lines = new LineCounter(bytes);
-  let end = header?.info.bytes ?? 0;
-  for (const { record, info } of body) {
+  const rows: ContactRow[] = [];
+  const problems: RowProblem[] = [];
+  let headers: string[] | null = null;
+  let fieldOf: (ContactField | undefined)[] = [];
+  let end = 0;
+  // Each record becomes a row as it is parsed (on_record returns nothing to keep), so the parser's own records never pile up.
+  const onRecord = (record: string[], context: { bytes: number }): null => {
     const line = lines.lineOfRecordAfter(end);
-    end = info.bytes;
+    end = context.bytes;
+    if (headers === null) {
+      headers = record.map((h) => h.replace(/^\uFEFF/, "").trim());
+      fieldOf = headers.map((h) => mapping.get(h.toLowerCase()) ?? KNOWN_HEADERS[h.toLowerCase()]);
+      return null;
+    }
     if (record.length !== headers.length) {
       problems.push({ line, column: null, message: `${record.length} columns where the header has ${headers.length}` });
-      continue;
+      return null;
     }
     const row: ContactRow = { line, fields: {} };
     record.forEach((value, i) => {
       const field = fieldOf[i];
-      if (field !== undefined && row.fields[field] === undefined) setField(row, field, value, headers[i]!);
+      if (field !== undefined && row.fields[field] === undefined) setField(row, field, value, headers![i]!);
     });
     rows.push(row);
+    return null;
+  };
+  try {
+    parse(bytes, { bom: true, delimiter, from_line: headerLine, relax_column_count: true, skip_empty_lines: true, on_record: onRecord });
+  } catch (error) {
+    return { format, rows: [], problems: [{ line: lines.lineOfRecordAfter(end), column: null, message: `not readable as CSV: ${(error as Error).message}` }] };
   }
-  return { format: linkedIn ? "linkedin" : "csv", rows, problems };
+  if (!fieldOf.some((field) => field !== undefined)) {
+    const names = (headers ?? []).join(", ");
+    return { format, rows: [], problems: [{ line: headerLine, column: null, message: `no column this reader knows (${names}): name them with --map "Header=field,…"` }] };
+  }
+  return { format, rows, problems };
 }
 
 /**
  * Where records start, in lines. csv-parse's own line count drifts on CRLF
  * inside quoted fields, so lines are counted here from the byte offsets it
- * reports (`info.bytes`: where each record ends), forward only.
+ * reports (`bytes`: where each record ends), forward only.
  */
 class LineCounter {
   private at = 0;
