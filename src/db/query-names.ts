@@ -19,6 +19,7 @@ export const QUERIES = {
   "person/by-ids": keyed<PersonItem>(),
   "person/by-emails": keyed<PersonItem>(),
   "person/by-profiles": keyed<PersonItem>(),
+  "person/possible-duplicates": { a: column<PersonItem>(), b: column<PersonItem>(), reasons: texts },
   "person/employment": keyed<Item & { company: CompanyItem | null }>(),
   "person/interests": keyed<Item>(),
   "person/engagements": keyed<Item>(),

@@ -107,7 +107,7 @@ export function checkDocument(sections: SectionsWithHoles, known: KnownKeys, pro
 /**
  * A profile URL belongs to one person. A record that gives an email and a
  * profile URL another person already has is refused rather than merged: two
- * records of one person are joined only on purpose (mergePeople). Someone
+ * records of one person are never joined silently. Someone
  * known by the profile alone gains the record's email, unless that email is
  * already someone else's.
  */
@@ -118,7 +118,7 @@ export function checkProfileOwner(person: { email?: string; profileUrl?: string 
   const owner = known.profiles.get(url) ?? null;
   const email = lower(person.email);
   if (owner !== null && owner !== email) report(`${url} is already the profile of ${owner}`);
-  if (owner === null && known.emails.has(email)) report(`${url} is already the profile of another person than ${email} (one without an email): merge the two first`);
+  if (owner === null && known.emails.has(email)) report(`${url} is already the profile of another person than ${email} (one without an email): the two records would have to be merged first`);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RequestContext } from "../context.js";
 import { lower, profileKey, topicKey } from "../graph-document/normalize.js";
 import { exactlyOne } from "../validation/arguments.js";
 import { introductionPaths } from "./introductions.js";
+import { possibleDuplicates } from "./duplicates.js";
 import { companies, people } from "./lists.js";
 import { prospects } from "./prospects.js";
 import { search } from "./search.js";
@@ -28,6 +29,7 @@ export const Query = {
   },
 
   people,
+  possibleDuplicates,
   companies,
   prospects,
   introductionPaths,

@@ -10,11 +10,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/auth/api-keys.js";
 import { exportSections } from "../../src/graph-document/export.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { writeGraphDocument } from "../../src/graph-document/write.js";
 import { ingestContacts } from "../../src/ingest/contacts/ingest-contacts.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { bearer, gql, startTestServer } from "../support/server.js";
 
 const driver = testDriver();
 const db = testDb(driver);
@@ -138,6 +140,37 @@ describe("CRM exports and address books", () => {
     const text = "First Name,Last Name,Email,LinkedIn URL\nImpostor,X,impostor@x.example,https://linkedin.com/in/caralind\n";
     const summary = await ingestContacts(db, text, { workspace, user: null });
     expect(summary.invalid.listed).toEqual([{ line: 2, column: "LinkedIn URL", message: "https://linkedin.com/in/caralind is already the profile of cara@hooli.example" }]);
+  });
+});
+
+describe("over HTTP, and possible duplicates", () => {
+  it("takes a file from an EDITOR as the caller's, answers 400 with the bad rows, and refuses a READER", async () => {
+    const server = await startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey" });
+    try {
+      const editor = bearer((await createApiKey(db, { workspace, email: user, role: "EDITOR" })).key);
+      const reader = bearer((await createApiKey(db, { workspace, email: user, role: "READER" })).key);
+      const base = server.url.replace(/\/graphql$/, "");
+      const send = (body: string, headers: Record<string, string>, query = "") =>
+        fetch(`${base}/ingest/contacts${query}`, { method: "POST", headers: { "content-type": "text/csv", ...headers }, body });
+      expect((await send(file("salesforce-contacts.csv"), reader)).status).toBe(403);
+      const bad = await send(file("linkedin-bad-rows.csv"), editor);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ format: "linkedin", written: false, invalid: { count: 3 } });
+
+      const crm = await send("First Name,Last Name,Email,Company\r\nJane,Doe,jane@acme.example,Acme Inc\r\n", editor, "?format=csv");
+      expect(crm.status).toBe(200);
+      const query = `query($after: String) { possibleDuplicates(first: 1, after: $after) {
+        edges { cursor node { a { name email profileUrl } b { name email profileUrl } reasons } } pageInfo { hasNextPage endCursor } } }`;
+      const { data, errors } = await gql(server.url, query, {}, editor);
+      expect(errors).toBeUndefined();
+      const [pair] = data!.possibleDuplicates.edges;
+      expect([pair.node.a.email, pair.node.b.email].sort()).toEqual(["jane@acme.example", null]);
+      expect(pair.node.reasons).toEqual(["same name at the same company", "same name, one known by email and the other by profile URL"]);
+      const next = await gql(server.url, query, { after: data!.possibleDuplicates.pageInfo.endCursor }, editor);
+      expect(next.data!.possibleDuplicates).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -155,7 +155,7 @@ async function write(db: Db, workspace: string, user: string | null, companies: 
   for (let offset = 0; offset < good.length; offset += batchSize) {
     const slice = good.slice(offset, offset + batchSize);
     await writes.add(async () => {
-      connected += await db.transaction("contacts: people", async (run) => {
+      const made = await db.transaction("contacts: people", async (run) => {
         const people = slice.map((r) => r.person);
         const wanted = slice.flatMap((r) => (r.connection === null ? [] : [r.connection]));
         const already = user === null || wanted.length === 0 ? new Set<string>()
@@ -164,6 +164,7 @@ async function write(db: Db, workspace: string, user: string | null, companies: 
         await upsertRecords(run, { people, connections }, noTopics, { workspace });
         return connections.length;
       });
+      connected += made;
     });
   }
   await writes.drain();
