@@ -113,6 +113,8 @@ export const QUERIES = {
   "mutation/set-promise-status": { item, was: text },
   "promise/list": single<Item>(),
   "mutation/forget-person": single<Item>(),
+  "mutation/merge-people": single<PersonItem>(),
+  "mutation/merge-companies": single<CompanyItem>(),
   "tracking/actions": { events: texts, actions: texts },
   "tracking/claim": { claimed: texts },
   "tracking/remember-users": NOTHING,

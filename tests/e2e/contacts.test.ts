@@ -143,7 +143,7 @@ describe("CRM exports and address books", () => {
   });
 });
 
-describe("over HTTP, and possible duplicates", () => {
+describe("over HTTP, possible duplicates and merges", () => {
   it("takes a file from an EDITOR as the caller's, answers 400 with the bad rows, and refuses a READER", async () => {
     const server = await startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey" });
     try {
@@ -168,6 +168,33 @@ describe("over HTTP, and possible duplicates", () => {
       expect(pair.node.reasons).toEqual(["same name at the same company", "same name, one known by email and the other by profile URL"]);
       const next = await gql(server.url, query, { after: data!.possibleDuplicates.pageInfo.endCursor }, editor);
       expect(next.data!.possibleDuplicates).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+
+      // Merging them: the profile URL, the connection and the employer move onto the kept record, once.
+      const ids = Object.fromEntries((await rows("MATCH (p:Person {workspace: $workspace}) WHERE p.name = 'Jane Doe' RETURN coalesce(p.email, 'url') AS key, p.id AS id"))
+        .map((r) => [r.key, r.id]));
+      const merge = `mutation($keep: ID!, $merge: ID!) { mergePeople(keep: $keep, merge: $merge) { id email profileUrl } }`;
+      const merged = await gql(server.url, merge, { keep: ids["jane@acme.example"], merge: ids.url }, editor);
+      expect(merged.data!.mergePeople).toEqual({ id: ids["jane@acme.example"], email: "jane@acme.example", profileUrl: "https://linkedin.com/in/jane-doe" });
+      expect((await gql(server.url, merge, { keep: ids["jane@acme.example"], merge: ids.url }, editor)).data).toEqual(merged.data);
+      expect(await rows(`MATCH (p:Person {workspace: $workspace, email: 'jane@acme.example'})-[k:KNOWS]-(u:Person {email: $user})
+        MATCH (p)-[:WORKS_AT]->(c) RETURN k.strength AS strength, c.domain AS domain, startNode(k) = p AS janeFirst`, { user }))
+        .toEqual([{ strength: 0.9, domain: "acme.example", janeFirst: true }]);
+      expect((await gql(server.url, query, {}, editor)).data!.possibleDuplicates.edges).toEqual([]);
+
+      // Companies likewise; a record of another workspace is not found, never merged.
+      const upserted = await gql(server.url, `mutation { upsertCompany(input: { domain: "initech-group.example", name: "Initech Group" }) { id } }`, {}, editor);
+      const [initech] = await rows("MATCH (c:Company {workspace: $workspace, nameKey: 'initech'}) RETURN c.id AS id");
+      const mergeCompanies = `mutation($keep: ID!, $merge: ID!) { mergeCompanies(keep: $keep, merge: $merge) { domain name } }`;
+      const companies = await gql(server.url, mergeCompanies, { keep: upserted.data!.upsertCompany.id, merge: initech!.id }, editor);
+      expect(companies.data!.mergeCompanies).toEqual({ domain: "initech-group.example", name: "Initech Group" });
+      expect(await rows("MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(:Company {domain: 'initech-group.example'}) RETURN p.name AS name ORDER BY name"))
+        .toEqual([{ name: "Li Wei" }, { name: "Sofia Rossi" }]);
+      const elsewhere = uniqueWorkspace("contacts-elsewhere");
+      expect((await importGraphDocument(db, { version: 2, people: [{ email: "jane@acme.example" }] }, { workspace: elsewhere })).ok).toBe(true);
+      const [other] = (await driver.executeQuery("MATCH (p:Person {workspace: $elsewhere}) RETURN p.id AS id", { elsewhere }, { database: testTarget().database })).records;
+      const refused = await gql(server.url, merge, { keep: ids["jane@acme.example"], merge: other!.get("id") }, editor);
+      await wipeWorkspace(driver, elsewhere);
+      expect(refused.errors?.map((e) => e.extensions.code)).toEqual(["NOT_FOUND"]);
     } finally {
       await server.stop();
     }
