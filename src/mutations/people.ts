@@ -74,7 +74,7 @@ export const recordInteraction = mutation({
   },
   async write(input, tx, ctx) {
     const viewer = (await ctx.viewerId())!;
-    const [user, person] = [tx.refs.email(viewer), tx.refs.email(input.with)];
+    const [user, person] = [tx.refs.personKey(viewer), tx.refs.personKey(input.with)];
     // A two-way interaction (no direction): the rep says it happened between them.
     await upsertRecords(tx.run, { interactions: [{ user, person, kind: input.kind, at: input.at, notes: input.notes }] }, tx.refs.topicKey);
     await weighPairs(tx.run, ctx.workspace, [{ team: user, contact: person }], { nowMs: Date.now(), halfLifeDays: ctx.relationships.halfLifeDays });

@@ -28,6 +28,7 @@ const file = (name: string) => fs.readFileSync(path.join(import.meta.dirname, ".
 beforeAll(async () => {
   const setup = await importGraphDocument(db, {
     version: 2,
+    topics: [{ name: "Churn" }],
     companies: [{ domain: "acme.example", name: "ACME Inc" }],
     people: [{ email: user, name: "Maya" }],
     users: [{ email: user }],
@@ -180,6 +181,14 @@ describe("over HTTP, possible duplicates and merges", () => {
         MATCH (p)-[:WORKS_AT]->(c) RETURN k.strength AS strength, c.domain AS domain, startNode(k) = p AS janeFirst`, { user }))
         .toEqual([{ strength: 0.9, domain: "acme.example", janeFirst: true }]);
       expect((await gql(server.url, query, {}, editor)).data!.possibleDuplicates.edges).toEqual([]);
+
+      // Someone known by profile URL alone takes part in the write API like anyone.
+      const [li] = await rows("MATCH (p:Person {workspace: $workspace, profileUrl: 'https://linkedin.com/in/li-wei'}) RETURN p.id AS id");
+      const met = await gql(server.url, `mutation($w: ID!) { recordInteraction(with: $w, kind: MEETING, at: "2026-11-20T10:00:00Z") { strength } }`, { w: li!.id }, editor);
+      expect(met.errors).toBeUndefined();
+      expect(met.data!.recordInteraction.strength).toBeGreaterThan(0.2);
+      const concern = await gql(server.url, `mutation($p: ID!) { recordConcern(person: $p, topic: "Churn", statement: "Worried", at: "2026-11-20T10:00:00Z") { id } }`, { p: li!.id }, editor);
+      expect(concern.errors).toBeUndefined();
 
       // Companies likewise; a record of another workspace is not found, never merged.
       const upserted = await gql(server.url, `mutation { upsertCompany(input: { domain: "initech-group.example", name: "Initech Group" }) { id } }`, {}, editor);
