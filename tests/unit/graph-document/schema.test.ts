@@ -133,8 +133,8 @@ describe("record schemas", () => {
       "people[0].email: invalid email",
       "people[0].name: expected string, got number",
       "content[0].url: invalid url",
-      "events[0].company: unknown company acme",
       "events[0].amountUsd: must not be negative",
+      "events[0].company: unknown company acme",
     ]);
   });
 
