@@ -62,8 +62,10 @@ const SETTINGS = {
 
   localNeo4j: {
     boltPort: from("NEO4J_BOLT_PORT", port.default(7687)),
-    heap: from("NEO4J_HEAP", memorySize.default("2g")),
-    pageCache: from("NEO4J_PAGECACHE", memorySize.default("2g")),
+    /** Unset: sized from the machine's memory (src/db/neo4j-memory.ts). */
+    heap: from("NEO4J_HEAP", optional(memorySize)),
+    /** Unset: sized from the store and the machine's memory (src/db/neo4j-memory.ts). */
+    pageCache: from("NEO4J_PAGECACHE", optional(memorySize)),
     txMemoryMax: from("NEO4J_TX_MEMORY_MAX", memorySize.default("4g")),
     /** Store, logs and pid file of the local Neo4j: neo4j/ in the data directory. */
     homeDir: from("RAPPORT_DATA_DIR", z.string().min(1).default(path.join(PROJECT_ROOT, ".data")).transform((dir) => path.resolve(dir, "neo4j"))),
@@ -118,6 +120,12 @@ const SETTINGS = {
     retryBaseMs: from("RAPPORT_WEBHOOK_RETRY_BASE_MS", positiveInt.max(600_000).default(1_000)),
     debounceMs: from("RAPPORT_SIGNALS_DEBOUNCE_MS", z.coerce.number().int().min(0).max(10_000).default(2_000)),
     everyMinutes: from("RAPPORT_SIGNALS_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(5)),
+    pollMs: from("RAPPORT_SIGNALS_POLL_MS", z.coerce.number().int().min(0).max(60_000).default(5_000)),
+  },
+  /** The Segment tracking API (src/tracking). */
+  tracking: {
+    /** Days a tracking message's id is kept to recognise replays (src/tracking/retention.ts). */
+    keepDays: from("RAPPORT_TRACKING_KEEP_DAYS", positiveInt.max(3650).default(7)),
   },
   /** Always on outside production (see configFrom). */
   introspection: from("RAPPORT_INTROSPECTION", optional(flag)),

@@ -83,9 +83,15 @@ const TIMEOUT_CODES = new Set([
   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 ]);
 
+/** A bookmark (db/bookmarks.ts) this database never gave, or one of another database's. */
+const BOOKMARK_CODES = new Set(["Neo.ClientError.Transaction.InvalidBookmark", "Neo.ClientError.Transaction.InvalidBookmarkMixture"]);
+
 /** Recognises driver errors by their code (never by message text); other errors pass through unchanged. */
 export function fromNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
+  if (BOOKMARK_CODES.has(error.code)) {
+    return new AppError(ErrorCode.BAD_REQUEST, "The rapport-bookmark header holds a bookmark this database did not give.");
+  }
   if (UNAVAILABLE_CODES.has(error.code)) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, "The graph database is not reachable right now; try again shortly.");
   }

@@ -20,6 +20,7 @@ import { DEMO_USER_EMAIL } from "../seed/demo-story.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
+import { BOOKMARK_HEADER, bookmarksFromHeader } from "./db/bookmarks.js";
 import type { Db } from "./db/run.js";
 import { AppError, maskError } from "./errors.js";
 import { loadFragments } from "./filters/fragments.js";
@@ -83,7 +84,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
-    mutationsWritePlugin(written),
+    afterMutationsPlugin(written),
   ]);
   await apollo.start();
   const graphql = graphqlEndpoint({
@@ -95,7 +96,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
       const requestId = requestIdOf(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
       try {
-        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config);
+        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config, bookmarksFromHeader(req.headers[BOOKMARK_HEADER]));
       } catch (error) {
         // The request never reaches the plugins, so its log line and request id are added here.
         if (error instanceof AppError) {
@@ -170,14 +171,21 @@ export function createApolloServer(
   });
 }
 
-/** Tells `written` of every mutation that succeeded, so the workspace's watched segments are evaluated again soon. */
-function mutationsWritePlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
+/**
+ * After every mutation — even one that failed in part may have written — the
+ * workspace's watched segments are evaluated again soon (`written`), and the
+ * response carries the bookmarks of its last transaction, with which a client
+ * reads its own writes through any instance (db/bookmarks.ts).
+ */
+function afterMutationsPlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation, contextValue }) {
-          // Even a mutation that failed in part may have written: an evaluation too many costs little.
-          if (operation?.operation === "mutation") written(contextValue.workspace);
+        async willSendResponse({ operation, contextValue, response }) {
+          if (operation?.operation !== "mutation") return;
+          written(contextValue.workspace);
+          const bookmarks = contextValue.db.bookmarks;
+          if (bookmarks.length > 0) response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(","));
         },
       };
     },

@@ -9,7 +9,7 @@ import { openDb } from "../db/open.js";
 import { forLongWrites } from "../graph-document/import.js";
 import { CONTACTS_FORMATS, parseMapping, type ContactsFormat } from "../ingest/contacts/contact-row.js";
 import { ingestContacts, type ContactsSummary } from "../ingest/contacts/ingest-contacts.js";
-import { UsageError } from "./run-cli.js";
+import { tellServers, UsageError } from "./run-cli.js";
 
 interface ContactsArgs {
   workspace: string;
@@ -37,6 +37,7 @@ export async function ingestContactsFiles(paths: string[], args: ContactsArgs, u
         workspace: args.workspace, user: args.user ?? null, format: args.format as ContactsFormat | undefined, mapping,
         skipInvalid: args["skip-invalid"], dryRun: args["dry-run"], batchSize,
       });
+      if (summary.written) await tellServers(db, args.workspace);
       for (const p of summary.invalid.listed) console.error(`${path} line ${p.line}${p.column === null ? "" : `, column ${p.column}`}: ${p.message}`);
       printSummary(path, summary, args.workspace);
       failed ||= summary.invalid.count > 0;

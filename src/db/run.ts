@@ -12,6 +12,7 @@
 import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fromNeo4jError } from "../errors.js";
+import { Bookmarks } from "./bookmarks.js";
 import type { CypherCatalogue } from "./cypher.js";
 import { recordToObject } from "./mapping.js";
 import { QUERIES, QUERY_NAMES, type ItemOf, type KeyedQueryName, type QueryName, type QueryRow } from "./query-names.js";
@@ -58,19 +59,25 @@ export interface DbSettings {
   txTimeoutMs: number;
   /** How long a read keeps retrying a retryable failure, as the driver's maxTransactionRetryTime does for writes. */
   maxRetryMs: number;
+  /** What every session reads after (bookmarks.ts); default: a manager of this Db's own, shared by the Dbs made from it. */
+  bookmarks?: Bookmarks;
 }
 
 /** The driver's schedule for retrying a transaction: 1 s, then twice as long each time, ±20%. */
 const FIRST_RETRY_DELAY_MS = 1_000;
 
 export class Db {
+  private readonly settings: DbSettings & { bookmarks: Bookmarks };
+
   constructor(
     readonly driver: Driver,
     private readonly catalogue: CypherCatalogue,
-    private readonly settings: DbSettings,
+    settings: DbSettings,
     readonly meter: QueryMeter = new QueryMeter(),
     private readonly requestId?: string,
-  ) {}
+  ) {
+    this.settings = { ...settings, bookmarks: settings.bookmarks ?? Bookmarks.forInstance() };
+  }
 
   get database(): string | undefined {
     return this.settings.database;
@@ -81,9 +88,14 @@ export class Db {
     return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId);
   }
 
-  /** The same database access, metered for one request. */
-  forRequest(requestId: string): Db {
-    return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);
+  /** The same database access, metered for one request, reading after the bookmarks it brought (bookmarks.ts). */
+  forRequest(requestId: string, bookmarks: readonly string[] = []): Db {
+    return new Db(this.driver, this.catalogue, { ...this.settings, bookmarks: this.settings.bookmarks.forRequest(bookmarks) }, new QueryMeter(), requestId);
+  }
+
+  /** The bookmarks of the last transaction this Db's request committed; empty before the first. */
+  get bookmarks(): readonly string[] {
+    return this.settings.bookmarks.latest;
   }
 
   read<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
@@ -115,7 +127,7 @@ export class Db {
    * nothing outside the transaction. `label` names it in transaction metadata.
    */
   async transaction<T>(label: string, work: (run: RunQuery) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
+    const session = this.session("WRITE");
     const started = performance.now();
     try {
       return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, this.settings.txTimeoutMs));
@@ -136,7 +148,7 @@ export class Db {
   stream<R>(query: Statement<R>, timeoutMs: number): AsyncGenerator<R>;
   async *stream(query: QueryName | Statement<unknown>, timeoutMs: number, params: Params = {}): AsyncGenerator<unknown> {
     const statement = this.statement(query, params);
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
+    const session = this.session("READ");
     const started = performance.now();
     try {
       let checked = false;
@@ -151,6 +163,10 @@ export class Db {
       this.meterCall(statement.name, started);
       await session.close();
     }
+  }
+
+  private session(mode: "READ" | "WRITE") {
+    return this.driver.session({ database: this.settings.database, defaultAccessMode: mode, bookmarkManager: this.settings.bookmarks });
   }
 
   /** What a transaction's work runs its statements with. */
@@ -198,7 +214,7 @@ export class Db {
   private async autoCommitRead(text: string, params: Params, config: TransactionConfig): Promise<QueryResult> {
     const started = Date.now();
     for (let delayMs = FIRST_RETRY_DELAY_MS; ; delayMs *= 2) {
-      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
+      const session = this.session("READ");
       try {
         return await session.run(text, params, config);
       } catch (error) {
@@ -211,7 +227,7 @@ export class Db {
   }
 
   private async managedWrite(text: string, params: Params, config: TransactionConfig): Promise<QueryResult> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
+    const session = this.session("WRITE");
     try {
       return await session.executeWrite(async (tx: ManagedTransaction): Promise<QueryResult> => await tx.run(text, params), config);
     } finally {
