@@ -6,15 +6,19 @@
  *   ingest    ingest a generated mailbox, beside reading it alone (see bench/ingest.ts)
  *   track     tracking events accepted per second over the Segment API (see bench/track.ts)
  *   load      steady load from 1, 8, 32 clients, and the write path (see bench/load.ts)
+ *   contacts  ingest a generated LinkedIn export: rows/s and peak RSS (see bench/contacts.ts)
  */
 import { runCli, UsageError } from "../src/cli/run-cli.js";
+import { contactsBenchmark } from "./contacts.js";
 import { importBenchmark } from "./import.js";
 import { ingestBenchmark } from "./ingest.js";
 import { loadBenchmark } from "./load.js";
 import { queriesBenchmark } from "./queries.js";
 import { trackBenchmark } from "./track.js";
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
+  import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark, contacts: contactsBenchmark,
+};
 
 runCli(async () => {
   const [name, ...argv] = process.argv.slice(2);

@@ -76,7 +76,7 @@ export async function ingestBenchmark(argv: string[]): Promise<void> {
 }
 
 /** Wall time of `work` and the process's peak RSS while it ran (sampled every 10 ms). */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRss: number }> {
+export async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRss: number }> {
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 10);
   const started = performance.now();

@@ -1,5 +1,6 @@
 /**
- * The scale generator: realistic graph documents (version 1) of any size, for
+ * The scale generator: realistic graph documents (version 2, using only the
+ * keys version 1 had: emails and domains) of any size, for
  * benchmarks (100,000 people) and randomized differential tests (small sizes,
  * many seeds). The same options always give the same document, byte for byte:
  * randomness comes only from the seed and time only from `now`.
@@ -18,7 +19,7 @@
  * person 0, an account executive at the first company, which also publishes
  * all the content.
  */
-import type { GraphDocument, SectionName } from "../src/graph-document/schema.js";
+import { DOCUMENT_VERSION, type GraphDocument, type SectionName } from "../src/graph-document/schema.js";
 import { connectionPairs } from "./generator/connections.js";
 import { buildPopulation } from "./generator/population.js";
 import { Random } from "./generator/random.js";
@@ -224,7 +225,7 @@ export function generateGraph(options: GeneratorOptions): GeneratedGraph {
 /** The whole document as one object, for small sizes (tests); empty sections are left out, as the writer does. */
 export function collectGraph(options: GeneratorOptions): GraphDocument {
   const graph = generateGraph(options);
-  const document: Record<string, unknown> = { version: 1 };
+  const document: Record<string, unknown> = { version: DOCUMENT_VERSION };
   for (const [name, records] of Object.entries(graph)) {
     const all = [...records()];
     if (all.length > 0) document[name] = all;

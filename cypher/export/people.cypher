@@ -1,12 +1,12 @@
 // Every person of a workspace with their employment — the current one, else the
-// latest that ended (the document holds one per person) — and interests, in email order.
+// latest that ended (the document holds one per person) — and interests, in key order (email, else profile URL).
 // $workspace: String
-// Returns: person (properties), company (domain or null), employment (map or null), interests ([{topic, weight}])
+// Returns: person (properties), company (its domain, else its name; or null), employment (map or null), interests ([{topic, weight}])
 MATCH (p:Person {workspace: $workspace})
 CALL (p) {
   OPTIONAL MATCH (p)-[w:WORKS_AT]->(c:Company)
-  RETURN c.domain AS company, w {.*} AS employment
-  ORDER BY w.until IS NULL OR w.until > datetime() DESC, w.since DESC, c.domain
+  RETURN coalesce(c.domain, c.name) AS company, w {.*} AS employment
+  ORDER BY w.until IS NULL OR w.until > datetime() DESC, w.since DESC, coalesce(c.domain, c.name)
   LIMIT 1
 }
 CALL (p) {
@@ -15,4 +15,4 @@ CALL (p) {
   RETURN collect({topic: t.name, weight: i.weight}) AS interests
 }
 RETURN p {.*} AS person, company, employment, interests
-ORDER BY p.email
+ORDER BY coalesce(p.email, p.profileUrl)

@@ -1,8 +1,12 @@
 // Concerns, unique by key (person, topic, time and text), with who voiced them and their topic.
-// $workspace: String, $rows: [{key, person, topic, props: {text, expressedAt, source, severity, level}}]
+// $workspace: String, $rows: [{key, person (email or profile URL), topic, props: {text, expressedAt, source, severity, level}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace, email: row.person})
+CALL (row) {
+  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+}
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
 MERGE (k:Concern {workspace: $workspace, key: row.key})
   ON CREATE SET k.id = randomUUID()

@@ -3,10 +3,20 @@
 // would without first looking for an existing relationship (measured: 1.25×
 // the rate of connections.cypher).
 // Nor can interactions, so the strength is the floor (see connections.cypher).
-// $workspace: String, $rows: [{a, b, props: {floor, since, lastInteractionAt}}]
+// $workspace: String, $rows: [{a, b (emails or profile URLs), props: {floor, since, lastInteractionAt}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (a:Person {workspace: $workspace, email: row.a})
-MATCH (b:Person {workspace: $workspace, email: row.b})
+CALL (row) {
+  MATCH (x:Person {workspace: $workspace, email: row.a}) RETURN x
+  UNION
+  MATCH (x:Person {workspace: $workspace, profileUrl: row.a}) RETURN x
+}
+CALL (row) {
+  MATCH (y:Person {workspace: $workspace, email: row.b}) RETURN y
+  UNION
+  MATCH (y:Person {workspace: $workspace, profileUrl: row.b}) RETURN y
+}
+WITH row, CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
+WITH row, pair[0] AS a, pair[1] AS b
 CREATE (a)-[k:KNOWS]->(b)
 SET k += row.props, k.strength = row.props.floor

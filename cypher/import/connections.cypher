@@ -1,11 +1,22 @@
-// Connections, stored once from the lower email (a) to the higher (b). The
+// Connections, stored once from the lower key (email, else profile URL) to
+// the higher, whichever key the row names them by. The
 // document's strength is the connection's floor: its strength is the larger of
 // that and what its interactions give (src/relationships/strength.ts).
-// $workspace: String, $rows: [{a, b, props: {floor, since, lastInteractionAt}}]
+// $workspace: String, $rows: [{a, b (emails or profile URLs), props: {floor, since, lastInteractionAt}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (a:Person {workspace: $workspace, email: row.a})
-MATCH (b:Person {workspace: $workspace, email: row.b})
+CALL (row) {
+  MATCH (x:Person {workspace: $workspace, email: row.a}) RETURN x
+  UNION
+  MATCH (x:Person {workspace: $workspace, profileUrl: row.a}) RETURN x
+}
+CALL (row) {
+  MATCH (y:Person {workspace: $workspace, email: row.b}) RETURN y
+  UNION
+  MATCH (y:Person {workspace: $workspace, profileUrl: row.b}) RETURN y
+}
+WITH row, CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
+WITH row, pair[0] AS a, pair[1] AS b
 MERGE (a)-[k:KNOWS]->(b)
 SET k += row.props
 SET k.strength = CASE WHEN k.derived > k.floor THEN k.derived ELSE k.floor END

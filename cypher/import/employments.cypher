@@ -1,11 +1,23 @@
 // A person's employer. When it is current, any other employment of theirs that
 // was still open ends when this one starts (or now, when its start is unknown),
 // so a person has one current employer after the import, as the document says.
-// $workspace: String, $rows: [{email, company, props: {title, since, until}}]
+// A person is found by email or profile URL, a company by domain or name key
+// (one without a domain first), as the importer keys them.
+// $workspace: String, $rows: [{person (email or profile URL), company (domain or name key), props: {title, since, until}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace, email: row.email})
-MATCH (c:Company {workspace: $workspace, domain: row.company})
+CALL (row) {
+  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+}
+CALL (row) {
+  MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
+  UNION
+  MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+  WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
+  RETURN c
+}
 MERGE (p)-[w:WORKS_AT]->(c)
 SET w += row.props
 WITH p, c, w

@@ -1,8 +1,12 @@
 // Engagements into a workspace that was empty when the import began: CREATE
 // instead of MERGE, for the reason given in connections-into-empty.cypher.
-// $workspace: String, $rows: [{person, content, action, at}]
+// $workspace: String, $rows: [{person (email or profile URL), content, action, at}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace, email: row.person})
+CALL (row) {
+  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+}
 MATCH (c:Content {workspace: $workspace, url: row.content})
 CREATE (p)-[:ENGAGED {action: row.action, at: row.at}]->(c)

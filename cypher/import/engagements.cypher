@@ -1,7 +1,11 @@
 // Engagements, unique by person, content, action and time.
-// $workspace: String, $rows: [{person, content, action, at}]
+// $workspace: String, $rows: [{person (email or profile URL), content, action, at}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace, email: row.person})
+CALL (row) {
+  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+}
 MATCH (c:Content {workspace: $workspace, url: row.content})
 MERGE (p)-[:ENGAGED {action: row.action, at: row.at}]->(c)

@@ -1,8 +1,14 @@
 // Company events, unique by key (company, type and time).
-// $workspace: String, $rows: [{key, company, props: {type, stage, amountUsd, occurredAt}}]
+// $workspace: String, $rows: [{key, company (domain or name key), props: {type, stage, amountUsd, occurredAt}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (c:Company {workspace: $workspace, domain: row.company})
+CALL (row) {
+  MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
+  UNION
+  MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+  WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
+  RETURN c
+}
 MERGE (e:CompanyEvent {workspace: $workspace, key: row.key})
   ON CREATE SET e.id = randomUUID()
 SET e += row.props

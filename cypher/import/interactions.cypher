@@ -11,11 +11,15 @@
 // third of what MERGE of the two links did (measured on 2,000-row batches into
 // a 200,000-message mailbox). MERGE on the key still makes two writers of the
 // same interaction wait for each other rather than both creating it.
-// $workspace: String, $rows: [{key, user, person, atMs: Float, props: {kind, direction, ref, notes}}]
+// $workspace: String, $rows: [{key, user, person (email or profile URL), atMs: Float, props: {kind, direction, ref, notes}}]
 // Returns: created (how many of the rows were new)
 UNWIND $rows AS row
 MATCH (u:Person {workspace: $workspace, email: row.user})
-MATCH (p:Person {workspace: $workspace, email: row.person})
+CALL (row) {
+  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+}
 MERGE (i:Interaction {workspace: $workspace, key: row.key})
 WITH row, i, u, p, NOT EXISTS { (i)-[:WITH]->() } AS created
 SET i += row.props, i.at = datetime({epochMillis: toInteger(row.atMs)})

@@ -1,8 +1,12 @@
 // A person's interest in a topic, with its weight.
-// $workspace: String, $rows: [{email, topic, weight}]
+// $workspace: String, $rows: [{person (email or profile URL), topic, weight}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace, email: row.email})
+CALL (row) {
+  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+}
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
 MERGE (p)-[i:INTERESTED_IN]->(t)
 SET i.weight = row.weight

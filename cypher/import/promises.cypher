@@ -1,6 +1,6 @@
 // Promises, unique by key (the source system's id, or person/company, text and time),
 // linked to the person and/or company they were made to.
-// $workspace: String, $rows: [{key, person, company, props: {sourceId, text, madeAt, dueAt, status}}]
+// $workspace: String, $rows: [{key, person (email or profile URL), company (domain or name key), props: {sourceId, text, madeAt, dueAt, status}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 MERGE (pr:Promise {workspace: $workspace, key: row.key})
@@ -8,10 +8,20 @@ MERGE (pr:Promise {workspace: $workspace, key: row.key})
 SET pr += row.props
 WITH pr, row
 CALL (pr, row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person})
+  CALL (row) {
+    MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+    UNION
+    MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+  }
   MERGE (pr)-[:PROMISED_TO]->(p)
 }
 CALL (pr, row) {
-  MATCH (c:Company {workspace: $workspace, domain: row.company})
+  CALL (row) {
+    MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
+    UNION
+    MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+    WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
+    RETURN c
+  }
   MERGE (pr)-[:PROMISED_TO]->(c)
 }

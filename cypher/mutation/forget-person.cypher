@@ -10,7 +10,8 @@
 // Returns: item {engagements, concerns, promises, connections, employments, interests, interactions,
 //   unattributed, idempotentResults, apiKeys} (how many of each were removed); no row when there is no such person
 MATCH (p:Person {workspace: $workspace, id: $id})
-WITH p, p.email AS email
+// Facts name a person by their email, else their profile URL (promise keys), so that is what is cleared.
+WITH p, coalesce(p.email, p.profileUrl) AS email
 CALL (p) { MATCH (p)-[e:ENGAGED]->() DELETE e RETURN count(e) AS engagements }
 CALL (p) { MATCH (p)-[:VOICED]->(k:Concern) DETACH DELETE k RETURN count(k) AS concerns }
 CALL (p) {

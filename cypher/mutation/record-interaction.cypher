@@ -9,7 +9,7 @@ SET i.recordedBy = coalesce(i.recordedBy, $recordedBy), i.recordedAt = coalesce(
 WITH isNew
 MATCH (me:Person {workspace: $workspace, id: $viewer})
 MATCH (them:Person {workspace: $workspace, id: $with})
-WITH isNew, CASE WHEN me.email < them.email THEN [me, them] ELSE [them, me] END AS pair
+WITH isNew, CASE WHEN me.email < coalesce(them.email, them.profileUrl) THEN [me, them] ELSE [them, me] END AS pair
 WITH isNew, pair[0] AS low, pair[1] AS high
 MATCH (low)-[k:KNOWS]->(high)
 SET k.recordedBy = CASE WHEN isNew THEN $recordedBy ELSE k.recordedBy END,

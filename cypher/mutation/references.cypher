@@ -3,14 +3,14 @@
 // Each list holds what was found; the caller reports the rest as NOT_FOUND.
 // $workspace: String, $people: [String] (ids), $companies: [String] (ids), $domains: [String] (lower-cased),
 // $topics: [String] (lower-cased names or aliases), $contents: [String] (urls)
-// Returns: people [{id, email}], companies [{id, domain}], domains [String], topics [{wanted, key}], contents [String]
+// Returns: people [{id, email (else profile URL)}], companies [{id, domain (else name key)}], domains [String], topics [{wanted, key}], contents [String]
 CALL {
   MATCH (p:Person {workspace: $workspace}) WHERE p.id IN $people
-  RETURN collect({id: p.id, email: p.email}) AS people
+  RETURN collect({id: p.id, email: coalesce(p.email, p.profileUrl)}) AS people
 }
 CALL {
   MATCH (c:Company {workspace: $workspace}) WHERE c.id IN $companies
-  RETURN collect({id: c.id, domain: c.domain}) AS companies
+  RETURN collect({id: c.id, domain: coalesce(c.domain, c.nameKey)}) AS companies
 }
 CALL {
   MATCH (c:Company {workspace: $workspace}) WHERE c.domain IN $domains

@@ -4,11 +4,19 @@
 // whose interactions give no derived strength and that has no connection yet
 // gets none. since and lastInteractionAt widen to cover the interactions.
 // $workspace: String, $now: DateTime,
-// $rows: [{low, high, sentLowToHigh, sentHighToLow, twoWay: Integer, first, last: DateTime, volume, derived: Float}]
+// $rows: [{low, high (keys: email, else profile URL), sentLowToHigh, sentHighToLow, twoWay: Integer, first, last: DateTime, volume, derived: Float}]
 // Returns: connected (how many pairs have a connection after it)
 UNWIND $rows AS row
-MATCH (low:Person {workspace: $workspace, email: row.low})
-MATCH (high:Person {workspace: $workspace, email: row.high})
+CALL (row) {
+  MATCH (low:Person {workspace: $workspace, email: row.low}) RETURN low
+  UNION
+  MATCH (low:Person {workspace: $workspace, profileUrl: row.low}) RETURN low
+}
+CALL (row) {
+  MATCH (high:Person {workspace: $workspace, email: row.high}) RETURN high
+  UNION
+  MATCH (high:Person {workspace: $workspace, profileUrl: row.high}) RETURN high
+}
 OPTIONAL MATCH (low)-[existing:KNOWS]->(high)
 WITH low, high, row, existing
 WHERE existing IS NOT NULL OR row.derived > 0

@@ -1,12 +1,15 @@
 /**
  * npm run ingest -- mail FILE|DIR... --workspace W --user EMAIL [--dry-run] [--batch-size N]
  * npm run ingest -- calendar FILE.ics... --workspace W --user EMAIL [--dry-run] [--batch-size N]
+ * npm run ingest -- contacts FILE... --workspace W [--user EMAIL] [--format linkedin|csv|vcard] [--map "Header=field,…"] [--skip-invalid] [--dry-run]
  *
  * Reads a team member's mail (mbox files, .eml files, or folders of them) or
  * calendars (.ics) and records the interactions they are evidence of
  * (src/ingest/ingest.ts). Each skipped message or event is printed on stderr
  * with its position and the reason as it is met, progress too; the summary
- * goes to stdout.
+ * goes to stdout. Contacts files (src/ingest/contacts/) are all or nothing:
+ * every bad row is printed on stderr as `FILE line N, column C: …`, and the
+ * command fails without writing unless --skip-invalid.
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -15,11 +18,13 @@ import { forLongWrites } from "../graph-document/import.js";
 import { DEFAULT_INGEST_BATCH, ingest, type IngestSummary } from "../ingest/ingest.js";
 import type { Skipped } from "../ingest/records.js";
 import { INGEST_KINDS, itemsOf, type IngestKind } from "../ingest/sources.js";
+import { ingestContactsFiles } from "./ingest-contacts.js";
 import { runCli, tellServers, UsageError } from "./run-cli.js";
 
 const USAGE = [
   "usage: npm run ingest -- mail FILE|DIR... --workspace W --user EMAIL [--dry-run] [--batch-size N]",
   "       npm run ingest -- calendar FILE.ics... --workspace W --user EMAIL [--dry-run] [--batch-size N]",
+  "       npm run ingest -- contacts FILE... --workspace W [--user EMAIL] [--format linkedin|csv|vcard] [--map \"Header=field,…\"] [--skip-invalid] [--dry-run]",
 ].join("\n");
 
 runCli(async () => {
@@ -30,9 +35,16 @@ runCli(async () => {
       user: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       "batch-size": { type: "string", default: String(DEFAULT_INGEST_BATCH) },
+      format: { type: "string" },
+      map: { type: "string" },
+      "skip-invalid": { type: "boolean", default: false },
     },
   });
   const [kind, ...paths] = positionals;
+  if (kind === "contacts") {
+    if (paths.length === 0 || values.workspace === undefined) throw new UsageError(`contacts needs FILE... and --workspace\n${USAGE}`);
+    return ingestContactsFiles(paths, { ...values, workspace: values.workspace }, USAGE);
+  }
   const batchSize = Number(values["batch-size"]);
   if (!INGEST_KINDS.includes(kind as IngestKind) || paths.length === 0) throw new UsageError(USAGE);
   if (values.workspace === undefined || values.user === undefined) throw new UsageError(`--workspace and --user are required\n${USAGE}`);

@@ -24,8 +24,10 @@ export type RowOf<C extends Columns> = { [K in keyof C]: C[K] extends Column<inf
 /** A node's or a map's properties, as a statement returns them with `n {.*}`. */
 export type Item = Record<string, Plain>;
 
-export type PersonItem = Item & { id: string; email: string };
-export type CompanyItem = Item & { id: string; domain: string };
+/** A person has an email, a profile URL or both. */
+export type PersonItem = Item & { id: string; email: string | null; profileUrl: string | null };
+/** A company has a domain, a name or both. */
+export type CompanyItem = Item & { id: string; domain: string | null };
 export type TopicItem = Item & { id: string; key: string; name: string };
 export type ContentItem = Item & { id: string; url: string };
 export type SegmentItem = Item & { id: string; name: string };

@@ -4,7 +4,9 @@
  * cycles in the topic hierarchy. Records that failed their own schema are
  * holes (undefined) in the sections and are skipped here.
  */
-import { KEY_SEPARATOR, concernKey, eventKey, interactionKey, lower, promiseKey, toInstant, topicKey, type TopicResolver } from "./normalize.js";
+import {
+  KEY_SEPARATOR, companyKey, companyNameKey, concernKey, eventKey, interactionKey, lower, personKey, profileKey, promiseKey, toInstant, topicKey, type TopicResolver,
+} from "./normalize.js";
 import type { ParsedSections, SectionName, TopicRecord } from "./schema.js";
 
 export interface Problem {
@@ -15,7 +17,11 @@ export interface Problem {
 /** Natural keys already in the workspace; topicKeys maps a lower-cased name or alias to its topic's key. */
 export interface KnownKeys {
   emails: ReadonlySet<string>;
+  /** Normalised profile URL → the email of the person who has it (null: they have none). */
+  profiles: ReadonlyMap<string, string | null>;
   domains: ReadonlySet<string>;
+  /** companyNameKey of every company that has a name. */
+  companyNames: ReadonlySet<string>;
   contentUrls: ReadonlySet<string>;
   topicKeys: ReadonlyMap<string, string>;
 }
@@ -35,17 +41,22 @@ export function checkDocument(sections: SectionsWithHoles, known: KnownKeys, pro
   const report: Report = (path, message) => problems.push({ path, message });
   const resolveTopic = checkTopicNames(sections.topics, known.topicKeys, report);
 
-  const emails = unique(sections.people, (p) => lower(p.email), "people", "email", report);
-  const domains = unique(sections.companies, (c) => lower(c.domain), "companies", "domain", report);
+  const people = unique(sections.people, (p) => (p.email === undefined ? profileKey(p.profileUrl as string) : lower(p.email)), "people", "email", report, "person");
+  const profiles = unique(sections.people.map((p) => (p?.profileUrl === undefined ? undefined : p)), (p) => profileKey(p.profileUrl as string), "people", "profileUrl", report);
+  each(sections.people, (p, i) => checkProfileOwner(p, known, (message) => report(`people[${i}].profileUrl`, message)));
+  const companies = unique(sections.companies, (c) => (c.domain === undefined ? companyNameKey(c.name as string) : lower(c.domain)), "companies", "domain", report, "company");
+  for (const c of sections.companies) if (c?.name !== undefined) companies.add(companyNameKey(c.name));
   const urls = unique(sections.content, (c) => c.url, "content", "url", report);
   const needTopic = (path: string, name: string) => {
     if (resolveTopic(name) === undefined) report(path, `unknown topic ${name}`);
   };
-  const needPerson = (path: string, email: string) => {
-    if (!emails.has(lower(email)) && !known.emails.has(lower(email))) report(path, `unknown person ${lower(email)}`);
+  const needPerson = (path: string, ref: string) => {
+    const key = personKey(ref);
+    if (!people.has(key) && !profiles.has(key) && !known.emails.has(key) && !known.profiles.has(key)) report(path, `unknown person ${key}`);
   };
-  const needCompany = (path: string, domain: string) => {
-    if (!domains.has(lower(domain)) && !known.domains.has(lower(domain))) report(path, `unknown company ${lower(domain)}`);
+  const needCompany = (path: string, ref: string) => {
+    const key = companyKey(ref);
+    if (!companies.has(key) && !known.domains.has(key) && !known.companyNames.has(key)) report(path, `unknown company ${ref.trim()}`);
   };
 
   each(sections.topics, (t, i) => t.broader?.forEach((name, j) => needTopic(`topics[${i}].broader[${j}]`, name)));
@@ -59,38 +70,55 @@ export function checkDocument(sections: SectionsWithHoles, known: KnownKeys, pro
   each(sections.connections, (k, i) => {
     needPerson(`connections[${i}].a`, k.a);
     needPerson(`connections[${i}].b`, k.b);
-    if (lower(k.a) === lower(k.b)) report(`connections[${i}].b`, "a person cannot be connected to themselves");
+    if (personKey(k.a) === personKey(k.b)) report(`connections[${i}].b`, "a person cannot be connected to themselves");
   });
-  unique(sections.connections, (k) => [lower(k.a), lower(k.b)].sort().join(KEY_SEPARATOR), "connections", "b", report, "connection");
+  unique(sections.connections, (k) => [personKey(k.a), personKey(k.b)].sort().join(KEY_SEPARATOR), "connections", "b", report, "connection");
   each(sections.engagements, (e, i) => {
     needPerson(`engagements[${i}].person`, e.person);
     if (!urls.has(e.content) && !known.contentUrls.has(e.content)) report(`engagements[${i}].content`, `unknown content ${e.content}`);
   });
-  unique(sections.engagements, (e) => [lower(e.person), e.content, e.action, toInstant(e.at)].join(KEY_SEPARATOR), "engagements", "at", report, "engagement");
+  unique(sections.engagements, (e) => [personKey(e.person), e.content, e.action, toInstant(e.at)].join(KEY_SEPARATOR), "engagements", "at", report, "engagement");
   each(sections.concerns, (k, i) => {
     needPerson(`concerns[${i}].person`, k.person);
     needTopic(`concerns[${i}].topic`, k.topic);
   });
-  unique(sections.concerns, (k) => concernKey(lower(k.person), resolveTopic(k.topic) ?? topicKey(k.topic), toInstant(k.expressedAt), k.text), "concerns", "text", report, "concern");
+  unique(sections.concerns, (k) => concernKey(personKey(k.person), resolveTopic(k.topic) ?? topicKey(k.topic), toInstant(k.expressedAt), k.text), "concerns", "text", report, "concern");
   each(sections.events, (e, i) => needCompany(`events[${i}].company`, e.company));
-  unique(sections.events, (e) => eventKey(lower(e.company), e.type, toInstant(e.occurredAt)), "events", "occurredAt", report, "event");
+  unique(sections.events, (e) => eventKey(companyKey(e.company), e.type, toInstant(e.occurredAt)), "events", "occurredAt", report, "event");
   each(sections.promises, (p, i) => {
     if (p.person === undefined && p.company === undefined) report(`promises[${i}]`, "needs a person, a company or both");
     if (p.person !== undefined) needPerson(`promises[${i}].person`, p.person);
     if (p.company !== undefined) needCompany(`promises[${i}].company`, p.company);
     if (p.id === undefined && p.madeAt === undefined) report(`promises[${i}].madeAt`, "required when the promise has no id");
   });
-  unique(sections.promises, (p) => promiseKey({ ...p, person: p.person && lower(p.person), company: p.company && lower(p.company), madeAt: p.madeAt && toInstant(p.madeAt) }), "promises", "text", report, "promise");
+  unique(sections.promises, (p) => promiseKey({ ...p, person: p.person && personKey(p.person), company: p.company && companyKey(p.company), madeAt: p.madeAt && toInstant(p.madeAt) }), "promises", "text", report, "promise");
   each(sections.users, (u, i) => needPerson(`users[${i}].email`, u.email));
   unique(sections.users, (u) => lower(u.email), "users", "email", report, "user");
   each(sections.interactions, (k, i) => {
     needPerson(`interactions[${i}].user`, k.user);
     needPerson(`interactions[${i}].person`, k.person);
-    if (lower(k.user) === lower(k.person)) report(`interactions[${i}].person`, "must be someone other than the user");
+    if (lower(k.user) === personKey(k.person)) report(`interactions[${i}].person`, "must be someone other than the user");
   });
-  unique(sections.interactions, (k) => interactionKey(lower(k.user), lower(k.person), k.kind, toInstant(k.at), k.ref?.trim()), "interactions", "at", report, "interaction");
+  unique(sections.interactions, (k) => interactionKey(lower(k.user), personKey(k.person), k.kind, toInstant(k.at), k.ref?.trim()), "interactions", "at", report, "interaction");
   checkTopicCycles(sections.topics, resolveTopic, report);
   return resolveTopic;
+}
+
+/**
+ * A profile URL belongs to one person. A record that gives an email and a
+ * profile URL another person already has is refused rather than merged: two
+ * records of one person are never joined silently. Someone
+ * known by the profile alone gains the record's email, unless that email is
+ * already someone else's.
+ */
+export function checkProfileOwner(person: { email?: string; profileUrl?: string }, known: KnownKeys, report: (message: string) => void): void {
+  if (person.email === undefined || person.profileUrl === undefined) return;
+  const url = profileKey(person.profileUrl);
+  if (!known.profiles.has(url)) return;
+  const owner = known.profiles.get(url) ?? null;
+  const email = lower(person.email);
+  if (owner !== null && owner !== email) report(`${url} is already the profile of ${owner}`);
+  if (owner === null && known.emails.has(email)) report(`${url} is already the profile of another person than ${email} (one without an email): the two records would have to be merged first`);
 }
 
 /**

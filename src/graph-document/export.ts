@@ -26,7 +26,7 @@ export function exportSections(db: Db, workspace: string): DocumentSections {
     people: mapRows(db.stream("export/people", SECTION_TIMEOUT_MS, params), ({ person: p, company, employment, interests }) => {
       const w = employment ?? {};
       return present({
-        email: p.email, name: p.name, title: p.title, company, since: documentDate(w.since), until: documentDate(w.until),
+        email: p.email, profileUrl: p.profileUrl, name: p.name, title: p.title, company, since: documentDate(w.since), until: documentDate(w.until),
         city: p.city, country: p.country, location: p.location,
         interests: nonEmpty(interests.filter((interest) => interest.topic !== null)),
       });

@@ -39,22 +39,24 @@ export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportS
     })),
     step("topic hierarchy", "relationshipsCreated", "import/topic-broader", doc.topics.flatMap((t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader })))),
     step("companies", "nodesCreated", "import/companies", doc.companies, (c) => ({
-      domain: c.domain,
+      domain: c.domain ?? null,
+      nameKey: c.nameKey ?? null,
       props: defined({
-        name: c.name, industry: c.industry, headcount: optional(c.employees, integer), city: c.city, country: c.country,
+        name: c.name, nameKey: c.nameKey, industry: c.industry, headcount: optional(c.employees, integer), city: c.city, country: c.country,
         location: optional(c.location, geoPoint), status: c.status, relationshipLevel: c.relationshipLevel,
       }),
     })),
     step("people", "nodesCreated", "import/people", doc.people, (p) => ({
-      email: p.email,
-      props: defined({ name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
+      email: p.email ?? null,
+      profileUrl: p.profileUrl ?? null,
+      props: defined({ profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
     })),
     step("employments", "relationshipsCreated", "import/employments", doc.people.flatMap((p) => (p.company ? [{
-      email: p.email,
+      person: p.key,
       company: p.company,
       props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
     }] : []))),
-    step("interests", "relationshipsCreated", "import/interests", doc.people.flatMap((p) => (p.interests ?? []).map((i) => ({ email: p.email, topic: i.topic, weight: i.weight })))),
+    step("interests", "relationshipsCreated", "import/interests", doc.people.flatMap((p) => (p.interests ?? []).map((i) => ({ person: p.key, topic: i.topic, weight: i.weight })))),
     step("users", "labelsAdded", "import/users", doc.users, (u) => ({ email: u.email })),
     step("content", "nodesCreated", "import/content", doc.content, (c) => ({
       url: c.url,

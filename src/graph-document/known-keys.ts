@@ -14,7 +14,9 @@ export async function knownKeys(db: Db, workspace: string): Promise<KnownKeys> {
   }
   return {
     emails: new Set(row?.emails),
+    profiles: new Map((row?.profiles ?? []).map((profile) => [profile.url, profile.email])),
     domains: new Set(row?.domains),
+    companyNames: new Set(row?.companyNames),
     contentUrls: new Set(row?.urls),
     topicKeys,
   };

@@ -5,7 +5,7 @@
  * weights filled in, each connection ordered from the lower email to the
  * higher, and the natural keys of concerns, events and promises computed.
  */
-import type { ParsedSections } from "./schema.js";
+import { DOMAIN, type ParsedSections } from "./schema.js";
 
 /**
  * Joins the parts of a composite key. Keys stay plain readable strings (they
@@ -29,6 +29,62 @@ export function topicKey(name: string): string {
 /** An email or a domain as stored and compared: how the importer keys people and companies, and how every lookup finds them. */
 export function lower(value: string): string {
   return value.trim().toLowerCase();
+}
+
+/**
+ * A profile URL as stored and compared: scheme, `www.`, query, fragment,
+ * trailing slashes and case do not matter, so
+ * `http://www.LinkedIn.com/in/Jane-Doe/` is `https://linkedin.com/in/jane-doe`.
+ */
+export function profileKey(url: string): string {
+  const parsed = new URL(url.trim());
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, "");
+  const path = decodedPath(parsed.pathname).toLowerCase().replace(/\/+$/, "");
+  return `https://${host}${path}`;
+}
+
+/** Percent-escapes decoded (LinkedIn writes accented names either way); a malformed escape is kept as written. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Legal forms that do not tell companies apart ("Acme, Inc." is "ACME Inc"), as they read with dots removed and lower-cased. */
+const LEGAL_SUFFIXES = new Set([
+  "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "plc", "lp",
+  "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "ab", "pty", "kk",
+]);
+
+/**
+ * A company name as compared: accents, case, punctuation and trailing legal
+ * forms do not matter. Dots vanish (S.A. → sa), `&` reads as "and", any other
+ * run of non-letters and non-digits is one space. A name that is nothing but a
+ * legal form keeps it. The key never holds a dot, so it never equals a domain.
+ */
+export function companyNameKey(name: string): string {
+  const words = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/\./g, "")
+    .replace(/&/g, " and ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "");
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1]!)) words.pop();
+  return words.join(" ");
+}
+
+/** A person reference (an email or a profile URL) as the key it stands for. */
+export function personKey(ref: string): string {
+  return /^https?:\/\//i.test(ref.trim()) ? profileKey(ref) : lower(ref);
+}
+
+/** A company reference (a domain or a name) as the key it stands for: a domain lower-cased, a name by companyNameKey. */
+export function companyKey(ref: string): string {
+  return DOMAIN.test(ref.trim()) ? lower(ref) : companyNameKey(ref);
 }
 
 /** A document date as a UTC instant: `2026-11-01` → `2026-11-01T00:00:00.000Z`. */
@@ -71,37 +127,43 @@ export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicR
       aliases: t.aliases?.map((alias) => alias.trim()),
       broader: t.broader?.map(topic),
     })),
-    companies: sections.companies.map((c) => ({ ...c, domain: lower(c.domain) })),
+    companies: sections.companies.map((c) => {
+      const domain = c.domain === undefined ? undefined : lower(c.domain);
+      const nameKey = c.name === undefined ? undefined : companyNameKey(c.name);
+      return { ...c, domain, nameKey, key: domain ?? (nameKey as string) };
+    }),
     people: sections.people.map((p) => ({
       ...p,
-      email: lower(p.email),
-      company: p.company === undefined ? undefined : lower(p.company),
+      email: p.email === undefined ? undefined : lower(p.email),
+      profileUrl: p.profileUrl === undefined ? undefined : profileKey(p.profileUrl),
+      key: p.email === undefined ? profileKey(p.profileUrl as string) : lower(p.email),
+      company: p.company === undefined ? undefined : companyKey(p.company),
       since: optionalInstant(p.since),
       until: optionalInstant(p.until),
       interests: p.interests?.map((i) => ({ topic: topic(i.topic), weight: i.weight ?? DEFAULT_STRENGTH })),
     })),
     content: sections.content.map((c) => ({ ...c, topics: c.topics?.map(topic), publishedAt: optionalInstant(c.publishedAt) })),
     connections: sections.connections.map((k) => {
-      const [a, b] = [lower(k.a), lower(k.b)].sort() as [string, string];
+      const [a, b] = [personKey(k.a), personKey(k.b)].sort() as [string, string];
       return { a, b, strength: k.strength ?? DEFAULT_STRENGTH, since: optionalInstant(k.since), lastInteractionAt: optionalInstant(k.lastInteractionAt) };
     }),
-    engagements: sections.engagements.map((e) => ({ ...e, person: lower(e.person), content: e.content.trim(), at: toInstant(e.at) })),
+    engagements: sections.engagements.map((e) => ({ ...e, person: personKey(e.person), content: e.content.trim(), at: toInstant(e.at) })),
     concerns: sections.concerns.map((k) => {
-      const person = lower(k.person);
+      const person = personKey(k.person);
       const key = topic(k.topic);
       const expressedAt = toInstant(k.expressedAt);
       return { ...k, person, topic: key, text: k.text.trim(), expressedAt, key: concernKey(person, key, expressedAt, k.text) };
     }),
     events: sections.events.map((e) => {
-      const company = lower(e.company);
+      const company = companyKey(e.company);
       const occurredAt = toInstant(e.occurredAt);
       return { ...e, company, occurredAt, key: eventKey(company, e.type, occurredAt) };
     }),
     promises: sections.promises.map((p) => {
       const normalized = {
         ...p,
-        person: p.person === undefined ? undefined : lower(p.person),
-        company: p.company === undefined ? undefined : lower(p.company),
+        person: p.person === undefined ? undefined : personKey(p.person),
+        company: p.company === undefined ? undefined : companyKey(p.company),
         madeAt: optionalInstant(p.madeAt),
         dueAt: optionalInstant(p.dueAt),
       };
@@ -109,7 +171,7 @@ export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicR
     }),
     users: sections.users.map((u) => ({ email: lower(u.email) })),
     interactions: sections.interactions.map((i) => {
-      const [user, person, at, ref] = [lower(i.user), lower(i.person), toInstant(i.at), i.ref?.trim()];
+      const [user, person, at, ref] = [lower(i.user), personKey(i.person), toInstant(i.at), i.ref?.trim()];
       return { ...i, user, person, at, ref, notes: i.notes?.trim(), key: interactionKey(user, person, i.kind, at, ref) };
     }),
   };

@@ -1,5 +1,5 @@
 /**
- * The graph document, version 1 (docs/graph-document.md), as zod schemas:
+ * The graph document, version 2 (docs/graph-document.md), as zod schemas:
  * one per record type. Every object is strict — an unknown field is an error,
  * because a typo must not lose data. Only natural-key fields are required.
  * The enumerations are exported for the rest of the code to reuse.
@@ -40,8 +40,23 @@ export const text = z
   .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, "must not contain control characters");
 export const documentDate = z.string().refine(isDocumentDate, "expected a date (2026-10-15) or a date-time with offset (2026-10-15T09:30:00Z)");
 export const unitInterval = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
-const email = z.string().trim().pipe(z.email("invalid email"));
-const domain = z.string().trim().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "invalid domain");
+export const email = z.string().trim().pipe(z.email("invalid email"));
+export const DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+export const domain = z.string().trim().regex(DOMAIN, "invalid domain");
+/** A public profile page (LinkedIn and the like): an http(s) URL with a host and a path. */
+const profileUrl = z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "invalid profile URL" }))
+  .refine((url) => new URL(url).pathname.replace(/\/+$/, "") !== "", "a profile URL names a page, not only a site");
+/**
+ * A person, by the key that identifies them: their email, else their profile
+ * URL. The two never look alike (an email has no scheme), so one field holds either.
+ */
+const personRef = z.string().trim().min(1, "must not be empty")
+  .refine((ref) => (/^https?:\/\//i.test(ref) ? profileUrl.safeParse(ref).success : z.email().safeParse(ref).success), "expected an email or a profile URL");
+/**
+ * A company, by the key that identifies it: its domain, else its name (a
+ * reference that reads as a domain is a domain).
+ */
+const companyRef = text;
 const notNegative = z.number().min(0, "must not be negative");
 const location = z.strictObject({
   latitude: z.number().min(-90, "must be between -90 and 90").max(90, "must be between -90 and 90"),
@@ -54,8 +69,9 @@ export const TopicRecord = z.strictObject({
   broader: z.array(text).optional(),
 });
 
-export const CompanyRecord = z.strictObject({
-  domain,
+/** A company's fields; CompanyRecord adds that it needs a key. */
+export const CompanyFields = z.strictObject({
+  domain: domain.optional(),
   name: text.optional(),
   industry: text.optional(),
   employees: notNegative.int("must be a whole number").optional(),
@@ -65,12 +81,15 @@ export const CompanyRecord = z.strictObject({
   status: z.enum(COMPANY_STATUSES).optional(),
   relationshipLevel: z.enum(RELATIONSHIP_LEVELS).optional(),
 });
+export const CompanyRecord = CompanyFields.refine((c) => c.domain !== undefined || c.name !== undefined, { error: "needs a domain, a name or both", path: ["domain"] });
 
-export const PersonRecord = z.strictObject({
-  email,
+/** A person's fields; PersonRecord adds that they need a key. */
+export const PersonFields = z.strictObject({
+  email: email.optional(),
+  profileUrl: profileUrl.optional(),
   name: text.optional(),
   title: text.optional(),
-  company: domain.optional(),
+  company: companyRef.optional(),
   since: documentDate.optional(),
   until: documentDate.optional(),
   city: text.optional(),
@@ -78,6 +97,7 @@ export const PersonRecord = z.strictObject({
   location: location.optional(),
   interests: z.array(z.strictObject({ topic: text, weight: unitInterval.optional() })).optional(),
 });
+export const PersonRecord = PersonFields.refine((p) => p.email !== undefined || p.profileUrl !== undefined, { error: "needs an email, a profile URL or both", path: ["email"] });
 
 export const ContentRecord = z.strictObject({
   url: z.string().trim().pipe(z.url("invalid url")),
@@ -88,22 +108,22 @@ export const ContentRecord = z.strictObject({
 });
 
 export const ConnectionRecord = z.strictObject({
-  a: email,
-  b: email,
+  a: personRef,
+  b: personRef,
   strength: unitInterval.optional(),
   since: documentDate.optional(),
   lastInteractionAt: documentDate.optional(),
 });
 
 export const EngagementRecord = z.strictObject({
-  person: email,
+  person: personRef,
   content: z.string().trim().min(1, "must not be empty"),
   action: z.enum(ENGAGEMENT_ACTIONS),
   at: documentDate,
 });
 
 export const ConcernRecord = z.strictObject({
-  person: email,
+  person: personRef,
   topic: text,
   text,
   expressedAt: documentDate,
@@ -113,7 +133,7 @@ export const ConcernRecord = z.strictObject({
 });
 
 export const EventRecord = z.strictObject({
-  company: domain,
+  company: companyRef,
   type: z.enum(EVENT_TYPES),
   stage: z.enum(FUNDING_STAGES).optional(),
   amountUsd: notNegative.optional(),
@@ -122,8 +142,8 @@ export const EventRecord = z.strictObject({
 
 export const PromiseRecord = z.strictObject({
   id: text.optional(),
-  person: email.optional(),
-  company: domain.optional(),
+  person: personRef.optional(),
+  company: companyRef.optional(),
   text,
   madeAt: documentDate.optional(),
   dueAt: documentDate.optional(),
@@ -139,7 +159,7 @@ export const UserRecord = z.strictObject({ email });
  */
 export const InteractionRecord = z.strictObject({
   user: email,
-  person: email,
+  person: personRef,
   kind: z.enum(INTERACTION_KINDS),
   direction: z.enum(INTERACTION_DIRECTIONS).optional(),
   at: documentDate,
@@ -164,7 +184,10 @@ export const SECTIONS = {
 
 export type SectionName = keyof typeof SECTIONS;
 
-export type GraphDocument = { version: 1 } & { [S in SectionName]?: z.input<(typeof SECTIONS)[S]>[] };
+/** Version 1 documents are version 2 documents without the keys version 2 added (profile URLs, companies by name). */
+export const DOCUMENT_VERSIONS = [1, 2] as const;
+export const DOCUMENT_VERSION = 2;
+export type GraphDocument = { version: (typeof DOCUMENT_VERSIONS)[number] } & { [S in SectionName]?: z.input<(typeof SECTIONS)[S]>[] };
 export type TopicRecord = z.output<typeof TopicRecord>;
 export type CompanyRecord = z.output<typeof CompanyRecord>;
 export type PersonRecord = z.output<typeof PersonRecord>;

@@ -8,12 +8,12 @@
  */
 import type { z } from "zod";
 import { normalizeDocument, type NormalizedDocument } from "./normalize.js";
-import { SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
+import { DOCUMENT_VERSIONS, SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
 import { checkDocument, type KnownKeys, type Problem, type SectionsWithHoles } from "./document-checks.js";
 
 export type { KnownKeys, Problem };
 
-export const NO_KNOWN_KEYS: KnownKeys = { emails: new Set(), domains: new Set(), contentUrls: new Set(), topicKeys: new Map() };
+export const NO_KNOWN_KEYS: KnownKeys = { emails: new Set(), profiles: new Map(), domains: new Set(), companyNames: new Set(), contentUrls: new Set(), topicKeys: new Map() };
 
 export type Validation = { ok: true; document: NormalizedDocument } | { ok: false; problems: Problem[] };
 
@@ -23,7 +23,9 @@ export function validateGraphDocument(input: unknown, known: KnownKeys = NO_KNOW
   }
   const problems: Problem[] = [];
   const raw = input as Record<string, unknown>;
-  if (raw.version !== 1) problems.push({ path: "version", message: raw.version === undefined ? "required: 1" : "unsupported version; expected 1" });
+  if (!(DOCUMENT_VERSIONS as readonly unknown[]).includes(raw.version)) {
+    problems.push({ path: "version", message: raw.version === undefined ? "required: 2 (or 1)" : "unsupported version; expected 2 (or 1)" });
+  }
   for (const field of Object.keys(raw)) {
     if (field !== "version" && !Object.hasOwn(SECTIONS, field)) problems.push({ path: field, message: "unknown field" });
   }

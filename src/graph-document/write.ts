@@ -6,12 +6,13 @@
  * Resolves with the number of records written per section.
  */
 import type { Writable } from "node:stream";
+import { DOCUMENT_VERSION } from "./schema.js";
 
 export type SectionSource = Iterable<unknown> | AsyncIterable<unknown>;
 
 export async function writeGraphDocument(sections: Record<string, SectionSource>, out: Writable): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  await write(out, '{\n  "version": 1');
+  await write(out, `{\n  "version": ${DOCUMENT_VERSION}`);
   for (const [name, records] of Object.entries(sections)) {
     let count = 0;
     for await (const record of records) {

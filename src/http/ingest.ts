@@ -3,14 +3,23 @@
  * email must be one of the workspace's users):
  *   POST /ingest/mail[?dryRun=true]       the body is an mbox file or one message (.eml)
  *   POST /ingest/calendar[?dryRun=true]   the body is an iCalendar file (.ics)
- * The body streams through the readers as it arrives, up to INGEST_BODY_LIMIT
- * (default 1024mb). The answer is ingest()'s summary, skipped items listed
- * with their position; errors are JSON with the API's stable codes.
+ *   POST /ingest/contacts[?format=linkedin|csv|vcard&map=Header=field,…&skipInvalid=true&dryRun=true]
+ *                                         the body is a contacts file (src/ingest/contacts/)
+ * Mail and calendars stream through the readers as they arrive, up to
+ * INGEST_BODY_LIMIT (default 1024mb); a contacts file is checked whole before
+ * anything is written, so it is read whole, up to the same limit. The answer
+ * is the summary, skipped items listed with their position (HTTP 200); a
+ * contacts file with bad rows gets HTTP 400 with the same summary, each bad
+ * row with its line and column, and nothing written unless skipInvalid=true.
+ * Errors are JSON with the API's stable codes.
  */
 import { Transform, type TransformCallback } from "node:stream";
 import express, { type Request, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
 import type { Db } from "../db/run.js";
+import { AppError, ErrorCode } from "../errors.js";
+import { CONTACTS_FORMATS, parseMapping, type ContactsFormat } from "../ingest/contacts/contact-row.js";
+import { ingestContacts } from "../ingest/contacts/ingest-contacts.js";
 import { ingest } from "../ingest/ingest.js";
 import { itemsOf, type IngestKind } from "../ingest/sources.js";
 import type { Logger } from "../logger.js";
@@ -54,10 +63,37 @@ export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLi
       next(error);
     }
   };
+  router.post("/ingest/contacts", async (req, res, next) => {
+    try {
+      const identity = await signedIn(authenticate, req, "EDITOR", "ingesting contacts");
+      if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge();
+      const format = req.query.format;
+      if (format !== undefined && !(CONTACTS_FORMATS as readonly unknown[]).includes(format)) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `format must be one of ${CONTACTS_FORMATS.join(", ")}`);
+      }
+      const mapping = contactsMapping(req.query.map);
+      const chunks: Buffer[] = [];
+      for await (const chunk of req.pipe(new ByteLimit(limit))) chunks.push(chunk as Buffer);
+      const summary = await ingestContacts(db, Buffer.concat(chunks).toString("utf8"), {
+        workspace: identity.workspace, user: identity.email, format: format as ContactsFormat | undefined, mapping,
+        skipInvalid: req.query.skipInvalid === "true", dryRun: req.query.dryRun === "true",
+      });
+      logger.info({ workspace: identity.workspace, user: identity.email, kind: "contacts", rows: summary.rows, invalid: summary.invalid.count }, "ingested over HTTP");
+      if (summary.written) onWritten?.(identity.workspace);
+      res.status(summary.invalid.count > 0 && !summary.written && !summary.dryRun ? 400 : 200).json(summary);
+    } catch (error) {
+      next(error);
+    }
+  });
   router.post("/ingest/mail", route("mail"));
   router.post("/ingest/calendar", route("calendar"));
   router.use(restErrors(`INGEST_BODY_LIMIT=${ingestBodyLimit}`, logger));
   return router;
+}
+
+function contactsMapping(map: unknown) {
+  if (map !== undefined && typeof map !== "string") throw new AppError(ErrorCode.BAD_USER_INPUT, "map must be Header=field,…");
+  return parseMapping(map);
 }
 
 /** Passes bytes through until `limit`, then fails the way body parsers do, so restErrors answers 413. */

@@ -229,7 +229,7 @@ async function flush(db: Db, batch: Batch, written: WrittenContacts, options: In
 }
 
 /** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */
-class InFlight {
+export class InFlight {
   private readonly pending: Promise<void>[] = [];
 
   constructor(private readonly limit: number) {}

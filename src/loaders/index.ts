@@ -16,11 +16,14 @@ export function createLoaders(db: Db, workspace: string) {
   const perArgs = memoizeByArgs();
   // A person found one way is known the other way too: the viewer, found by
   // email, costs no second round trip when a filter checks it by id.
-  const personById: DataLoader<string, PersonItem | null> = oneByKey(db, workspace, "person/by-ids", {}, (person) => personByEmail.prime(person.email, person));
+  const personById: DataLoader<string, PersonItem | null> = oneByKey(db, workspace, "person/by-ids", {}, (person) => {
+    if (person.email !== null) personByEmail.prime(person.email, person);
+  });
   const personByEmail: DataLoader<string, PersonItem | null> = oneByKey(db, workspace, "person/by-emails", {}, (person) => personById.prime(person.id, person));
   return {
     personById,
     personByEmail,
+    personByProfile: oneByKey(db, workspace, "person/by-profiles"),
     companyById: oneByKey(db, workspace, "company/by-ids"),
     companyByDomain: oneByKey(db, workspace, "company/by-domains"),
     topicByName: oneByKey(db, workspace, "topic/by-names"),

@@ -34,7 +34,7 @@ export const recordConcern = mutation({
     return tx.item("mutation/record-concern", {
       person: concern.person,
       topic,
-      key: concernKey(tx.refs.email(concern.person), topic, concern.at, concern.statement),
+      key: concernKey(tx.refs.personKey(concern.person), topic, concern.at, concern.statement),
       props: defined({
         text: concern.statement, expressedAt: utcDateTime(concern.at), source: concern.source,
         severity: concern.severity === undefined ? undefined : integer(concern.severity), level: concern.level,
@@ -50,7 +50,7 @@ export const recordCompanyEvent = mutation({
   write(event, tx) {
     return tx.item("mutation/record-company-event", {
       company: event.company,
-      key: eventKey(tx.refs.domain(event.company), event.type, event.at),
+      key: eventKey(tx.refs.companyKey(event.company), event.type, event.at),
       props: defined({ type: event.type, stage: event.stage, amountUsd: event.amountUsd, occurredAt: utcDateTime(event.at) }),
     });
   },

@@ -4,7 +4,7 @@
  * through the API obeys the same rules as one imported.
  */
 import { z } from "zod";
-import { CompanyRecord, PersonRecord, text } from "../graph-document/schema.js";
+import { domain as documentDomain, email as documentEmail, text } from "../graph-document/schema.js";
 import { toInstant } from "../graph-document/normalize.js";
 
 /** How far ahead of the server's clock a "when it happened" may be: a client's clock runs a little fast. */
@@ -25,8 +25,8 @@ export const statement = text.max(2_000, "must be at most 2000 characters");
  * Emails and domains as the document has them, bounded by what the standards
  * allow: they are indexed keys, and Neo4j refuses an index entry of over 8 kB.
  */
-export const email = z.string().max(254, "must be at most 254 characters").pipe(PersonRecord.shape.email);
-export const domain = z.string().max(253, "must be at most 253 characters").pipe(CompanyRecord.shape.domain);
+export const email = z.string().max(254, "must be at most 254 characters").pipe(documentEmail);
+export const domain = z.string().max(253, "must be at most 253 characters").pipe(documentDomain);
 
 export const url = z.string().trim().max(2_000, "must be at most 2000 characters").pipe(z.url("invalid url"));
 

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { interactionKey, lower } from "../graph-document/normalize.js";
-import { CompanyRecord, INTERACTION_KINDS, PersonRecord, text, unitInterval } from "../graph-document/schema.js";
+import { CompanyFields, INTERACTION_KINDS, PersonFields, text, unitInterval } from "../graph-document/schema.js";
 import { weighPairs } from "../relationships/pairs.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { utcDateTime } from "../db/values.js";
@@ -16,7 +16,7 @@ import { mutation } from "./run-mutation.js";
 export const upsertPerson = mutation({
   name: "upsertPerson",
   argument: "input",
-  input: PersonRecord.extend({ email, company: domain.optional() }),
+  input: PersonFields.extend({ email, company: domain.optional() }),
   references: (p) => ({ domains: p.company ? [lower(p.company)] : [], topics: (p.interests ?? []).map((i) => i.topic) }),
   async write(person, tx) {
     await upsertRecords(tx.run, { people: [person] }, tx.refs.topicKey);
@@ -26,7 +26,7 @@ export const upsertPerson = mutation({
 });
 
 /** The Company type calls the document's `employees` headcount, and so does its input. */
-const CompanyInput = CompanyRecord.omit({ employees: true }).extend({ domain, headcount: CompanyRecord.shape.employees })
+const CompanyInput = CompanyFields.omit({ employees: true }).extend({ domain, headcount: CompanyFields.shape.employees })
   .transform(({ headcount, ...company }) => ({ ...company, employees: headcount }));
 
 export const upsertCompany = mutation({
@@ -74,7 +74,7 @@ export const recordInteraction = mutation({
   },
   async write(input, tx, ctx) {
     const viewer = (await ctx.viewerId())!;
-    const [user, person] = [tx.refs.email(viewer), tx.refs.email(input.with)];
+    const [user, person] = [tx.refs.personKey(viewer), tx.refs.personKey(input.with)];
     // A two-way interaction (no direction): the rep says it happened between them.
     await upsertRecords(tx.run, { interactions: [{ user, person, kind: input.kind, at: input.at, notes: input.notes }] }, tx.refs.topicKey);
     await weighPairs(tx.run, ctx.workspace, [{ team: user, contact: person }], { nowMs: Date.now(), halfLifeDays: ctx.relationships.halfLifeDays });

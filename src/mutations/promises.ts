@@ -19,7 +19,7 @@ export const makePromise = mutation({
   references: ({ person, company }) => ({ people: person ? [person] : [], companies: company ? [company] : [] }),
   write(promise, tx) {
     const key = promiseKey({
-      person: promise.person && tx.refs.email(promise.person), company: promise.company && tx.refs.domain(promise.company), text: promise.text,
+      person: promise.person && tx.refs.personKey(promise.person), company: promise.company && tx.refs.companyKey(promise.company), text: promise.text,
     });
     return tx.item("mutation/make-promise", {
       key, person: promise.person ?? null, company: promise.company ?? null, text: promise.text,

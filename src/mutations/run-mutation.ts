@@ -29,10 +29,14 @@ export interface References {
   contents?: string[];
 }
 
-/** References resolved to natural keys: the email of a person id, the domain of a company id, the key of a topic name. */
+/**
+ * References resolved to natural keys, as the graph document refers to them:
+ * a person id's email (else profile URL), a company id's domain (else name
+ * key), a topic name's key.
+ */
 export interface Resolved {
-  email(personId: string): string;
-  domain(companyId: string): string;
+  personKey(personId: string): string;
+  companyKey(companyId: string): string;
   topicKey(nameOrAlias: string): string;
 }
 
@@ -100,8 +104,8 @@ function scopedTo(run: RunQuery, scope: Params): Pick<Tx, "run" | "item"> {
 
 /** Nothing referred to: nothing to look up. */
 const NONE: Resolved = {
-  email: (id) => { throw new Error(`person ${id} was not declared among the mutation's references`); },
-  domain: (id) => { throw new Error(`company ${id} was not declared among the mutation's references`); },
+  personKey: (id) => { throw new Error(`person ${id} was not declared among the mutation's references`); },
+  companyKey: (id) => { throw new Error(`company ${id} was not declared among the mutation's references`); },
   topicKey: (name) => { throw new Error(`topic ${name} was not declared among the mutation's references`); },
 };
 
@@ -127,8 +131,8 @@ async function resolve(run: RunQuery, workspace: string, refs: References): Prom
   ];
   if (missing.length > 0) throw new AppError(ErrorCode.NOT_FOUND, `not found in this workspace: ${missing.join(", ")}`, { missing });
   return {
-    email: (id) => emails.get(id)!,
-    domain: (id) => domains.get(id)!,
+    personKey: (id) => emails.get(id)!,
+    companyKey: (id) => domains.get(id)!,
     topicKey: (name) => topics.get(topicKey(name))!,
   };
 }

@@ -14,7 +14,7 @@ import type { RunQuery } from "../db/run.js";
 import { integer, utcDateTime } from "../db/values.js";
 import { derivedStrength, evidenceOf, type PairInteraction } from "./strength.js";
 
-/** A team member and a contact, by email (lower-cased, as stored). */
+/** A team member (by email) and a contact (by email, else profile URL), as stored. */
 export interface Pair {
   team: string;
   contact: string;

@@ -30,6 +30,12 @@ const SATURATION = 4;
 const ONE_WAY_WEIGHT = 1;
 const TWO_WAY_WEIGHT = 2;
 export const DEFAULT_HALF_LIFE_DAYS = 90;
+/**
+ * The floor of a connection read from a contacts file (a LinkedIn connection):
+ * below what one recent exchange of mail or one meeting gives (≈ 0.39), since
+ * accepting an invitation says less than talking.
+ */
+export const DEFAULT_CONTACT_STRENGTH = 0.2;
 
 const DAY_MS = 86_400_000;
 

@@ -23,10 +23,10 @@ interface ListKind<W, I> {
 }
 
 const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>, PersonItem> = {
-  validate: validPersonWhere, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, naturalKey: (person) => person.email,
+  validate: validPersonWhere, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, naturalKey: (person) => person.email ?? (person.profileUrl as string),
 };
 const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>, CompanyItem> = {
-  validate: validCompanyWhere, page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, naturalKey: (company) => company.domain,
+  validate: validCompanyWhere, page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, naturalKey: (company) => company.domain ?? (company.nameKey as string),
 };
 
 export const people = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(PEOPLE, args, ctx, info);

@@ -3,6 +3,7 @@ import type { RequestContext } from "../context.js";
 import type { Item } from "../db/rows.js";
 import { recordCompanyEvent, recordConcern, recordEngagement, setRelationshipLevel } from "../mutations/facts.js";
 import { forgetPerson } from "../mutations/forget.js";
+import { mergeCompanies, mergePeople } from "../mutations/merge.js";
 import { connectPeople, disconnectPeople, recordInteraction, upsertCompany, upsertPerson } from "../mutations/people.js";
 import { makePromise, setPromiseStatus } from "../mutations/promises.js";
 import { deleteSegment, saveSegment, snapshotSegment, updateSegment } from "../mutations/segments.js";
@@ -13,7 +14,7 @@ import { createWebhook, deleteWebhook } from "../mutations/webhooks.js";
 export const Mutation = {
   upsertPerson, upsertCompany, connectPeople, disconnectPeople, recordInteraction,
   recordEngagement, recordConcern, recordCompanyEvent, setRelationshipLevel, upsertTopic, upsertContent,
-  makePromise, setPromiseStatus, forgetPerson,
+  makePromise, setPromiseStatus, forgetPerson, mergePeople, mergeCompanies,
   saveSegment, updateSegment, deleteSegment, snapshotSegment, setTrackingActions, createWebhook, deleteWebhook,
 };
 

@@ -10,7 +10,8 @@ import { AppError, ErrorCode } from "../errors.js";
 export interface Connection<E extends { node: unknown }> {
   edges: (E & { cursor: string })[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: () => Promise<number>;
+  /** Absent from connections whose type has no totalCount. */
+  totalCount?: () => Promise<number>;
 }
 
 export function encodeCursor(key: unknown): string {
@@ -30,9 +31,9 @@ export function decodeCursor<K>(cursor: string | null | undefined, isKey: (key: 
 }
 
 /** @param rows at most first + 1 edges (without cursors), in order */
-export function connection<E extends { node: unknown }>(rows: E[], first: number, keyOf: (edge: E) => unknown, count: () => Promise<number>): Connection<E> {
+export function connection<E extends { node: unknown }>(rows: E[], first: number, keyOf: (edge: E) => unknown, count?: () => Promise<number>): Connection<E> {
   const edges = rows.slice(0, first).map((edge) => ({ ...edge, cursor: encodeCursor(keyOf(edge)) }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, ...(count && { totalCount: count }) };
 }
 
 /**

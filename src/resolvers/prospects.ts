@@ -34,7 +34,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   });
   const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
   const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
-  const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email, position.scoredAt];
+  const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email ?? (edge.node.profileUrl as string), position.scoredAt];
   return { ...connection(edges, first, keyOf, count), scoredAt: position.scoredAt };
 }
 

@@ -1,19 +1,22 @@
 /** Root fields: lookups by id or natural key (a miss is null, never an error), and the filtered lists. */
 import type { RequestContext } from "../context.js";
-import { lower, topicKey } from "../graph-document/normalize.js";
+import { lower, profileKey, topicKey } from "../graph-document/normalize.js";
 import { exactlyOne } from "../validation/arguments.js";
 import { introductionPaths } from "./introductions.js";
+import { possibleDuplicates } from "./duplicates.js";
 import { companies, people } from "./lists.js";
 import { prospects } from "./prospects.js";
 import { search } from "./search.js";
 
-interface PersonArgs { id?: string | null; email?: string | null }
+interface PersonArgs { id?: string | null; email?: string | null; profileUrl?: string | null }
 interface CompanyArgs { id?: string | null; domain?: string | null }
 
 export const Query = {
   person(_: unknown, args: PersonArgs, ctx: RequestContext) {
-    const by = exactlyOne(args, "id", "email");
-    return by.name === "id" ? ctx.loaders.personById.load(by.value) : ctx.loaders.personByEmail.load(lower(by.value));
+    const by = exactlyOne(args, "id", "email", "profileUrl");
+    if (by.name === "id") return ctx.loaders.personById.load(by.value);
+    if (by.name === "email") return ctx.loaders.personByEmail.load(lower(by.value));
+    return URL.canParse(by.value) ? ctx.loaders.personByProfile.load(profileKey(by.value)) : null;
   },
 
   company(_: unknown, args: CompanyArgs, ctx: RequestContext) {
@@ -26,6 +29,7 @@ export const Query = {
   },
 
   people,
+  possibleDuplicates,
   companies,
   prospects,
   introductionPaths,

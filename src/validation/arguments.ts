@@ -25,16 +25,13 @@ export function validMaxHops(maxHops: number, argument = "maxHops"): number {
   return maxHops;
 }
 
-/** Exactly one of two alternative arguments, e.g. `id` or `email`. */
-export function exactlyOne<A extends string, B extends string>(
-  args: Partial<Record<A | B, string | null>>,
-  a: A,
-  b: B,
-): { name: A; value: string } | { name: B; value: string } {
-  const first = args[a];
-  const second = args[b];
-  if ((first == null) === (second == null)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `give exactly one of ${a} and ${b}`, { arguments: [a, b] });
+/** Exactly one of alternative arguments, e.g. `id` or `email`. */
+export function exactlyOne<N extends string>(args: Partial<Record<N, string | null>>, ...names: [N, N, ...N[]]): { name: N; value: string } {
+  const given = names.filter((name) => args[name] != null);
+  if (given.length !== 1) {
+    const list = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `give exactly one of ${list}`, { arguments: names });
   }
-  return first != null ? { name: a, value: first } : { name: b, value: second as string };
+  const name = given[0]!;
+  return { name, value: args[name] as string };
 }

@@ -52,7 +52,7 @@ export class RandomWhere {
     this.random = new Random(seed, options.stream ?? "differential-where");
     this.topicNames = doc.topics.flatMap((t) => [t.name, ...(t.aliases ?? [])]);
     this.titleWords = [...new Set(doc.people.flatMap((p) => (p.title ?? "").split(/\s+/)).filter((word) => word.length > 1))];
-    this.domains = doc.companies.map((c) => c.domain);
+    this.domains = doc.companies.map((c) => c.key);
     this.industries = [...new Set(doc.companies.flatMap((c) => (c.industry ? [c.industry] : [])))];
     this.headcounts = doc.companies.flatMap((c) => (c.employees === undefined ? [] : [c.employees])).sort((a, b) => a - b);
     this.located = options.people.flatMap((p) => (p.location ? [p.location] : []));

@@ -42,6 +42,9 @@ interface BRefs {
   snapshot: string;
   promise: string;
   webhook: string;
+  /** A's own Chuck and Northwind, to pair with B's ids where a mutation takes two. */
+  aChuck: string;
+  aNorthwind: string;
 }
 
 interface Case {
@@ -159,6 +162,15 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
   "Mutation.setPromiseStatus": (b) => [
     { query: "mutation($id: ID!) { setPromiseStatus(id: $id, status: KEPT) { id } }", variables: { id: b.promise }, code: "NOT_FOUND" },
   ],
+  "Query.possibleDuplicates": () => [{ query: "{ possibleDuplicates(first: 100) { edges { node { a { id email } b { id email } reasons } } pageInfo { hasNextPage } } }" }],
+  "Mutation.mergePeople": (b) => [
+    { query: "mutation($k: ID!, $m: ID!) { mergePeople(keep: $k, merge: $m) { id } }", variables: { k: b.aChuck, m: b.onlyB }, code: "NOT_FOUND" },
+    { query: "mutation($k: ID!, $m: ID!) { mergePeople(keep: $k, merge: $m) { id } }", variables: { k: b.chuck, m: b.aChuck }, code: "NOT_FOUND" },
+  ],
+  "Mutation.mergeCompanies": (b) => [
+    { query: "mutation($k: ID!, $m: ID!) { mergeCompanies(keep: $k, merge: $m) { id } }", variables: { k: b.aNorthwind, m: b.onlyBCompany }, code: "NOT_FOUND" },
+    { query: "mutation($k: ID!, $m: ID!) { mergeCompanies(keep: $k, merge: $m) { id } }", variables: { k: b.northwind, m: b.aNorthwind }, code: "NOT_FOUND" },
+  ],
   "Mutation.forgetPerson": (b) => [
     { query: "mutation($id: ID!) { forgetPerson(id: $id) { concerns } }", variables: { id: b.chuck }, code: "NOT_FOUND" },
     { query: "mutation($id: ID!) { forgetPerson(id: $id) { concerns } }", variables: { id: b.onlyB }, code: "NOT_FOUND" },
@@ -194,7 +206,13 @@ beforeAll(async () => {
   await db.transaction("snapshot", (run) => run(snapshotPeople({}, { workspace: B, viewerId: null, shortlistFrom: 2_000 }, { segment, snapshot }, "rep@ourco.example")));
   const webhook = randomUUID();
   await db.write("webhook/create", { workspace: B, id: webhook, segment, url: "http://127.0.0.1:9/never", secret: "[B] secret of B's", recordedBy: "rep@ourco.example" });
-  b = { chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise!, segment, snapshot, webhook };
+  const inA = async (query: string) => (await driver.executeQuery(query, { workspace: A })).records.map((r) => r.get(0) as string);
+  const [aChuck] = await inA("MATCH (p:Person {workspace: $workspace, email: 'chuck@northwind.io'}) RETURN p.id");
+  const [aNorthwind] = await inA("MATCH (c:Company {workspace: $workspace, domain: 'northwind.io'}) RETURN c.id");
+  b = {
+    chuck: chuck!, onlyB: onlyB!, northwind: northwind!, onlyBCompany: onlyBCompany!, topic: "Secret B Topic", promise: promise!, segment, snapshot, webhook,
+    aChuck: aChuck!, aNorthwind: aNorthwind!,
+  };
   bBefore = await fingerprint(driver, B);
   const { key } = await createApiKey(db, { workspace: A, email: "rep@ourco.example", role: "EDITOR" });
   asA = bearer(key);

@@ -87,7 +87,7 @@ describe("person", () => {
     for (const query of ["{ person { id } }", "{ person(id: \"x\", email: \"y\") { id } }"]) {
       const { errors } = await gql(server.url, query);
       expect(errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
-      expect(errors?.[0]?.message).toBe("give exactly one of id and email");
+      expect(errors?.[0]?.message).toBe("give exactly one of id, email and profileUrl");
     }
   });
 

@@ -93,4 +93,22 @@ describe("forgetPerson", () => {
     const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...asChuck }, body: JSON.stringify({ query: "{ viewer { id } }" }) });
     expect(response.status).toBe(401);
   });
+
+  it("forgets someone known only by a profile URL, their URL gone from every key", async () => {
+    const url = "https://linkedin.com/in/dana-forgotten";
+    const imported = await importGraphDocument(testDb(driver), {
+      version: 2,
+      people: [{ profileUrl: url, name: "Dana", company: "Forgotten Works Ltd" }],
+      companies: [{ name: "Forgotten Works Ltd" }],
+      connections: [{ a: "rep@ourco.example", b: url, strength: 0.2 }],
+      promises: [{ person: url, text: "Send Dana the deck", madeAt: "2026-05-01" }, { person: url, company: "Forgotten Works", text: "Both", madeAt: "2026-05-01" }],
+    }, { workspace });
+    expect(imported.ok ? [] : imported.problems).toEqual([]);
+    const { data } = await gql(server.url, `{ person(profileUrl: "http://www.LinkedIn.com/in/Dana-Forgotten/") { id email profileUrl } }`, {}, rep);
+    const dana = data!.person as { id: string; email: string | null; profileUrl: string };
+    expect(dana).toMatchObject({ email: null, profileUrl: url });
+    const forgotten = await gql(server.url, `mutation($id: ID!) { forgetPerson(id: $id) { promises connections employments } }`, { id: dana.id }, rep);
+    expect(forgotten.data!.forgetPerson).toEqual({ promises: 1, connections: 1, employments: 1 });
+    expect(await workspaceText()).not.toContain("dana-forgotten");
+  });
 });

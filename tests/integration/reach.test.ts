@@ -90,11 +90,11 @@ describe("a company export: the best-connected contact at each company", () => {
     const best = new Map<string, { email: string; reach: number }>();
     for (const person of graph.normalized.people) {
       const current = person.company !== undefined && (person.until === undefined || Date.parse(person.until) > Date.now());
-      const strength = reach.get(person.email) ?? 0;
+      const strength = reach.get(person.key) ?? 0;
       if (!current || strength === 0) continue;
       const known = best.get(person.company!);
-      if (!known || strength > known.reach || (strength === known.reach && person.email < known.email)) {
-        best.set(person.company!, { email: person.email, reach: strength });
+      if (!known || strength > known.reach || (strength === known.reach && person.key < known.email)) {
+        best.set(person.company!, { email: person.key, reach: strength });
       }
     }
     return best;

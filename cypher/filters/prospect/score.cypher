@@ -42,8 +42,8 @@ WITH person, reach, engagementTop, concernTop, interestTop, eventTop, interestMa
     + $weights.concern * (1 - exp(-concernSum))
     + $weights.interest * interestMax
     + $weights.event * (1 - exp(-eventSum)), 6) AS score
-WHERE $afterEmail IS NULL OR score < $afterScore OR (score = $afterScore AND person.email > $afterEmail)
-ORDER BY score DESC, person.email
+WHERE $afterEmail IS NULL OR score < $afterScore OR (score = $afterScore AND coalesce(person.email, person.profileUrl) > $afterEmail)
+ORDER BY score DESC, coalesce(person.email, person.profileUrl)
 LIMIT $limit
 {{strongestPath}}
 OPTIONAL CALL (person) {
@@ -56,4 +56,4 @@ RETURN person {.*} AS item, score, path, employer_ {.name, .domain} AS employer,
   [row_ IN concernTop | {concern: properties(row_[0]), topic: properties(row_[1]), weight: row_[2]}] AS concerns,
   [row_ IN interestTop | {topic: properties(row_[1]), weight: row_[0].weight}] AS interests,
   [row_ IN eventTop | {company: properties(row_[0]), event: properties(row_[1]), weight: row_[2]}] AS events
-ORDER BY score DESC, item.email
+ORDER BY score DESC, coalesce(item.email, item.profileUrl)

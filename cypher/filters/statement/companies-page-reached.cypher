@@ -12,7 +12,7 @@ MATCH (person)-[job_:WORKS_AT]->(company:Company)
 WHERE job_.until IS NULL OR job_.until > datetime()
 WITH DISTINCT company{{carried}}
 WHERE {{predicate}}
-  AND ($afterKey IS NULL OR [{{sortKey}}, company.domain] {{after}} [$afterValue, $afterKey])
+  AND ($afterKey IS NULL OR [{{sortKey}}, coalesce(company.domain, company.nameKey)] {{after}} [$afterValue, $afterKey])
 RETURN company {.*} AS item, {{sortKey}} AS sortValue
-ORDER BY {{sortKey}} {{direction}}, company.domain {{direction}}
+ORDER BY {{sortKey}} {{direction}}, coalesce(company.domain, company.nameKey) {{direction}}
 LIMIT $limit

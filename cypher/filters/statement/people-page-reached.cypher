@@ -9,7 +9,7 @@
 {{reached}}
 {{matched}}
 WITH person{{carried}}
-WHERE ($afterKey IS NULL OR [{{sortKey}}, person.email] {{after}} [$afterValue, $afterKey])
+WHERE ($afterKey IS NULL OR [{{sortKey}}, coalesce(person.email, person.profileUrl)] {{after}} [$afterValue, $afterKey])
 RETURN person {.*} AS item, {{sortKey}} AS sortValue
-ORDER BY {{sortKey}} {{direction}}, person.email {{direction}}
+ORDER BY {{sortKey}} {{direction}}, coalesce(person.email, person.profileUrl) {{direction}}
 LIMIT $limit

@@ -69,8 +69,8 @@ export class DocumentIndex {
   constructor(readonly doc: Doc) {
     this.topics = doc.topics;
     this.users = new Set(doc.users.map((user) => user.email));
-    for (const person of doc.people) this.people.set(person.email, person);
-    for (const company of doc.companies) this.companies.set(company.domain, company);
+    for (const person of doc.people) this.people.set(person.key, person);
+    for (const company of doc.companies) this.companies.set(company.key, company);
     for (const item of doc.content) this.content.set(item.url, item);
     for (const engagement of doc.engagements) push(this.engagementsOf, engagement.person, engagement);
     for (const concern of doc.concerns) push(this.concernsOf, concern.person, concern);
@@ -162,13 +162,13 @@ export class InMemoryEvaluator {
   /** The emails of the people that match, sorted. */
   people(where: PersonWhere, now: Date = new Date()): string[] {
     const context = new Evaluation(this.index, this.viewer, this.emailOfId, now.getTime());
-    return this.index.doc.people.map((p) => p.email).filter((email) => context.person(email, where)).sort();
+    return this.index.doc.people.map((p) => p.key).filter((email) => context.person(email, where)).sort();
   }
 
   /** The domains of the companies that match, sorted. */
   companies(where: CompanyWhere, now: Date = new Date()): string[] {
     const context = new Evaluation(this.index, this.viewer, this.emailOfId, now.getTime());
-    return this.index.doc.companies.map((c) => c.domain).filter((domain) => context.company(domain, where)).sort();
+    return this.index.doc.companies.map((c) => c.key).filter((domain) => context.company(domain, where)).sort();
   }
 }
 
@@ -265,7 +265,7 @@ class Evaluation {
     const checks: (() => boolean)[] = [];
     if (where.domains != null) {
       const domains = where.domains.map((d) => d.trim().toLowerCase());
-      checks.push(() => domains.includes(c.domain));
+      checks.push(() => domains.includes(c.key));
     }
     if (where.industries != null) {
       const industries = where.industries.map((i) => i.trim().toLowerCase());
@@ -296,7 +296,7 @@ class Evaluation {
     }
     if (where.employs) {
       const employs = where.employs;
-      checks.push(() => this.index.doc.people.some((p) => this.currentEmployer(p) === domain && this.person(p.email, employs)));
+      checks.push(() => this.index.doc.people.some((p) => this.currentEmployer(p) === domain && this.person(p.key, employs)));
     }
     if (where.AND) for (const inner of where.AND) checks.push(() => this.company(domain, inner));
     if (where.OR) {

@@ -7,7 +7,7 @@ function problemsOf(input: unknown, known?: KnownKeys): string[] {
 }
 
 function knownKeys(keys: Partial<KnownKeys>): KnownKeys {
-  return { emails: new Set(), domains: new Set(), contentUrls: new Set(), topicKeys: new Map(), ...keys };
+  return { emails: new Set(), profiles: new Map(), domains: new Set(), companyNames: new Set(), contentUrls: new Set(), topicKeys: new Map(), ...keys };
 }
 
 /** One record of every kind, each referring to a person, company, topic or content it does not define. */
@@ -89,9 +89,9 @@ describe("duplicates within the document", () => {
       users: [{ email: "zoe@acme.example" }, { email: "ZOE@acme.example" }],
     })).toEqual([
       "topics[1].name: \"crm\" is already a name or alias at topics[0].name",
-      "companies[1].domain: duplicate domain: same as companies[0]",
+      "companies[1].domain: duplicate company: same as companies[0]",
       "people[0].interests[1].topic: duplicate interest: same as people[0].interests[0]",
-      "people[1].email: duplicate email: same as people[0]",
+      "people[1].email: duplicate person: same as people[0]",
       "content[1].url: duplicate url: same as content[0]",
       "connections[1].b: duplicate connection: same as connections[0]",
       "engagements[1].at: duplicate engagement: same as engagements[0]",
@@ -172,10 +172,10 @@ describe("other rules", () => {
     ]);
   });
 
-  it("accept version 1 only and known sections only, even ones named like Object's own properties", () => {
-    expect(problemsOf({ users: [] })).toEqual(["version: required: 1"]);
-    expect(problemsOf({ version: 2, constructor: [], toString: "x", peopel: [] })).toEqual([
-      "version: unsupported version; expected 1",
+  it("accept versions 1 and 2 only and known sections only, even ones named like Object's own properties", () => {
+    expect(problemsOf({ users: [] })).toEqual(["version: required: 2 (or 1)"]);
+    expect(problemsOf({ version: 3, constructor: [], toString: "x", peopel: [] })).toEqual([
+      "version: unsupported version; expected 2 (or 1)",
       "constructor: unknown field",
       "toString: unknown field",
       "peopel: unknown field",

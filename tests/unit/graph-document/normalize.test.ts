@@ -94,6 +94,7 @@ describe("normalizeDocument (through validateGraphDocument)", () => {
 
   it("resolves every topic reference by name or alias, in any case, to the canonical key", () => {
     const known: KnownKeys = {
+      profiles: new Map(), companyNames: new Set(),
       emails: new Set(), domains: new Set(), contentUrls: new Set(),
       topicKeys: new Map([["sales technology", "sales technology"], ["salestech", "sales technology"]]),
     };

@@ -65,6 +65,8 @@ function specExample() {
 /** The example refers to a user and a broader topic it does not define: they must already be in the graph. */
 const graphWithRepAndSalesTechnology: KnownKeys = {
   emails: new Set(["rep@ourco.com"]),
+  profiles: new Map(),
+  companyNames: new Set(),
   domains: new Set(),
   contentUrls: new Set(),
   topicKeys: new Map([["sales technology", "sales technology"]]),

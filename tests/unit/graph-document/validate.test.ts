@@ -14,9 +14,9 @@ describe("validateGraphDocument", () => {
     expect(problemsOf(demoStory(new Date("2026-11-22T12:00:00Z")))).toEqual([]);
   });
 
-  it("rejects what is not a version 1 document", () => {
+  it("rejects what is not a version 1 or 2 document", () => {
     expect(problemsOf([])).toEqual(["$: a graph document must be a JSON object"]);
-    expect(problemsOf({ version: 2, peopel: [] })).toEqual(["version: unsupported version; expected 1", "peopel: unknown field"]);
+    expect(problemsOf({ version: 3, peopel: [] })).toEqual(["version: unsupported version; expected 2 (or 1)", "peopel: unknown field"]);
     expect(problemsOf({ version: 1, people: {} })).toEqual(["people: must be an array"]);
   });
 
@@ -45,7 +45,7 @@ describe("validateGraphDocument", () => {
       "people[1].interests[0].weight: must be between 0 and 1",
       "people[1].emial: unknown field",
       "people[1].company: unknown company nowhere.example",
-      "people[3].email: duplicate email: same as people[2]",
+      "people[3].email: duplicate person: same as people[2]",
       "connections[0].strength: must be between 0 and 1",
       "connections[0].b: a person cannot be connected to themselves",
       "engagements[0].at: expected a date (2026-10-15) or a date-time with offset (2026-10-15T09:30:00Z)",
@@ -71,7 +71,7 @@ describe("validateGraphDocument", () => {
     })).toEqual([
       "topics[1].broader[0]: cycle in the topic hierarchy: A → B → A",
       "topics[2].broader[0]: unknown topic Nope",
-      "companies[1].domain: duplicate domain: same as companies[0]",
+      "companies[1].domain: duplicate company: same as companies[0]",
       "people[0].company: unknown company other.example",
       "people[0].interests[0].topic: unknown topic Nope",
       "content[0].topics[1]: unknown topic nope",
@@ -83,6 +83,7 @@ describe("validateGraphDocument", () => {
 
   it("resolves references to records already in the graph", () => {
     const known: KnownKeys = {
+      profiles: new Map(), companyNames: new Set(),
       emails: new Set(["chuck@northwind.io"]),
       domains: new Set(["northwind.io"]),
       contentUrls: new Set(["https://example.com/paper"]),

@@ -100,8 +100,8 @@ describe("scale and shape for 2,000 people", () => {
 describe("keys and references", () => {
   it("repeats no natural key", () => {
     const lower = (s: string) => s.toLowerCase();
-    expect(duplicates(sections.people.map((p) => lower(p.email)))).toEqual([]);
-    expect(duplicates(sections.companies.map((c) => lower(c.domain)))).toEqual([]);
+    expect(duplicates(sections.people.map((p) => lower(p.email ?? "")))).toEqual([]);
+    expect(duplicates(sections.companies.map((c) => lower(c.domain ?? "")))).toEqual([]);
     expect(duplicates(sections.content.map((c) => c.url))).toEqual([]);
     expect(duplicates(sections.topics.flatMap((t) => [t.name, ...(t.aliases ?? [])].map(lower)))).toEqual([]);
     expect(duplicates(sections.connections.map(({ a, b }) => [lower(a), lower(b)].sort().join(" ")))).toEqual([]);
@@ -131,7 +131,7 @@ describe("keys and references", () => {
   });
 
   it("keeps emails lower-case and at the person's company domain", () => {
-    expect(sections.people.filter((p) => p.email !== p.email.toLowerCase() || !p.email.endsWith(`@${p.company}`))).toEqual([]);
+    expect(sections.people.filter((p) => p.email !== p.email?.toLowerCase() || !p.email?.endsWith(`@${p.company}`))).toEqual([]);
   });
 });
 

@@ -1,0 +1,14 @@
+// Which of these people are already connected to the user, in either
+// direction: a contacts file connects only the others, so that a strength
+// set by hand or earned by mail is never lowered to a contact's default.
+// $workspace: String, $user: String (email), $keys: [String] (emails or profile URLs)
+// Returns: key (of each person already connected)
+MATCH (u:Person {workspace: $workspace, email: $user})
+UNWIND $keys AS key
+CALL (key) {
+  MATCH (p:Person {workspace: $workspace, email: key}) RETURN p
+  UNION
+  MATCH (p:Person {workspace: $workspace, profileUrl: key}) RETURN p
+}
+WITH u, p, key WHERE EXISTS { (u)-[:KNOWS]-(p) }
+RETURN key
