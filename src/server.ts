@@ -35,6 +35,8 @@ import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
 import { createMetrics } from "./plugins/metrics.js";
+import { persistedQueryErrorsPlugin } from "./plugins/persisted-query-errors.js";
+import { requestErrorStatusPlugin } from "./plugins/request-error-status.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
 import { resolvers } from "./resolvers/index.js";
@@ -151,7 +153,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
 /** The GraphQL server without HTTP: also what tests use to execute operations in-process. */
 export function createApolloServer(
   logger: Logger,
-  config: Pick<Config, "limits" | "introspection">,
+  config: Pick<Config, "limits" | "introspection" | "auth">,
   plugins: ApolloServerPlugin<RequestContext>[] = [],
 ): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
@@ -161,12 +163,16 @@ export function createApolloServer(
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
+    // CSRF matters where the browser holds the credential: in dev mode a request without one acts as
+    // an ADMIN. With API keys and JWTs every request carries a bearer token a page cannot make a
+    // browser send, so a plain GET (urql's default) is served.
+    csrfPrevention: config.auth.mode !== "apikey" && config.auth.mode !== "jwt",
     // main.ts owns the signals: it stops the server and then closes the driver.
     stopOnTerminationSignals: false,
     // Roles first: a caller who may not run the operation learns nothing about its limits.
     // Apollo's own landing page loads from a CDN; the playground (src/http/playground.ts) does not.
     // Cache hints are not used: http/graphql-endpoint.ts says no-store.
-    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
+    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), persistedQueryErrorsPlugin(), rolePlugin(), limitsPlugin(config.limits), requestErrorStatusPlugin(), requestLogPlugin(logger)],
   });
 }
 
