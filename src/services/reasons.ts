@@ -44,12 +44,15 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
     const summary = `${company.name ?? company.domain} ${eventPhrase(event)} ${ago(String(event.occurredAt), now)}`;
     reasons.push({ __typename: "CompanyEventReason", weight: weights.event * weight, company, event, summary });
   }
+  // Shown to a rep as it is: 0.3 × 0.3 is 0.09, not 0.09000000000000001 (the same 6 decimals as the score).
+  for (const reason of reasons) reason.weight = roundWeight(reason.weight);
   return reasons.sort((a, b) => b.weight - a.weight || a.summary.localeCompare(b.summary));
 }
 
+/** "Introduction: A → B (0.8) → C (0.5); strength 0.4"; a direct connection's one strength is said once: "Direct connection: A → B (0.85)". */
 function introductionLine(path: IntroductionPath): string {
-  const steps = path.people.map((person, i) => (i === 0 ? nameOf(person) : `${nameOf(person)} (${path.strengths[i - 1]})`));
-  return `${path.hops === 1 ? "Direct connection" : "Introduction"}: ${steps.join(" → ")}; strength ${round(path.score)}`;
+  const steps = path.people.map((person, i) => (i === 0 ? nameOf(person) : `${nameOf(person)} (${round(path.strengths[i - 1]!)})`));
+  return path.hops === 1 ? `Direct connection: ${steps.join(" → ")}` : `Introduction: ${steps.join(" → ")}; strength ${round(path.score)}`;
 }
 
 function eventPhrase(event: Item): string {
@@ -100,4 +103,8 @@ function nameOf(person: Item): string {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+function roundWeight(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
