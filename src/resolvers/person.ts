@@ -5,7 +5,7 @@ import { utcDateTime } from "../db/values.js";
 import type { Item, PersonItem } from "../db/rows.js";
 import { evidenceSummary } from "../relationships/evidence-summary.js";
 import { pageSize, validMaxHops } from "../validation/arguments.js";
-import { decodeCursor, encodeCursor } from "./pagination.js";
+import { connection, decodeCursor } from "./pagination.js";
 
 interface PromiseArgs { status?: string | null; first: number }
 
@@ -70,11 +70,8 @@ export const Person = {
       workspace: ctx.workspace, id: person.id, limit: neo4j.int(first + 1),
       afterAt: after ? utcDateTime(after[0]) : null, afterKey: after ? after[1] : null,
     });
-    const edges = rows.slice(0, first).map((row) => {
-      const node = row.item as Item;
-      return { node, cursor: encodeCursor([node.at, node.key]) };
-    });
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const edges = rows.map((row) => ({ node: row.item as Item }));
+    return connection(edges, { size: first, backward: false, cursor: args.after ?? null }, ({ node }) => [node.at, node.key]);
   },
 };
 

@@ -35,7 +35,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
   const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
   const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email, position.scoredAt];
-  return { ...connection(edges, first, keyOf, count), scoredAt: position.scoredAt };
+  return { ...connection(edges, { size: first, backward: false, cursor: args.after ?? null }, keyOf, count), scoredAt: position.scoredAt };
 }
 
 function isProspectKey(key: unknown): key is ProspectKey {

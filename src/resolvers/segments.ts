@@ -57,7 +57,7 @@ export const Snapshot = {
     });
     const edges = rows.map((row) => ({ node: row.item, sortValue: row.sortValue }));
     const total = Number(snapshot.members ?? 0);
-    return connection(edges, first, (edge) => [edge.sortValue, edge.node.email], async () => total);
+    return connection(edges, { size: first, backward: false, cursor: args.after ?? null }, (edge) => [edge.sortValue, edge.node.email], async () => total);
   },
 
   async diff(snapshot: SnapshotItem, args: { against?: string | null }, ctx: RequestContext) {
