@@ -31,6 +31,7 @@ export const QUERIES = {
   "company/events": keyed<Item>(),
   "company/promises": keyed<Item>(),
   "topic/by-names": keyed<TopicItem>(),
+  "topic/by-ids": keyed<TopicItem>(),
   "topic/broader": keyed<TopicItem>(),
   "topic/narrower": keyed<TopicItem>(),
   "content/topics": keyed<TopicItem>(),

@@ -9,7 +9,7 @@ import { SCORING, type ProspectRow } from "../filters/prospects.js";
 import type { IntroductionPath } from "../filters/statements.js";
 
 /** The evidence columns of a prospect's row. */
-export type EvidenceRow = Pick<ProspectRow, "path" | "engagements" | "concerns" | "interests" | "events">;
+export type EvidenceRow = Pick<ProspectRow, "item" | "path" | "engagements" | "concerns" | "interests" | "events">;
 
 export interface Reason {
   __typename: "ConnectionReason" | "EngagementReason" | "ConcernReason" | "InterestReason" | "CompanyEventReason";
@@ -28,7 +28,7 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
   }
   for (const { action, at, content, weight } of row.engagements) {
     const summary = `${ACTION_VERBS[action] ?? action.toLowerCase()} “${content.title ?? content.url}”${content.kind ? ` (${spoken(String(content.kind))})` : ""} ${ago(at, now)}`;
-    reasons.push({ __typename: "EngagementReason", weight: weights.engagement * weight, engagement: { action, at, content }, summary });
+    reasons.push({ __typename: "EngagementReason", weight: weights.engagement * weight, engagement: { personId: row.item.id, action, at, content }, summary });
   }
   for (const { concern: properties, topic, weight } of row.concerns) {
     const concern: Item = { ...properties, topic };
@@ -38,7 +38,7 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
     reasons.push({ __typename: "ConcernReason", weight: weights.concern * weight, concern, summary });
   }
   for (const { topic, weight } of row.interests) {
-    reasons.push({ __typename: "InterestReason", weight: weights.interest * weight, interest: { topic, weight }, summary: `Interested in ${topic.name} (weight ${weight})` });
+    reasons.push({ __typename: "InterestReason", weight: weights.interest * weight, interest: { personId: row.item.id, topic, weight }, summary: `Interested in ${topic.name} (weight ${weight})` });
   }
   for (const { company, event, weight } of row.events) {
     const summary = `${company.name ?? company.domain} ${eventPhrase(event)} ${ago(String(event.occurredAt), now)}`;
