@@ -70,7 +70,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);
   }
   const app = express();
-  const metrics = config.metrics ? createMetrics() : undefined;
+  const metrics = config.metrics ? createMetrics(config.metricsOperations) : undefined;
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
   const httpServer = http.createServer();
@@ -93,6 +93,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit },
     maxBatch: config.limits.maxBatch,
     logger,
+    ...(metrics ? { onRefused: metrics.refused } : {}),
     context: async (req, res) => {
       const requestId = requestIdOf(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
