@@ -130,6 +130,11 @@ const SETTINGS = {
   metrics: from("RAPPORT_METRICS", flag.default(true)),
   /** The operation names /metrics labels by name; any other is counted as "other", so clients cannot grow the series. */
   metricsOperations: from("RAPPORT_METRICS_OPERATIONS", z.string().default(KNOWN_OPERATIONS).pipe(operationNames)),
+  /** OpenTelemetry traces over OTLP/HTTP (src/tracing): off unless an endpoint is set. */
+  tracing: {
+    endpoint: from("OTEL_EXPORTER_OTLP_ENDPOINT", optional(z.url({ protocol: /^https?$/ }))),
+    serviceName: from("OTEL_SERVICE_NAME", z.string().min(1).default("rapport")),
+  },
   /** The GraphQL IDE on GET /graphql for browsers: on outside production unless set (see configFrom). */
   playground: from("RAPPORT_PLAYGROUND", optional(flag)),
 } satisfies Table;

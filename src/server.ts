@@ -39,10 +39,13 @@ import { persistedQueryErrorsPlugin } from "./plugins/persisted-query-errors.js"
 import { requestErrorStatusPlugin } from "./plugins/request-error-status.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
+import { graphqlTracingPlugin } from "./plugins/tracing.js";
 import { resolvers } from "./resolvers/index.js";
 import { startSignals, type Signals } from "./signals/signals.js";
 import type { Execute } from "./signals/evaluate.js";
 import { serveSubscriptions } from "./http/subscriptions.js";
+import { traceGraphQL, traceHttpRequest } from "./tracing/spans.js";
+import { startTracing } from "./tracing/tracing.js";
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 
@@ -69,6 +72,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   if (config.auth.mode === "dev") {
     logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);
   }
+  const tracing = await startTracing(config.tracing, logger);
   const app = express();
   const metrics = config.metrics ? createMetrics(config.metricsOperations) : undefined;
   const page = config.playground ? playground() : undefined;
@@ -126,9 +130,11 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!isGraphQLRequest(req)) return app(req, res);
-    if (page?.wanted(req)) return page.sendPage(res);
-    void graphql(req, res);
+    if (!isGraphQLRequest(req)) return traceHttpRequest(req, res, undefined, () => app(req, res));
+    traceHttpRequest(req, res, "/graphql", () => {
+      if (page?.wanted(req)) return page.sendPage(res);
+      void traceGraphQL(() => graphql(req, res));
+    });
   });
 
   const subscriptions = serveSubscriptions({ httpServer, typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"), authenticate, db, config, signals, execute, logger });
@@ -147,6 +153,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
       await subscriptions.dispose();
       await apollo.stop();
       await signals.stop();
+      await tracing.shutdown();
     },
   };
 }
@@ -173,7 +180,7 @@ export function createApolloServer(
     // Roles first: a caller who may not run the operation learns nothing about its limits.
     // Apollo's own landing page loads from a CDN; the playground (src/http/playground.ts) does not.
     // Cache hints are not used: http/graphql-endpoint.ts says no-store.
-    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), persistedQueryErrorsPlugin(), rolePlugin(), limitsPlugin(config.limits), requestErrorStatusPlugin(), requestLogPlugin(logger)],
+    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), persistedQueryErrorsPlugin(), rolePlugin(), limitsPlugin(config.limits), requestErrorStatusPlugin(), graphqlTracingPlugin(), requestLogPlugin(logger)],
   });
 }
 
