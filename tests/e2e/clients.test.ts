@@ -129,3 +129,44 @@ describe("Relay connections", () => {
     expect([both.errors?.[0]?.extensions.code, mixed.errors?.[0]?.extensions.code]).toEqual(["BAD_USER_INPUT", "BAD_USER_INPUT"]);
   });
 });
+
+describe("backward pages of the other connections", () => {
+  /** The whole list forward, and walked backward in two pages (three for a short list). */
+  const walk = async (query: string, pick: (data: any) => { edges: { node: Record<string, unknown> }[]; pageInfo: { hasPreviousPage: boolean; startCursor: string | null } }, field: string) => {
+    const whole = pick((await gql(server.url, query, { first: 100 }, bearer(key))).data).edges.map((edge) => edge.node[field]);
+    const last = Math.max(2, Math.ceil(whole.length / 2));
+    const walked: unknown[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const { data, errors } = await gql(server.url, query, { last, before }, bearer(key));
+      expect(errors).toBeUndefined();
+      const page = pick(data);
+      walked.unshift(...page.edges.map((edge) => edge.node[field]));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    return { whole, walked };
+  };
+
+  it("prospects walk backward through the same ranking as forward", async () => {
+    const { whole, walked } = await walk(`query($first: Int, $last: Int, $before: String) {
+      prospects(where: { connectedTo: { maxHops: 1 } }, first: $first, last: $last, before: $before) { edges { node { email } } pageInfo { hasPreviousPage startCursor } }
+    }`, (data) => data.prospects, "email");
+    expect(whole.length).toBeGreaterThan(6);
+    expect(walked).toEqual(whole);
+  });
+
+  it("a person's interactions walk backward like forward", async () => {
+    const editor = (await createApiKey(testDb(driver), { workspace, email: DEMO_USER_EMAIL, role: "EDITOR" })).key;
+    const busiest = (await gql(server.url, `{ person(email: "${PRIYA}") { id } }`, {}, bearer(key))).data!.person;
+    for (let day = 1; day <= 5; day++) {
+      const at = new Date(Date.UTC(2026, 5, (day % 3) + 1)).toISOString(); // some at the same instant: ties broken by key
+      const recorded = await gql(server.url, `mutation($p: ID!, $at: DateTime!) { recordInteraction(with: $p, kind: CALL, at: $at, notes: "call ${day}") { id } }`, { p: busiest.id, at }, bearer(editor));
+      expect(recorded.errors).toBeUndefined();
+    }
+    const { whole, walked } = await walk(`query($first: Int, $last: Int, $before: String) {
+      node(id: "${busiest.id}") { ... on Person { interactions(first: $first, last: $last, before: $before) { edges { node { id } } pageInfo { hasPreviousPage startCursor } } } }
+    }`, (result) => result.node.interactions, "id");
+    expect(walked).toEqual(whole);
+  });
+});
