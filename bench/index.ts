@@ -5,14 +5,16 @@
  *   queries   the canonical questions, GraphQL over HTTP beside raw Cypher (see bench/queries.ts)
  *   ingest    ingest a generated mailbox, beside reading it alone (see bench/ingest.ts)
  *   track     tracking events accepted per second over the Segment API (see bench/track.ts)
+ *   load      steady load from 1, 8, 32 clients, and the write path (see bench/load.ts)
  */
 import { runCli, UsageError } from "../src/cli/run-cli.js";
 import { importBenchmark } from "./import.js";
 import { ingestBenchmark } from "./ingest.js";
+import { loadBenchmark } from "./load.js";
 import { queriesBenchmark } from "./queries.js";
 import { trackBenchmark } from "./track.js";
 
-const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark };
+const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = { import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark };
 
 runCli(async () => {
   const [name, ...argv] = process.argv.slice(2);

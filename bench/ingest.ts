@@ -6,7 +6,9 @@
  * as `npm run ingest -- mail` does, and prints side by side, in one run:
  * reading alone (readMail, no database) and the whole ingestion, each with
  * messages/s and the process's peak RSS while it ran, and the ratio of the
- * two rates. The workspace is wiped afterwards unless --keep.
+ * two rates; and the CPU seconds the ingester and the local Neo4j spent on the
+ * ingestion (bench/cpu.ts), steadier than wall time on a busy machine. The
+ * workspace is wiped afterwards unless --keep.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +20,7 @@ import { openDb } from "../src/db/open.js";
 import { forLongWrites, importGraphDocument } from "../src/graph-document/import.js";
 import { DEFAULT_INGEST_BATCH, DEFAULT_INGEST_CONCURRENCY, ingest } from "../src/ingest/ingest.js";
 import { readMail } from "../src/ingest/read-mail.js";
+import { startCpuClock } from "./cpu.js";
 import { wipeWorkspace } from "./wipe.js";
 
 const USERS = ["ann.lee@acme.io", "bob.stone@acme.io", "carol.diaz@acme.io", "dan.wu@acme.io"];
@@ -48,6 +51,7 @@ export async function ingestBenchmark(argv: string[]): Promise<void> {
     const team = { version: 1, people: USERS.map((email) => ({ email })), users: USERS.map((email) => ({ email })) };
     const imported = await importGraphDocument(db, team, { workspace });
     if (!imported.ok) throw new Error(imported.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
+    const cpu = await startCpuClock(config);
     const ingesting = await measured(() => ingest(db, readMail({ path: file }), {
       workspace, user: USERS[0]!, batchSize: Number(values["batch-size"]), concurrency: Number(values.concurrency), halfLifeDays: config.relationships.halfLifeDays,
       progress: (line) => console.error(line),
@@ -61,6 +65,8 @@ export async function ingestBenchmark(argv: string[]): Promise<void> {
     console.log(`${"read only (no database)".padEnd(24)}${reading.seconds.toFixed(1).padStart(9)}${rate(reading.result, reading.seconds).padStart(12)}${mib(reading.peakRss).padStart(11)}`);
     console.log(`${"ingest (read + write)".padEnd(24)}${ingesting.seconds.toFixed(1).padStart(9)}${rate(summary.read, ingesting.seconds).padStart(12)}${mib(ingesting.peakRss).padStart(11)}`);
     console.log(`ingest / read-only time: ${(ingesting.seconds / reading.seconds).toFixed(2)}×; of the ingest, weighing pairs at the end: ${summary.weighingSeconds.toFixed(1)}s`);
+    const spent = cpu.read();
+    console.log(`CPU during the ingest: ingester ${spent.self.toFixed(1)} s, Neo4j ${spent.neo4j === undefined ? "not readable (NEO4J_URI)" : `${spent.neo4j.toFixed(1)} s`}`);
     console.log(`interactions ${summary.interactions} (recorded ${summary.recorded}), automated ${summary.automated}, skipped ${summary.skipped.count}, no team contact ${summary.withoutTeamContact}`);
     console.log(`people created ${summary.peopleCreated}, companies created ${summary.companiesCreated}, pairs weighed ${summary.pairs}, connected ${summary.connected}`);
     if (!values.keep) await wipeWorkspace(db.driver, db.database, workspace);

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- track [--events 20000] [--seconds 30] [--people 1000] [--concurrency 8] [--batch 1] [--keep]
+ * npm run bench -- track [--events 20000] [--seconds 30] [--people 1000] [--concurrency 8] [--batch 1] [--probes 10] [--keep]
  *
  * How many tracking events a server accepts per second. Starts the server on
  * 127.0.0.1 (a free port, API-key sign-in) against the configured Neo4j,
@@ -9,7 +9,9 @@
  * `--seconds` passed, whichever is first. Every event names one of the people
  * and one of 200 content urls, with its own message id and time, so each is
  * a new engagement. Prints events/s and the latency of a request (p50, p95,
- * max). The workspace is wiped afterwards unless --keep.
+ * max). Then `--probes` times, one after another, the delay from a write to
+ * its webhook (bench/webhook-delay.ts), with the server's default debounce,
+ * and prints its p50, p95 and max. The workspace is wiped afterwards unless --keep.
  */
 import { parseArgs } from "node:util";
 import { createApiKey } from "../src/auth/api-keys.js";
@@ -18,6 +20,7 @@ import { openDb } from "../src/db/open.js";
 import { importGraphDocument } from "../src/graph-document/import.js";
 import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
+import { PROBE_TOPIC, webhookDelays } from "./webhook-delay.js";
 import { wipeWorkspace } from "./wipe.js";
 
 export async function trackBenchmark(argv: string[]): Promise<void> {
@@ -29,6 +32,7 @@ export async function trackBenchmark(argv: string[]): Promise<void> {
       people: { type: "string", default: "1000" },
       concurrency: { type: "string", default: "8" },
       batch: { type: "string", default: "1" },
+      probes: { type: "string", default: "10" },
       keep: { type: "boolean", default: false },
     },
   });
@@ -40,7 +44,7 @@ export async function trackBenchmark(argv: string[]): Promise<void> {
   const server = await startServer({ config, db, logger: createLogger("warn") });
   try {
     const emails = Array.from({ length: people }, (_, n) => `person${n}@bench${n % 50}.example`);
-    const imported = await importGraphDocument(db, { version: 1, people: emails.map((email) => ({ email })) }, { workspace });
+    const imported = await importGraphDocument(db, { version: 1, topics: [{ name: PROBE_TOPIC }], people: emails.map((email) => ({ email })) }, { workspace });
     if (!imported.ok) throw new Error("could not import the bench's people");
     const { key } = await createApiKey(db, { workspace, email: emails[0]!, role: "EDITOR" });
     const authorization = `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
@@ -78,6 +82,16 @@ export async function trackBenchmark(argv: string[]): Promise<void> {
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
     console.log(`track: ${accepted} events recorded in ${elapsed.toFixed(1)} s at concurrency ${concurrency}, ${batch} per request`);
     console.log(`  ${(accepted / elapsed).toFixed(0)} events/s; a request took p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+
+    const probes = Number(values.probes);
+    if (probes > 0) {
+      const evaluated = async (segment: string) => (await db.driver.executeQuery(
+        "MATCH (w:SegmentWatch {workspace: $workspace, segment: $segment}) RETURN w.version AS version", { workspace, segment }, { database: db.database },
+      )).records.length > 0;
+      const delays = (await webhookDelays({ origin, writeKey: key, people: emails.slice(-probes), evaluated })).sort((a, b) => a - b);
+      const of = (q: number) => delays[Math.min(delays.length - 1, Math.floor(q * delays.length))]!.toFixed(0);
+      console.log(`write → webhook, ${probes} probes one after another (debounce ${config.signals.debounceMs} ms): p50 ${of(0.5)} ms, p95 ${of(0.95)} ms, max ${of(1)} ms`);
+    }
   } finally {
     await server.stop();
     if (!values.keep) await wipeWorkspace(db.driver, db.database, workspace);

@@ -6,6 +6,7 @@
  * is read, and by its place in the table where it lands in Config; the few
  * settings that depend on others are worked out in configFrom.
  */
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -52,6 +53,17 @@ const SETTINGS = {
   /** The largest mailbox or calendar POST /ingest/* accepts (streamed, never held). */
   ingestBodyLimit: from("INGEST_BODY_LIMIT", bodySize("10mb").default("1024mb")),
   shutdownGraceMs: from("SHUTDOWN_GRACE_MS", positiveInt.default(10_000)),
+  /** Slow clients (src/server.ts): each limit on how long a client may take to send. */
+  http: {
+    /** From the connection (or the previous response) to the end of the request's headers: a connection that sends nothing is cut. */
+    headersTimeoutMs: from("HTTP_HEADERS_TIMEOUT_MS", positiveInt.default(10_000)),
+    /** A whole request, body included; mailboxes sent to /ingest must arrive within it. */
+    requestTimeoutMs: from("HTTP_REQUEST_TIMEOUT_MS", positiveInt.default(300_000)),
+    /** An idle kept-alive connection between requests. */
+    keepAliveTimeoutMs: from("HTTP_KEEP_ALIVE_TIMEOUT_MS", positiveInt.default(5_000)),
+    /** A JSON body (/graphql, tracking) must arrive within this, or the answer is 408. */
+    bodyReadTimeoutMs: from("HTTP_BODY_READ_TIMEOUT_MS", positiveInt.default(10_000)),
+  },
 
   /** Another Neo4j than the local one, when NEO4J_URI is given (see externalNeo4j). */
   neo4j: {
@@ -64,11 +76,38 @@ const SETTINGS = {
   neo4jTxTimeoutMs: from("NEO4J_TX_TIMEOUT_MS", positiveInt.default(15_000)),
   neo4jConnectTimeoutMs: from("NEO4J_CONNECT_TIMEOUT_MS", positiveInt.default(3_000)),
   neo4jMaxRetryMs: from("NEO4J_MAX_RETRY_MS", z.coerce.number().int().min(0).default(2_000)),
+  neo4jMaxPoolSize: from("NEO4J_MAX_POOL_SIZE", positiveInt.max(1_000).default(100)),
+  /** Admission control (src/db/admission.ts); the defaults follow from the pool's size (see configFrom). */
+  admission: {
+    maxActive: from("RAPPORT_MAX_ACTIVE_QUERIES", optional(positiveInt)),
+    maxQueued: from("RAPPORT_MAX_QUEUED_QUERIES", optional(z.coerce.number().int().min(0))),
+    queueTimeoutMs: from("RAPPORT_QUEUE_TIMEOUT_MS", positiveInt.default(1_000)),
+  },
+  /** One request's statements together, from its first; default: twice NEO4J_TX_TIMEOUT_MS (see configFrom). */
+  requestDbBudgetMs: from("RAPPORT_REQUEST_DB_BUDGET_MS", optional(positiveInt)),
+  /** Token buckets per API key or JWT subject (src/http/rate-limit.ts): requests a second, and how many may come at once; a rate of 0 turns one off. */
+  rateLimits: {
+    graphql: {
+      perSecond: from("RAPPORT_RATE_LIMIT_PER_S", z.coerce.number().min(0).default(50)),
+      burst: from("RAPPORT_RATE_LIMIT_BURST", positiveInt.default(100)),
+    },
+    tracking: {
+      perSecond: from("RAPPORT_TRACKING_RATE_LIMIT_PER_S", z.coerce.number().min(0).default(200)),
+      burst: from("RAPPORT_TRACKING_RATE_LIMIT_BURST", positiveInt.default(400)),
+    },
+    /** POST /import and /ingest/*. */
+    imports: {
+      perSecond: from("RAPPORT_IMPORT_RATE_LIMIT_PER_S", z.coerce.number().min(0).default(0.2)),
+      burst: from("RAPPORT_IMPORT_RATE_LIMIT_BURST", positiveInt.default(5)),
+    },
+  },
 
   localNeo4j: {
     boltPort: from("NEO4J_BOLT_PORT", port.default(7687)),
-    heap: from("NEO4J_HEAP", memorySize.default("2g")),
-    pageCache: from("NEO4J_PAGECACHE", memorySize.default("2g")),
+    /** Unset: sized from the machine's memory (src/db/neo4j-memory.ts). */
+    heap: from("NEO4J_HEAP", optional(memorySize)),
+    /** Unset: sized from the store and the machine's memory (src/db/neo4j-memory.ts). */
+    pageCache: from("NEO4J_PAGECACHE", optional(memorySize)),
     txMemoryMax: from("NEO4J_TX_MEMORY_MAX", memorySize.default("4g")),
     /** Store, logs and pid file of the local Neo4j: neo4j/ in the data directory. */
     homeDir: from("RAPPORT_DATA_DIR", z.string().min(1).default(path.join(PROJECT_ROOT, ".data")).transform((dir) => path.resolve(dir, "neo4j"))),
@@ -103,6 +142,8 @@ const SETTINGS = {
     maxHops: from("RAPPORT_MAX_HOPS", positiveInt.max(MAX_HOPS).default(MAX_HOPS)),
     /** Operations per HTTP request; 1 turns batching off. */
     maxBatch: from("RAPPORT_MAX_BATCH", positiveInt.max(MAX_BATCH).default(1)),
+    /** Fields that make Neo4j read much of a workspace (validation/expensive-fields.ts) one operation may hold. */
+    maxExpensiveFields: from("RAPPORT_MAX_EXPENSIVE_FIELDS", positiveInt.default(4)),
   },
   search: {
     /** A statement with at least this many people to test shortlists them first (cypher/filters/shortlist/matched.cypher). */
@@ -123,6 +164,12 @@ const SETTINGS = {
     retryBaseMs: from("RAPPORT_WEBHOOK_RETRY_BASE_MS", positiveInt.max(600_000).default(1_000)),
     debounceMs: from("RAPPORT_SIGNALS_DEBOUNCE_MS", z.coerce.number().int().min(0).max(10_000).default(2_000)),
     everyMinutes: from("RAPPORT_SIGNALS_EVERY_MINUTES", z.coerce.number().int().min(0).max(1440).default(5)),
+    pollMs: from("RAPPORT_SIGNALS_POLL_MS", z.coerce.number().int().min(0).max(60_000).default(5_000)),
+  },
+  /** The Segment tracking API (src/tracking). */
+  tracking: {
+    /** Days a tracking message's id is kept to recognise replays (src/tracking/retention.ts). */
+    keepDays: from("RAPPORT_TRACKING_KEEP_DAYS", positiveInt.max(3650).default(7)),
   },
   /** Always on outside production (see configFrom). */
   introspection: from("RAPPORT_INTROSPECTION", optional(flag)),
@@ -203,10 +250,16 @@ function checkAuth({ authMode, jwt }: Read<typeof SETTINGS>, problems: string[])
 
 /** Config from the settings, with what depends on more than one of them. */
 function configFrom(settings: Read<typeof SETTINGS>) {
-  const { neo4j, authMode, jwt, introspection, playground, signals, ...plain } = settings;
+  const { neo4j, authMode, jwt, introspection, playground, signals, admission, requestDbBudgetMs, ...plain } = settings;
   const production = settings.env === "production";
+  // A tenth of the pool stays outside admission control, for GET /ready and what is not a request. And no more
+  // than 8 statements per core of this machine: 48 whole-workspace lists at once against 90 slots on 2 cores all
+  // ran into the transaction timeout, against 16 slots 16 were served in 2 s and the rest refused at once.
+  const maxActive = admission.maxActive ?? Math.max(1, Math.min(Math.floor(settings.neo4jMaxPoolSize * 0.9), 8 * os.availableParallelism()));
   return {
     ...plain,
+    admission: { maxActive, maxQueued: admission.maxQueued ?? maxActive, queueTimeoutMs: admission.queueTimeoutMs },
+    requestDbBudgetMs: requestDbBudgetMs ?? 2 * settings.neo4jTxTimeoutMs,
     /** Set when NEO4J_URI is given; otherwise the local Neo4j is used. */
     externalNeo4j: neo4j.uri === undefined ? undefined : ({ ...neo4j, uri: neo4j.uri } satisfies Neo4jTarget),
     /** `unset`: production without RAPPORT_AUTH, which tools accept and the server refuses. */
@@ -231,6 +284,8 @@ export type LocalNeo4jSettings = Config["localNeo4j"];
 export type AuthSettings = Config["auth"];
 export type JwtSettings = NonNullable<AuthSettings["jwt"]>;
 export type Limits = Config["limits"];
+export type RateLimitSettings = Config["rateLimits"];
+export type HttpSettings = Config["http"];
 export type SearchSettings = Config["search"];
 export type RelationshipSettings = Config["relationships"];
 export type SignalSettings = Config["signals"];

@@ -37,8 +37,9 @@ export interface ContextSettings {
   signals?: Pick<SignalSettings, "allowPrivate">;
 }
 
-export function createRequestContext(db: Db, requestId: string, identity: Identity, settings: ContextSettings): RequestContext {
-  const requestDb = db.forRequest(requestId);
+/** @param bookmarks what the request brought in its Rapport-Bookmark header (db/bookmarks.ts) */
+export function createRequestContext(db: Db, requestId: string, identity: Identity, settings: ContextSettings, bookmarks: readonly string[] = []): RequestContext {
+  const requestDb = db.forRequest(requestId, bookmarks);
   const loaders = createLoaders(requestDb, identity.workspace);
   // Through the loader, so Query.viewer and the filters' "me" share one lookup.
   const viewerId = async () => (await loaders.personByEmail.load(identity.email))?.id ?? null;

@@ -5,6 +5,7 @@
  * the client — the log keeps the detail.
  */
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { HeaderMap } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { Neo4jError } from "neo4j-driver";
 
@@ -18,6 +19,7 @@ export const ErrorCode = {
   QUERY_TIMEOUT: "QUERY_TIMEOUT",
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
   QUERY_TOO_COSTLY: "QUERY_TOO_COSTLY",
+  RATE_LIMITED: "RATE_LIMITED",
   BATCH_TOO_LARGE: "BATCH_TOO_LARGE",
   PERSISTED_QUERY_HASH_MISMATCH: "PERSISTED_QUERY_HASH_MISMATCH",
   PERSISTED_QUERY_VERSION_NOT_SUPPORTED: "PERSISTED_QUERY_VERSION_NOT_SUPPORTED",
@@ -39,6 +41,19 @@ export class AppError extends GraphQLError {
   get code(): ErrorCode {
     return this.extensions.code as ErrorCode;
   }
+}
+
+/**
+ * An error the client should send again after `seconds`: HTTP `status` with a
+ * Retry-After header, on /graphql (Apollo reads `http`, wherever the error
+ * is thrown) and on the REST routes (rest-errors.ts reads `retryAfter`).
+ */
+export function retryLater(code: ErrorCode, message: string, status: 429 | 503, seconds: number, extensions: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, {
+    ...extensions,
+    retryAfter: seconds,
+    http: { status, headers: new HeaderMap([["retry-after", String(seconds)]]) },
+  });
 }
 
 /** Codes that graphql-js and Apollo give to errors in the request itself: safe to show. */
@@ -87,9 +102,27 @@ const TIMEOUT_CODES = new Set([
   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
 ]);
 
-/** Recognises driver errors by their code (never by message text); other errors pass through unchanged. */
+/** A bookmark (db/bookmarks.ts) this database never gave, or one of another database's. */
+const BOOKMARK_CODES = new Set(["Neo.ClientError.Transaction.InvalidBookmark", "Neo.ClientError.Transaction.InvalidBookmarkMixture"]);
+
+/**
+ * The driver gives a timed-out wait for a pooled connection no code of its
+ * own (it is "N/A", as for any client-side failure), so this one error is
+ * recognised by the start of its message. Admission control keeps requests
+ * below the pool's size (src/db/admission.ts); should the pool run dry all
+ * the same, the client hears that the service is busy, not an internal error.
+ */
+function isPoolExhausted(error: Neo4jError): boolean {
+  return error.code === "N/A" && error.message.startsWith("Connection acquisition timed out");
+}
+
+/** Recognises driver errors by their code (never by message text, but for isPoolExhausted); other errors pass through unchanged. */
 export function fromNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError)) return error;
+  if (isPoolExhausted(error)) return retryLater(ErrorCode.SERVICE_UNAVAILABLE, "The server is busy; try again shortly.", 503, 1);
+  if (BOOKMARK_CODES.has(error.code)) {
+    return new AppError(ErrorCode.BAD_REQUEST, "The rapport-bookmark header holds a bookmark this database did not give.");
+  }
   if (UNAVAILABLE_CODES.has(error.code)) {
     return new AppError(ErrorCode.SERVICE_UNAVAILABLE, "The graph database is not reachable right now; try again shortly.");
   }

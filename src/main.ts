@@ -1,8 +1,9 @@
 /**
  * Boot: configuration → Neo4j (started locally when no NEO4J_URI is given) →
  * migrations → Cypher catalogue → the demo story (into an empty workspace,
- * unless RAPPORT_SEED_DEMO=false) → filter fragments and the HTTP server, and
- * the hourly decay of connection strengths (src/relationships/decay.ts). Any failure on the way stops
+ * unless RAPPORT_SEED_DEMO=false) → filter fragments and the HTTP server, the
+ * hourly decay of connection strengths (src/relationships/decay.ts) and the
+ * removal of old tracking message ids (src/tracking/retention.ts). Any failure on the way stops
  * start-up with one clear message. SIGTERM/SIGINT stop accepting requests,
  * let in-flight ones finish, and close the driver.
  */
@@ -12,6 +13,7 @@ import { loadDemoIfEmpty } from "./graph-document/demo.js";
 import { createLogger } from "./logger.js";
 import { scheduleDecay } from "./relationships/decay.js";
 import { startServer } from "./server.js";
+import { scheduleRetention } from "./tracking/retention.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer({ config, db, logger });
   const stopDecay = scheduleDecay(db, config.relationships, (error) => logger.error({ err: error }, "bringing connection strengths up to date failed"));
+  const stopRetention = scheduleRetention(db, config.tracking.keepDays, (error) => logger.error({ err: error }, "removing old tracking message ids failed"));
   logger.info({ url: server.url, workspace: config.workspace, auth: config.auth.mode, jwt: config.auth.jwt !== undefined, bootMs: Math.round(performance.now() - booted) }, `Rapport is serving ${server.url}`);
 
   let stopping = false;
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     stopDecay();
+    stopRetention();
     await server.stop();
     await close();
     logger.info("stopped");

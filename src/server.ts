@@ -20,6 +20,7 @@ import { DEMO_USER_EMAIL } from "../seed/demo-story.js";
 import { createAuthenticator } from "./auth/authenticate.js";
 import { assertServable, PROJECT_ROOT, type Config } from "./config.js";
 import { createRequestContext, type RequestContext } from "./context.js";
+import { BOOKMARK_HEADER, bookmarksFromHeader } from "./db/bookmarks.js";
 import type { Db } from "./db/run.js";
 import { AppError, maskError } from "./errors.js";
 import { loadFragments } from "./filters/fragments.js";
@@ -34,6 +35,8 @@ import { graphqlEndpoint, isGraphQLRequest } from "./http/graphql-endpoint.js";
 import { sizeInBytes } from "./http/json-body.js";
 import type { Logger } from "./logger.js";
 import { limitsPlugin } from "./plugins/limits.js";
+import { Admission } from "./db/admission.js";
+import { RateLimiter } from "./http/rate-limit.js";
 import { createMetrics } from "./plugins/metrics.js";
 import { persistedQueryErrorsPlugin } from "./plugins/persisted-query-errors.js";
 import { requestErrorStatusPlugin } from "./plugins/request-error-status.js";
@@ -52,7 +55,12 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight requests finish, stops evaluating segments and sending webhooks, then resolves. */
+  /**
+   * Drains: /ready answers 503 at once, no new connection is accepted,
+   * in-flight requests have SHUTDOWN_GRACE_MS to finish; then segments stop
+   * being evaluated and webhooks sent, and it resolves (the driver is the
+   * caller's to close, last).
+   */
   stop(): Promise<void>;
   /** Watched segments and their webhooks (src/signals). */
   signals: Signals;
@@ -64,8 +72,15 @@ export interface ServerDeps {
   logger: Logger;
 }
 
-export async function startServer({ config, db, logger }: ServerDeps): Promise<RunningServer> {
+export async function startServer({ config, db: given, logger }: ServerDeps): Promise<RunningServer> {
   assertServable(config);
+  const db = given.serving(new Admission(config.admission), config.requestDbBudgetMs);
+  const limiters = {
+    graphql: new RateLimiter(config.rateLimits.graphql, "requests to /graphql"),
+    tracking: new RateLimiter(config.rateLimits.tracking, "tracking requests"),
+    imports: new RateLimiter(config.rateLimits.imports, "imports and ingestions"),
+  };
+  let draining = false;
   // Before serving: a missing filter fragment stops start-up rather than a request.
   loadFragments();
   const authenticate = await createAuthenticator(config.auth, { workspace: config.workspace, email: DEMO_USER_EMAIL }, db);
@@ -77,7 +92,14 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const metrics = config.metrics ? createMetrics(config.metricsOperations) : undefined;
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
-  const httpServer = http.createServer();
+  // A client that is slow to send is cut off: see HttpSettings (config.ts).
+  const httpServer = http.createServer({
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    // Node checks the two timeouts above only this often (30 s by default).
+    connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
+  });
   // Watched segments are evaluated by this server's own execution, as their owners; evaluations start only after a write or on the schedule, once Apollo has started.
   const execute: Execute = async (query, variables, identity) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(db, `signals-${randomUUID()}`, identity, config) });
@@ -89,12 +111,12 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
-    mutationsWritePlugin(written),
+    afterMutationsPlugin(written),
   ]);
   await apollo.start();
   const graphql = graphqlEndpoint({
     apollo,
-    bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit },
+    bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit, readTimeoutMs: config.http.bodyReadTimeoutMs },
     maxBatch: config.limits.maxBatch,
     logger,
     ...(metrics ? { onRefused: metrics.refused } : {}),
@@ -102,7 +124,9 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
       const requestId = requestIdOf(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
       try {
-        return createRequestContext(db, requestId, await authenticate(req.headers.authorization), config);
+        const identity = await authenticate(req.headers.authorization);
+        limiters.graphql.take(identity, res);
+        return createRequestContext(db, requestId, identity, config, bookmarksFromHeader(req.headers[BOOKMARK_HEADER]));
       } catch (error) {
         // The request never reaches the plugins, so its log line and request id are added here.
         if (error instanceof AppError) {
@@ -117,16 +141,18 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
   app.disable("x-powered-by");
   app.set("etag", false);
   app.get("/health", healthHandler);
-  app.get("/ready", readyHandler(db.driver, db.database));
+  app.get("/ready", readyHandler(db.driver, db.database, () => draining));
   if (metrics) {
     app.get("/metrics", async (_req, res) => {
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
   }
-  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS, onWritten: written }));
+  app.use(graphDocumentRouter({ authenticate, db, logger, importBodyLimit: config.importBodyLimit, importTxTimeoutMs: LONG_WRITE_TX_TIMEOUT_MS, onWritten: written, limiter: limiters.imports }));
   app.use(segmentExportRouter({ authenticate, db, logger, settings: config }));
-  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays, onWritten: written }));
-  app.use(trackingRouter({ db, logger, onWritten: written, ...(metrics ? { onTracked: metrics.tracked } : {}) }));
+  app.use(ingestRouter({ authenticate, db: db.withTxTimeout(LONG_WRITE_TX_TIMEOUT_MS), logger, ingestBodyLimit: config.ingestBodyLimit, halfLifeDays: config.relationships.halfLifeDays, onWritten: written, limiter: limiters.imports }));
+  app.use(trackingRouter({
+    db, logger, onWritten: written, limiter: limiters.tracking, bodyReadTimeoutMs: config.http.bodyReadTimeoutMs, ...(metrics ? { onTracked: metrics.tracked } : {}),
+  }));
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -150,6 +176,7 @@ export async function startServer({ config, db, logger }: ServerDeps): Promise<R
     port,
     signals,
     async stop() {
+      draining = true;
       await subscriptions.dispose();
       await apollo.stop();
       await signals.stop();
@@ -184,14 +211,21 @@ export function createApolloServer(
   });
 }
 
-/** Tells `written` of every mutation that succeeded, so the workspace's watched segments are evaluated again soon. */
-function mutationsWritePlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
+/**
+ * After every mutation — even one that failed in part may have written — the
+ * workspace's watched segments are evaluated again soon (`written`), and the
+ * response carries the bookmarks of its last transaction, with which a client
+ * reads its own writes through any instance (db/bookmarks.ts).
+ */
+function afterMutationsPlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation, contextValue }) {
-          // Even a mutation that failed in part may have written: an evaluation too many costs little.
-          if (operation?.operation === "mutation") written(contextValue.workspace);
+        async willSendResponse({ operation, contextValue, response }) {
+          if (operation?.operation !== "mutation") return;
+          written(contextValue.workspace);
+          const bookmarks = contextValue.db.bookmarks;
+          if (bookmarks.length > 0) response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(","));
         },
       };
     },

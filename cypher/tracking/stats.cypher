@@ -1,4 +1,5 @@
-// The workspace's tracking messages by outcome (replays are not stored, so not counted).
+// The workspace's tracking messages by outcome, of those whose ids are still
+// kept (src/tracking/retention.ts); replays are not stored, so not counted.
 // $workspace: String
 // Returns: messages, recorded, unmatched, ignored (Integer), lastReceivedAt (DateTime or null)
 MATCH (m:TrackedMessage {workspace: $workspace})

@@ -49,9 +49,10 @@ export async function revokeApiKey(db: Db, id: string): Promise<{ id: string; wo
 /** The identity a key signs in as; null when the key is malformed, unknown or revoked. */
 export async function identityOfApiKey(db: Db, key: string): Promise<Identity | null> {
   if (!API_KEY.test(key)) return null;
-  const [row] = await db.read("auth/api-key-by-hash", { hash: hashOf(key) });
+  const hash = hashOf(key);
+  const [row] = await db.read("auth/api-key-by-hash", { hash });
   const fields = identityFields.safeParse(row);
-  return fields.success ? { ...fields.data, via: "api-key" } : null;
+  return fields.success ? { ...fields.data, via: "api-key", subject: `api-key:${hash}` } : null;
 }
 
 function hashOf(key: string): string {

@@ -40,7 +40,8 @@ export async function createAuthenticator(settings: AuthSettings, devUser: Pick<
 
 /** A Neo4j outage during the key lookup ends the request before GraphQL runs: HTTP 503, as /ready says, not 500. */
 function asHttpError(error: unknown): never {
-  if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE) {
+  // Refused by admission control, it already says so (with a Retry-After).
+  if (error instanceof AppError && error.code === ErrorCode.SERVICE_UNAVAILABLE && error.extensions.http === undefined) {
     throw new AppError(error.code, error.message, { http: { status: 503 } });
   }
   throw error;

@@ -17,6 +17,8 @@ export interface Identity {
   role: Role;
   /** How the caller signed in, for logs; `signals` is a watched segment evaluated as its owner (src/signals). */
   via: "api-key" | "jwt" | "dev" | "signals";
+  /** The credential, for rate limits (src/http/rate-limit.ts): an API key (by its hash) or a JWT's subject; none in dev mode or for signals. */
+  subject?: string;
 }
 
 export function hasRole(role: Role, needed: Role): boolean {

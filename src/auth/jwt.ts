@@ -35,7 +35,7 @@ export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerif
     if (!fields.success) {
       throw unauthenticated(`the token needs a workspace (${claims.workspace}), an email (${claims.email}) and a role (${claims.role}: READER, EDITOR or ADMIN) claim`);
     }
-    return { ...fields.data, via: "jwt" };
+    return { ...fields.data, via: "jwt", subject: `jwt:${payload.sub ?? fields.data.email}` };
   };
 }
 

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { openDb } from "../db/open.js";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importGraphDocument } from "../graph-document/import.js";
-import { runCli, UsageError } from "./run-cli.js";
+import { runCli, tellServers, UsageError } from "./run-cli.js";
 
 const USAGE = "usage: npm run import -- FILE.json|- [--workspace NAME] [--dry-run] [--batch-size N] [--concurrency N]";
 
@@ -43,7 +43,7 @@ runCli(async () => {
       batchSize,
       concurrency,
       progress: (line) => console.error(line),
-    });
+    }).finally(() => values["dry-run"] || tellServers(db, workspace));
     if (!result.ok) {
       for (const problem of result.problems) console.error(`${problem.path}: ${problem.message}`);
       console.error(`${result.problems.length} problem(s); nothing was written`);

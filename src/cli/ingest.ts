@@ -15,7 +15,7 @@ import { forLongWrites } from "../graph-document/import.js";
 import { DEFAULT_INGEST_BATCH, ingest, type IngestSummary } from "../ingest/ingest.js";
 import type { Skipped } from "../ingest/records.js";
 import { INGEST_KINDS, itemsOf, type IngestKind } from "../ingest/sources.js";
-import { runCli, UsageError } from "./run-cli.js";
+import { runCli, tellServers, UsageError } from "./run-cli.js";
 
 const USAGE = [
   "usage: npm run ingest -- mail FILE|DIR... --workspace W --user EMAIL [--dry-run] [--batch-size N]",
@@ -49,7 +49,7 @@ runCli(async () => {
       halfLifeDays: config.relationships.halfLifeDays,
       progress: (line) => console.error(line),
       onSkipped: (skipped) => console.error(`skipped ${describe(skipped)}`),
-    });
+    }).finally(() => values["dry-run"] || tellServers(db, values.workspace!));
     printSummary(kind as IngestKind, summary, values.workspace);
     return 0;
   } finally {

@@ -26,7 +26,7 @@ export async function resolveNeo4jTarget(config: Config, say: (line: string) => 
 
 export async function connect(config: Config, say: (line: string) => void, target?: Neo4jTarget): Promise<Connection> {
   const resolved = target ?? (await resolveNeo4jTarget(config, say));
-  const driver = createDriver(resolved, { connectTimeoutMs: config.neo4jConnectTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
+  const driver = createDriver(resolved, { connectTimeoutMs: config.neo4jConnectTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs, maxPoolSize: config.neo4jMaxPoolSize });
   try {
     await driver.verifyConnectivity({ database: resolved.database });
     const migrations = await applyMigrations(driver, resolved.database);

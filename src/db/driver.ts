@@ -9,6 +9,8 @@ import type { Neo4jTarget } from "../config.js";
 export interface DriverOptions {
   connectTimeoutMs: number;
   maxRetryMs: number;
+  /** Connections to Neo4j at most; the driver's default (100) when not given. */
+  maxPoolSize?: number;
 }
 
 export function createDriver(target: Neo4jTarget, options: DriverOptions): Driver {
@@ -17,6 +19,7 @@ export function createDriver(target: Neo4jTarget, options: DriverOptions): Drive
     connectionTimeout: options.connectTimeoutMs,
     connectionAcquisitionTimeout: options.connectTimeoutMs * 2,
     maxTransactionRetryTime: options.maxRetryMs,
+    ...(options.maxPoolSize === undefined ? {} : { maxConnectionPoolSize: options.maxPoolSize }),
     disableLosslessIntegers: false,
     logging: { level: "error", logger: () => {} },
   });

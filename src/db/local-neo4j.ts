@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { PROJECT_ROOT, localNeo4jTarget, type LocalNeo4jSettings } from "../config.js";
+import { localNeo4jMemory } from "./neo4j-memory.js";
 
 const LAUNCHER_DIR = path.join(PROJECT_ROOT, "neo4j-launcher");
 const LAUNCHER_JAR = path.join(LAUNCHER_DIR, "target", "neo4j-launcher.jar");
@@ -69,8 +70,9 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, say: Say = (
   fs.mkdirSync(settings.homeDir, { recursive: true });
   const logFile = path.join(settings.homeDir, "launcher.log");
   const out = fs.openSync(logFile, "a");
-  say(`starting Neo4j (heap ${settings.heap}, page cache ${settings.pageCache}); log: ${logFile}`);
-  const child = spawn("java", [`-Xms${settings.heap}`, `-Xmx${settings.heap}`, ...JVM_FLAGS, "-cp", launcherClasspath(), LAUNCHER_MAIN], {
+  const memory = localNeo4jMemory(settings, settings.homeDir);
+  say(`starting Neo4j (heap ${memory.heap}, page cache ${memory.pageCache}${settings.heap && settings.pageCache ? "" : ", sized from this machine and the store"}); log: ${logFile}`);
+  const child = spawn("java", [`-Xms${memory.heap}`, `-Xmx${memory.heap}`, ...JVM_FLAGS, "-cp", launcherClasspath(), LAUNCHER_MAIN], {
     detached: true,
     stdio: ["ignore", out, out],
     env: {
@@ -78,7 +80,7 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, say: Say = (
       JAVA_HOME: process.env.JAVA_HOME,
       NEO4J_HOME_DIR: settings.homeDir,
       NEO4J_BOLT_PORT: String(settings.boltPort),
-      NEO4J_PAGECACHE: settings.pageCache,
+      NEO4J_PAGECACHE: memory.pageCache,
       NEO4J_TX_MEMORY_MAX: settings.txMemoryMax,
     },
   });

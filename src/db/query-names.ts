@@ -69,7 +69,7 @@ export const QUERIES = {
   "export/interactions": { user: text, person: text, interaction: item },
   "ingest/team": { email: text },
   "ingest/contacts": { peopleCreated: column<number>(), companiesCreated: column<number>() },
-  "relationship/pair-interactions": { low: text, high: text, interactions: column<{ at: string; fromLow: boolean | null }[]>() },
+  "relationship/pair-interactions": { low: text, high: text, interactions: column<{ atMs: number; fromLow: boolean | null }[]>() },
   "relationship/store-evidence": { connected: column<number>() },
   "relationship/due-for-decay": {
     id: text,
@@ -123,6 +123,7 @@ export const QUERIES = {
     topics: column<{ wanted: string; key: string }[]>(),
   },
   "tracking/set-actions": { events: texts, actions: texts },
+  "tracking/forget-old": { removed: column<number>() },
   "tracking/stats": { messages: column<number>(), recorded: column<number>(), unmatched: column<number>(), ignored: column<number>(), lastReceivedAt: maybeText },
   "webhook/by-segments": { segment: text, item },
   "webhook/claim": { id: text, lease: text, url: text, secret: text, body: text, attempts: column<number>(), giveUpAt: text },
@@ -133,6 +134,9 @@ export const QUERIES = {
   "webhook/store-changes": { stored: column<boolean>() },
   "webhook/watched": { segment: column<Item & { id: string; name: string; owner: string | null }>(), webhooks: texts, version: column<number>(), members: maybeText },
   "webhook/workspaces": { workspace: text },
+  "webhook/mark-written": NOTHING,
+  "webhook/claim-written": { workspace: text },
+  "schedule/claim-turn": { claimed: column<boolean>() },
 };
 
 export type QueryName = keyof typeof QUERIES;

@@ -7,13 +7,18 @@
  * sibling resolvers run concurrently and a session holds one transaction at a
  * time. Every transaction has a timeout and metadata naming the statement, and
  * driver errors are turned into AppErrors by their code. A Db made for a
- * request meters its round trips and time. Each statement is a span of the
- * request's trace when tracing is on (src/tracing).
+ * request meters its round trips and time. A serving Db (`serving`) takes a
+ * slot of admission control (admission.ts) for each session it holds, and
+ * gives each request a budget of database time: a deadline from its first
+ * statement to which every later statement's timeout is cut. Each statement is
+ * a span of the request's trace when tracing is on (src/tracing).
  */
 import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fromNeo4jError } from "../errors.js";
+import { AppError, ErrorCode, fromNeo4jError } from "../errors.js";
 import { traceCypher } from "../tracing/spans.js";
+import type { Admission, Release } from "./admission.js";
+import { Bookmarks } from "./bookmarks.js";
 import type { CypherCatalogue } from "./cypher.js";
 import { recordToObject } from "./mapping.js";
 import { QUERIES, QUERY_NAMES, type ItemOf, type KeyedQueryName, type QueryName, type QueryRow } from "./query-names.js";
@@ -60,19 +65,51 @@ export interface DbSettings {
   txTimeoutMs: number;
   /** How long a read keeps retrying a retryable failure, as the driver's maxTransactionRetryTime does for writes. */
   maxRetryMs: number;
+  /** What every session reads after (bookmarks.ts); default: a manager of this Db's own, shared by the Dbs made from it. */
+  bookmarks?: Bookmarks;
+  /** Set on a serving Db: the gate every session passes. */
+  admission?: Admission;
+  /** Set on a serving Db: how long one request's statements may take together, from its first. */
+  requestBudgetMs?: number;
+}
+
+/** A request's budget of database time, counted from its first statement. */
+class RequestDeadline {
+  private at: number | undefined;
+
+  constructor(private readonly budgetMs: number) {}
+
+  /** The request has run (or started) a statement. */
+  get started(): boolean {
+    return this.at !== undefined;
+  }
+
+  /** The timeout for a statement starting now: the configured one, or less when the budget ends sooner. */
+  timeoutFor(txTimeoutMs: number): number {
+    const now = performance.now();
+    this.at ??= now + this.budgetMs;
+    const left = Math.floor(this.at - now);
+    if (left <= 0) throw new AppError(ErrorCode.QUERY_TIMEOUT, `This request has used its ${this.budgetMs} ms of database time; ask for less in one request.`);
+    return Math.min(txTimeoutMs, left);
+  }
 }
 
 /** The driver's schedule for retrying a transaction: 1 s, then twice as long each time, ±20%. */
 const FIRST_RETRY_DELAY_MS = 1_000;
 
 export class Db {
+  private readonly settings: DbSettings & { bookmarks: Bookmarks };
+
   constructor(
     readonly driver: Driver,
     private readonly catalogue: CypherCatalogue,
-    private readonly settings: DbSettings,
+    settings: DbSettings,
     readonly meter: QueryMeter = new QueryMeter(),
     private readonly requestId?: string,
-  ) {}
+    private readonly deadline?: RequestDeadline,
+  ) {
+    this.settings = { ...settings, bookmarks: settings.bookmarks ?? Bookmarks.forInstance() };
+  }
 
   get database(): string | undefined {
     return this.settings.database;
@@ -80,12 +117,27 @@ export class Db {
 
   /** The same database access with another transaction timeout: for a long write such as an import. */
   withTxTimeout(txTimeoutMs: number): Db {
-    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId);
+    return new Db(this.driver, this.catalogue, { ...this.settings, txTimeoutMs }, this.meter, this.requestId, this.deadline);
   }
 
-  /** The same database access, metered for one request. */
-  forRequest(requestId: string): Db {
-    return new Db(this.driver, this.catalogue, this.settings, new QueryMeter(), requestId);
+  /** The same database access for a server: every session admitted by `admission`, every request within `requestBudgetMs`. */
+  serving(admission: Admission, requestBudgetMs: number): Db {
+    return new Db(this.driver, this.catalogue, { ...this.settings, admission, requestBudgetMs }, this.meter, this.requestId, this.deadline);
+  }
+
+  /**
+   * The same database access, metered for one request, reading after the
+   * bookmarks it brought (bookmarks.ts), and held to its budget on a serving Db.
+   */
+  forRequest(requestId: string, bookmarks: readonly string[] = []): Db {
+    const { requestBudgetMs } = this.settings;
+    const deadline = requestBudgetMs === undefined ? undefined : new RequestDeadline(requestBudgetMs);
+    return new Db(this.driver, this.catalogue, { ...this.settings, bookmarks: this.settings.bookmarks.forRequest(bookmarks) }, new QueryMeter(), requestId, deadline);
+  }
+
+  /** The bookmarks of the last transaction this Db's request committed; empty before the first. */
+  get bookmarks(): readonly string[] {
+    return this.settings.bookmarks.latest;
   }
 
   read<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
@@ -117,15 +169,17 @@ export class Db {
    * nothing outside the transaction. `label` names it in transaction metadata.
    */
   async transaction<T>(label: string, work: (run: RunQuery) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
+    const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
+    const session = this.session("WRITE");
     const started = performance.now();
     try {
-      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, this.settings.txTimeoutMs));
+      return await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig(label, timeoutMs));
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(label, started);
       await session.close();
+      release();
     }
   }
 
@@ -138,7 +192,9 @@ export class Db {
   stream<R>(query: Statement<R>, timeoutMs: number): AsyncGenerator<R>;
   async *stream(query: QueryName | Statement<unknown>, timeoutMs: number, params: Params = {}): AsyncGenerator<unknown> {
     const statement = this.statement(query, params);
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
+    // A download is not held to a request's budget (it says how long it may take), but it does take a slot.
+    const release = this.settings.admission ? await this.settings.admission.acquire() : () => {};
+    const session = this.session("READ");
     const started = performance.now();
     try {
       let checked = false;
@@ -152,7 +208,26 @@ export class Db {
     } finally {
       this.meterCall(statement.name, started);
       await session.close();
+      release();
     }
+  }
+
+  /** A slot of admission control (none needed outside a server) and the timeout left within the request's budget. */
+  private async admit(txTimeoutMs: number): Promise<{ timeoutMs: number; release: Release }> {
+    const continuing = this.deadline?.started ?? false;
+    // The budget counts from the first statement's arrival, so a request's wait in the queue is spent from it too.
+    this.deadline?.timeoutFor(txTimeoutMs);
+    const release = this.settings.admission ? await this.settings.admission.acquire(continuing) : () => {};
+    try {
+      return { timeoutMs: this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  private session(mode: "READ" | "WRITE") {
+    return this.driver.session({ database: this.settings.database, defaultAccessMode: mode, bookmarkManager: this.settings.bookmarks });
   }
 
   /** What a transaction's work runs its statements with. */
@@ -175,7 +250,8 @@ export class Db {
   }
 
   private async run(mode: "READ" | "WRITE", statement: Statement<unknown>): Promise<{ rows: unknown[]; updates: Updates }> {
-    const config = this.transactionConfig(statement.name, this.settings.txTimeoutMs);
+    const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
+    const config = this.transactionConfig(statement.name, timeoutMs);
     const started = performance.now();
     let result: QueryResult;
     try {
@@ -186,6 +262,7 @@ export class Db {
       throw fromNeo4jError(error);
     } finally {
       this.meterCall(statement.name, started);
+      release();
     }
     return { rows: rowsOf(statement, result.records), updates: result.summary.counters.updates() };
   }
@@ -201,7 +278,7 @@ export class Db {
   private async autoCommitRead(text: string, params: Params, config: TransactionConfig): Promise<QueryResult> {
     const started = Date.now();
     for (let delayMs = FIRST_RETRY_DELAY_MS; ; delayMs *= 2) {
-      const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "READ" });
+      const session = this.session("READ");
       try {
         return await session.run(text, params, config);
       } catch (error) {
@@ -214,7 +291,7 @@ export class Db {
   }
 
   private async managedWrite(text: string, params: Params, config: TransactionConfig): Promise<QueryResult> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: "WRITE" });
+    const session = this.session("WRITE");
     try {
       return await session.executeWrite(async (tx: ManagedTransaction): Promise<QueryResult> => await tx.run(text, params), config);
     } finally {

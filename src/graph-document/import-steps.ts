@@ -5,7 +5,6 @@
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
-import { randomUUID } from "node:crypto";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
 import { topicKey, type NormalizedDocument } from "./normalize.js";
@@ -93,10 +92,10 @@ export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportS
     })),
     step("interactions", "nodesCreated", "import/interactions", doc.interactions, (i) => ({
       key: i.key,
-      id: randomUUID(),
       user: i.user,
       person: i.person,
-      props: defined({ kind: i.kind, direction: i.direction, at: utcDateTime(i.at), ref: i.ref, notes: i.notes }),
+      atMs: Date.parse(i.at),
+      props: defined({ kind: i.kind, direction: i.direction, ref: i.ref, notes: i.notes }),
     })),
   ];
 }

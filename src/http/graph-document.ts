@@ -16,6 +16,7 @@ import { exportSections } from "../graph-document/export.js";
 import { importGraphDocument } from "../graph-document/import.js";
 import { writeGraphDocument } from "../graph-document/write.js";
 import type { Logger } from "../logger.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { restErrors } from "./rest-errors.js";
 import { signedIn } from "./sign-in.js";
 
@@ -28,9 +29,11 @@ export interface GraphDocumentRoutes {
   importTxTimeoutMs: number;
   /** Told after an import wrote to a workspace, e.g. to re-evaluate its watched segments. */
   onWritten?: (workspace: string) => void;
+  /** The imports' own budget per credential. */
+  limiter?: RateLimiter;
 }
 
-export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit, importTxTimeoutMs, onWritten }: GraphDocumentRoutes): Router {
+export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit, importTxTimeoutMs, onWritten, limiter }: GraphDocumentRoutes): Router {
   const router = express.Router();
   const admin = (req: Request) => signedIn(authenticate, req, "ADMIN", "import and export");
 
@@ -48,7 +51,9 @@ export function graphDocumentRouter({ authenticate, db, logger, importBodyLimit,
 
   router.post("/import", express.json({ limit: importBodyLimit }), async (req, res, next) => {
     try {
-      const { workspace } = await admin(req);
+      const identity = await admin(req);
+      limiter?.take(identity, res);
+      const { workspace } = identity;
       const dryRun = req.query.dryRun === "true";
       // One batch at a time: a request's driver retries deadlocks only briefly.
       const result = await importGraphDocument(db.withTxTimeout(importTxTimeoutMs), req.body, { workspace, dryRun, concurrency: 1 });

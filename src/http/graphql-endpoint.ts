@@ -92,6 +92,8 @@ async function send(res: ServerResponse, response: HTTPGraphQLResponse): Promise
 
 function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  // The rest of a body too slow to arrive (408) is not worth waiting for: the connection closes after the answer.
+  if (status === 408) res.setHeader("connection", "close");
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(body);
 }

@@ -15,6 +15,7 @@ import { ingest } from "../ingest/ingest.js";
 import { itemsOf, type IngestKind } from "../ingest/sources.js";
 import type { Logger } from "../logger.js";
 import { sizeInBytes } from "./json-body.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { restErrors } from "./rest-errors.js";
 import { signedIn } from "./sign-in.js";
 
@@ -26,15 +27,18 @@ export interface IngestRoutes {
   halfLifeDays: number;
   /** Told after an ingestion wrote to a workspace, e.g. to re-evaluate its watched segments. */
   onWritten?: (workspace: string) => void;
+  /** Ingestion's budget per credential: the same as imports'. */
+  limiter?: RateLimiter;
 }
 
-export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLifeDays, onWritten }: IngestRoutes): Router {
+export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLifeDays, onWritten, limiter }: IngestRoutes): Router {
   const router = express.Router();
   const limit = sizeInBytes(ingestBodyLimit);
 
   const route = (kind: IngestKind) => async (req: Request, res: express.Response, next: express.NextFunction) => {
     try {
       const identity = await signedIn(authenticate, req, "EDITOR", "ingesting mail and calendars");
+      limiter?.take(identity, res);
       if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge();
       const body = req.pipe(new ByteLimit(limit));
       const summary = await ingest(db, itemsOf(kind, [{ stream: body, name: "request body" }], new Date()), {

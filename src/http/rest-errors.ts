@@ -14,6 +14,7 @@ const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.QUERY_TIMEOUT]: 504,
 };
 
@@ -28,7 +29,11 @@ export function restErrors(bodyLimit: string, logger: Logger): ErrorRequestHandl
     const type = (error as { type?: unknown }).type;
     if (type === "entity.too.large") return sendRestError(res, 413, ErrorCode.BAD_REQUEST, `the body is larger than this server accepts (${bodyLimit})`);
     if (type === "entity.parse.failed") return sendRestError(res, 400, ErrorCode.BAD_REQUEST, "the request body is not valid JSON");
-    if (error instanceof AppError) return sendRestError(res, STATUS_OF_CODE[error.code] ?? 500, error.code, error.message);
+    if (error instanceof AppError) {
+      const { retryAfter } = error.extensions;
+      if (typeof retryAfter === "number") res.setHeader("retry-after", String(retryAfter));
+      return sendRestError(res, STATUS_OF_CODE[error.code] ?? 500, error.code, error.message);
+    }
     logger.error({ err: error }, "an HTTP endpoint failed");
     sendRestError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
   };

@@ -22,6 +22,7 @@ import type { Logger } from "../logger.js";
 import { BATCH_LIMIT_BYTES, MESSAGE_LIMIT_BYTES, MessageRefused, parseMessages, type MessageType } from "../tracking/messages.js";
 import { recordMessages, type TrackingSummary } from "../tracking/track.js";
 import { BodyRefused, readJsonBody } from "./json-body.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { restErrors, sendRestError } from "./rest-errors.js";
 
 export interface TrackingRoutes {
@@ -31,17 +32,22 @@ export interface TrackingRoutes {
   onTracked?: (summary: TrackingSummary) => void;
   /** Told after a request's messages are committed, e.g. to re-evaluate segments soon. */
   onWritten?: (workspace: string) => void;
+  /** Tracking's own budget per write key. */
+  limiter?: RateLimiter;
+  /** How long a batch may take to arrive (HTTP_BODY_READ_TIMEOUT_MS). */
+  bodyReadTimeoutMs?: number;
 }
 
 const BASIC = /^Basic +([A-Za-z0-9+/=]+)$/i;
 
-export function trackingRouter({ db, logger, onTracked, onWritten }: TrackingRoutes): Router {
+export function trackingRouter({ db, logger, onTracked, onWritten, limiter, bodyReadTimeoutMs }: TrackingRoutes): Router {
   const router = express.Router();
   const route = (type: MessageType | undefined) => async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     try {
       const identity = await writeKeyOwner(db, req.headers.authorization);
+      limiter?.take(identity, res);
       const limit = type === undefined ? BATCH_LIMIT_BYTES : MESSAGE_LIMIT_BYTES;
-      const body = await readJsonBody(req, { bytes: limit, text: `${limit / 1024} KB` }).catch((error: unknown) => {
+      const body = await readJsonBody(req, { bytes: limit, text: `${limit / 1024} KB`, ...(bodyReadTimeoutMs === undefined ? {} : { readTimeoutMs: bodyReadTimeoutMs }) }).catch((error: unknown) => {
         // Segment answers an oversized payload with 400, which its clients do not retry; 413 some would.
         if (error instanceof BodyRefused && error.status === 413) throw new MessageRefused(`the ${type === undefined ? "batch" : "message"} is larger than ${limit / 1024} KB`);
         throw error;
@@ -55,7 +61,11 @@ export function trackingRouter({ db, logger, onTracked, onWritten }: TrackingRou
       res.json({ success: true, ...counts });
     } catch (error) {
       if (error instanceof MessageRefused) return sendRestError(res, 400, ErrorCode.BAD_REQUEST, error.message);
-      if (error instanceof BodyRefused) return sendRestError(res, error.status, ErrorCode.BAD_REQUEST, error.message);
+      if (error instanceof BodyRefused) {
+        // The rest of a body too slow to arrive is not worth waiting for.
+        if (error.status === 408) res.setHeader("connection", "close");
+        return sendRestError(res, error.status, ErrorCode.BAD_REQUEST, error.message);
+      }
       next(error);
     }
   };

@@ -7,15 +7,16 @@
  *    document's own schema, or is counted as automated, as no evidence about
  *    the team, or as skipped with its position and the reason.
  * 3. Every `batchSize` interactions are written in one transaction — the
- *    people and companies they bring (created only when new) and the
- *    interactions, through the importer's statement, keyed so that reading
- *    the same file again changes nothing — while the next batch is read.
+ *    people and companies they bring (created only when new; each person
+ *    once a run, unless a later header names them), and the interactions,
+ *    through the importer's statement, keyed so that reading the same file
+ *    again changes nothing — while the next batch is read.
  * 4. At the end every pair the file touched is weighed again
  *    (src/relationships/pairs.ts). A run cut short before that is completed by
  *    running it again, which touches the same pairs.
  *
- * Items stream through: memory holds one batch and the set of pairs touched,
- * whatever the size of the file.
+ * Items stream through: memory holds one batch, the pairs touched and the
+ * contacts written, whatever the size of the file.
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/run.js";
@@ -90,10 +91,11 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
   const progress = options.progress ? new Progress("ingest", null, options.progress) : undefined;
   let batch = new Batch();
   const writes = new InFlight(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY);
+  const writtenContacts = new WrittenContacts();
   const write = async () => {
     const full = batch;
     batch = new Batch();
-    await writes.add(() => flush(db, full, options, summary));
+    await writes.add(() => flush(db, full, writtenContacts, options, summary));
   };
   const touched = new Map<string, Pair>();
   const skip = (skipped: Skipped) => {
@@ -166,12 +168,7 @@ class Batch {
     return this.interactions.size;
   }
 
-  /**
-   * Adds the touches, or says why they are not valid records and adds nothing.
-   * Every batch writes all of its contacts, known or not: a batch written
-   * beside the one that creates a person then waits for that person in its
-   * own MERGE, where a MATCH would miss them.
-   */
+  /** Adds the touches, or says why they are not valid records and adds nothing. */
   add(touches: Extract<Touches, { kind: "interactions" }>): string | null {
     const parsed: InteractionRecord[] = [];
     for (const interaction of touches.interactions) {
@@ -181,31 +178,54 @@ class Batch {
     }
     for (const r of parsed) this.interactions.set(interactionKey(lower(r.user), lower(r.person), r.kind, toInstant(r.at), r.ref), r);
     // A person is named by the first header that gives a display name.
-    // A person is named by the first header that gives a display name.
     for (const contact of touches.contacts) if (!this.contacts.get(contact.email)?.name) this.contacts.set(contact.email, contact);
     return null;
   }
 }
 
-async function flush(db: Db, batch: Batch, options: IngestOptions, summary: IngestSummary): Promise<void> {
+/**
+ * The contacts that committed batches have written: a later batch need not
+ * write them again (most of a mailbox's contacts recur in batch after batch).
+ * A batch started while the one that creates a person is still in flight
+ * does not find them here, so it writes them too, and its MERGE waits for
+ * the person where a MATCH would miss them.
+ */
+class WrittenContacts {
+  /** Email → whether the person has a name in the graph, as far as this run knows. */
+  private readonly named = new Map<string, boolean>();
+
+  /** Whether the batch must write this contact: new to the run, or a name for someone written without one. */
+  needed({ email, name }: Contact): boolean {
+    const named = this.named.get(email);
+    return named === undefined || (!named && name !== null);
+  }
+
+  committed(contacts: readonly Contact[]): void {
+    for (const { email, name } of contacts) this.named.set(email, this.named.get(email) === true || name !== null);
+  }
+}
+
+async function flush(db: Db, batch: Batch, written: WrittenContacts, options: IngestOptions, summary: IngestSummary): Promise<void> {
   if (batch.size === 0) return;
   if (options.dryRun) return;
   const { workspace } = options;
-  const contacts = [...batch.contacts.values()].map(({ email, name }) => {
+  const contacts = [...batch.contacts.values()].filter((contact) => written.needed(contact));
+  const rows = contacts.map(({ email, name }) => {
     const domain = email.slice(email.lastIndexOf("@") + 1);
     return { email, name, domain: isFreeMailDomain(domain) ? null : domain, personId: randomUUID(), companyId: randomUUID() };
   });
   const interactions = [...batch.interactions.values()];
-  const written = await db.transaction("ingest", async (run) => {
-    const [created] = await run("ingest/contacts", { workspace, rows: contacts });
+  const result = await db.transaction("ingest", async (run) => {
+    const [created] = await run("ingest/contacts", { workspace, rows });
     const upserted = await upsertRecords(run, { interactions }, () => undefined, { workspace });
     const [recorded] = upserted.rows("import/interactions");
     return { created: created!, known: interactions.length - recorded!.created };
   });
-  summary.peopleCreated += written.created.peopleCreated;
-  summary.companiesCreated += written.created.companiesCreated;
-  summary.alreadyKnown += written.known;
-  summary.recorded += interactions.length - written.known;
+  written.committed(contacts);
+  summary.peopleCreated += result.created.peopleCreated;
+  summary.companiesCreated += result.created.companiesCreated;
+  summary.alreadyKnown += result.known;
+  summary.recorded += interactions.length - result.known;
 }
 
 /** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */

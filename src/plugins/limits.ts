@@ -1,7 +1,7 @@
 /**
  * Limits checked after the operation is parsed and validated and before
- * anything runs (so before any Neo4j round trip): depth, estimated cost, and
- * the bounds of every `first` and `maxHops` argument (see
+ * anything runs (so before any Neo4j round trip): depth, estimated cost, how
+ * many expensive fields it holds, and the bounds of every `first` and `maxHops` argument (see
  * validation/operation-limits.ts). Each has its own code and a message that
  * says what to change; all answer HTTP 400.
  */
@@ -38,6 +38,13 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext>
               ErrorCode.QUERY_TOO_COSTLY,
               `the operation could return about ${measure.cost} items (each first multiplies the fields below it); this server allows at most ${limits.maxCost}: lower first or nest fewer lists`,
               { cost: measure.cost, maxCost: limits.maxCost, ...BAD_REQUEST },
+            );
+          }
+          if (measure.expensive > limits.maxExpensiveFields) {
+            throw new AppError(
+              ErrorCode.QUERY_TOO_COSTLY,
+              `the operation runs ${measure.expensive} searches of the workspace (whole-workspace or multi-hop lists, path searches, segment members); this server allows at most ${limits.maxExpensiveFields} in one operation: send them in separate requests`,
+              { expensiveFields: measure.expensive, maxExpensiveFields: limits.maxExpensiveFields, ...BAD_REQUEST },
             );
           }
         },

@@ -4,7 +4,9 @@
  * every derived strength up to date at start and then every
  * RAPPORT_DECAY_EVERY_MINUTES (default 60): a stored strength is the exact
  * strength as of at most that long ago (with the default half-life of 90
- * days, an hour's decay is under 0.03% of the strength).
+ * days, an hour's decay is under 0.03% of the strength). Each turn runs
+ * once, on one instance (db/turns.ts): several instances on one database, or
+ * a restart within the interval, do not run it again.
  *
  * Connections are taken oldest first from the index on `derivedAt`, in
  * batches, each batch one transaction, until none computed before the run
@@ -12,6 +14,7 @@
  */
 import type { QueryRow } from "../db/query-names.js";
 import type { Db } from "../db/run.js";
+import { scheduleTurns } from "../db/turns.js";
 import { integer, utcDateTime } from "../db/values.js";
 import { derivedStrength, type Evidence } from "./strength.js";
 
@@ -49,15 +52,8 @@ function storedEvidence({ evidence: e }: QueryRow<"relationship/due-for-decay">)
   };
 }
 
-/** Runs decayStrengths now and every `everyMinutes`; the returned function stops it. Failures are logged, never thrown. */
+/** Runs decayStrengths now and every `decayEveryMinutes`, on the turns this instance claims; the returned function stops it. */
 export function scheduleDecay(db: Db, settings: { halfLifeDays: number; decayEveryMinutes: number }, log: (error: unknown) => void): () => void {
   if (settings.decayEveryMinutes === 0) return () => {};
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = running.then(() => decayStrengths(db, settings.halfLifeDays)).catch(log);
-  };
-  tick();
-  const timer = setInterval(tick, settings.decayEveryMinutes * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  return scheduleTurns(db, "decay of strengths", settings.decayEveryMinutes * 60_000, () => decayStrengths(db, settings.halfLifeDays), log);
 }

@@ -54,7 +54,7 @@ export async function weighPairs(run: RunQuery, workspace: string, pairs: readon
 }
 
 function evidenceRow(row: QueryRow<"relationship/pair-interactions">, { nowMs, halfLifeDays }: WeighSettings): Record<string, unknown> {
-  const interactions = row.interactions.map((i): PairInteraction => ({ atMs: Date.parse(i.at), fromFirst: i.fromLow }));
+  const interactions = row.interactions.map((i): PairInteraction => ({ atMs: i.atMs, fromFirst: i.fromLow }));
   const evidence = evidenceOf(interactions, halfLifeDays);
   const instant = (ms: number | null) => (ms === null ? null : utcDateTime(new Date(ms).toISOString()));
   return {

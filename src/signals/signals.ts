@@ -1,12 +1,20 @@
 /**
- * When watched segments are evaluated: soon after a write that can change
- * them (a mutation, an import, an ingestion, tracked events — each tells
- * `changed(workspace)`; evaluations follow at most `debounceMs` later, one at a
- * time per workspace, however many writes came in between), and on a schedule
- * for every workspace with webhooks (what changes with time alone: "within
- * the last 60 days"). Stored events are handed to the deliveries at once.
+ * When watched segments are evaluated:
+ *
+ * - soon after a write that can change them. A server's own writes (a
+ *   mutation, an import, an ingestion, tracked events) each tell
+ *   `changed(workspace)`; writes by the command-line import and ingestion
+ *   leave a mark in the database (`markWrittenOutsideServers`), which one
+ *   instance claims within `pollMs` and treats the same way. Evaluations
+ *   follow at most `debounceMs` later, one at a time per workspace, however
+ *   many writes came in between;
+ * - on a schedule, for every workspace with webhooks (what changes with time
+ *   alone: "within the last 60 days"), each turn on one instance (db/turns.ts).
+ *
+ * Stored events are handed to the deliveries at once.
  */
 import type { Db } from "../db/run.js";
+import { scheduleTurns } from "../db/turns.js";
 import type { Logger } from "../logger.js";
 import { startDeliveries, type DeliverySettings } from "./deliver.js";
 import { evaluateWorkspace, type Execute } from "./evaluate.js";
@@ -16,6 +24,8 @@ export interface SignalSettings extends DeliverySettings {
   debounceMs: number;
   /** Every workspace with webhooks is evaluated this often (RAPPORT_SIGNALS_EVERY_MINUTES; 0: never). */
   everyMinutes: number;
+  /** How often an instance looks for writes made outside the servers (RAPPORT_SIGNALS_POLL_MS; 0: never). */
+  pollMs: number;
 }
 
 export interface Signals {
@@ -49,14 +59,19 @@ export function startSignals(db: Db, execute: Execute, settings: SignalSettings,
   };
   const failed = (workspace: string) => (error: unknown) => logger.error({ err: error, workspace }, "evaluating watched segments failed");
 
-  const schedule = settings.everyMinutes > 0 ? setInterval(() => {
-    void db.read("webhook/workspaces").then(
-      (rows) => Promise.all(rows.map((row) => evaluate(row.workspace as string).catch(failed(row.workspace as string)))),
-      failed("*"),
-    );
-  }, settings.everyMinutes * 60_000) : undefined;
+  const evaluateAll = async () => {
+    const rows = await db.read("webhook/workspaces");
+    await Promise.all(rows.map((row) => evaluate(row.workspace).catch(failed(row.workspace))));
+  };
+  // Not at start: writes made while no server ran are marked (CLI) or were evaluated by the server that took them.
+  const stopSchedule = settings.everyMinutes > 0
+    ? scheduleTurns(db, "evaluation of watched segments", settings.everyMinutes * 60_000, evaluateAll, failed("*"), false)
+    : () => {};
+  const poll = settings.pollMs > 0 ? setInterval(() => {
+    void db.write("webhook/claim-written").then((rows) => rows.forEach((row) => signals.changed(row.workspace)), failed("*"));
+  }, settings.pollMs) : undefined;
 
-  return {
+  const signals: Signals = {
     changed(workspace) {
       if (stopped || pending.has(workspace)) return;
       pending.set(workspace, setTimeout(() => {
@@ -76,10 +91,17 @@ export function startSignals(db: Db, execute: Execute, settings: SignalSettings,
     evaluate,
     async stop() {
       stopped = true;
-      clearInterval(schedule);
+      stopSchedule();
+      clearInterval(poll);
       for (const timer of pending.values()) clearTimeout(timer);
       await Promise.allSettled(running.values());
       await deliveries.stop();
     },
   };
+  return signals;
+}
+
+/** Tells the servers that a process of no server's (the command-line import or ingestion) wrote to the workspace. */
+export async function markWrittenOutsideServers(db: Db, workspace: string): Promise<void> {
+  await db.write("webhook/mark-written", { workspace });
 }

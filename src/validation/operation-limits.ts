@@ -6,6 +6,9 @@
  *   children's cost times its `first` or `last` (the value given, from a variable, or
  *   the schema's default), so `people(first: 100) { edges { node {
  *   engagements(first: 20) { at } } } }` costs about 100 × 20;
+ * - expensive: how many fields that make Neo4j read much of a workspace it
+ *   may run (expensive-fields.ts), each counted like cost, once per item of
+ *   the lists around it;
  * - `first`, `last` and `maxHops` arguments out of bounds, wherever they appear,
  *   nested in input objects too (maxHops sits inside PersonWhere filters).
  * Fragments count where they are spread; the alternatives of a union are
@@ -17,6 +20,7 @@ import {
   type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { isExpensiveField } from "./expensive-fields.js";
 
 export interface ArgumentProblem {
   /** The argument's path, e.g. `where.AND[0].connectedTo.maxHops`. */
@@ -28,6 +32,7 @@ export interface ArgumentProblem {
 export interface OperationMeasure {
   depth: number;
   cost: number;
+  expensive: number;
   problems: ArgumentProblem[];
 }
 
@@ -59,9 +64,11 @@ export function measureOperation(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const problems: ArgumentProblem[] = [];
-  const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): { depth: number; cost: number } => {
+  type Measure = Omit<OperationMeasure, "problems">;
+  const measure = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): Measure => {
     let depth = 0;
     let cost = 0;
+    let expensive = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith("__")) continue;
@@ -70,11 +77,12 @@ export function measureOperation(
         const args = getArgumentValues(field, selection, variables);
         checkArguments(args, "", bounds, problems);
         const type = getNamedType(field.type);
-        const children = selection.selectionSet && isCompositeType(type) ? measure(selection.selectionSet, type) : { depth: 0, cost: 0 };
+        const children = selection.selectionSet && isCompositeType(type) ? measure(selection.selectionSet, type) : { depth: 0, cost: 0, expensive: 0 };
         // A backward page (last) returns last rows; first keeps its schema default then, so the larger counts.
         const multiplier = Math.max(typeof args.first === "number" ? args.first : 1, typeof args.last === "number" ? args.last : 1, 1);
         depth = Math.max(depth, 1 + children.depth);
         cost += 1 + multiplier * children.cost;
+        expensive += (isExpensiveField(`${parent.name}.${field.name}`, args) ? 1 : 0) + multiplier * children.expensive;
       } else {
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
         if (!fragment) continue;
@@ -82,9 +90,10 @@ export function measureOperation(
         const inner = measure(fragment.selectionSet, isCompositeType(condition) ? condition : parent);
         depth = Math.max(depth, inner.depth);
         cost += inner.cost;
+        expensive += inner.expensive;
       }
     }
-    return { depth, cost };
+    return { depth, cost, expensive };
   };
   try {
     return { ...measure(operation.selectionSet, root), problems };

@@ -1,7 +1,7 @@
 /**
  * Limits through HTTP: an over-deep query, an over-cost one (defaults and
- * variables counted), `first` over 100 and `maxHops: 9` are refused before
- * Neo4j is touched — the server's driver opens no session at all — while a
+ * variables counted), one with too many expensive fields, `first` over 100
+ * and `maxHops: 9` are refused before Neo4j is touched — the server's driver opens no session at all — while a
  * fair query does open sessions; batches, introspection and the body size.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,11 @@ describe("refused before touching Neo4j", () => {
     const nested = "query($n: Int!) { people(first: $n) { edges { node { name engagements(first: $n) { at } } } } }";
     await refusedUntouched(nested, { n: 100 }, "QUERY_TOO_COSTLY", /^the operation could return about 10401 items/);
     expect((await metered(nested, { n: 10 })).body).not.toHaveProperty("errors");
+  });
+
+  it("forty aliases of a whole-workspace list, cheap by item count: QUERY_TOO_COSTLY for its expensive fields", async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `p${i}: prospects(where: { interestedIn: { topics: ["CRM"] } }, first: 1) { totalCount }`).join(" ");
+    await refusedUntouched(`{ ${aliases} }`, {}, "QUERY_TOO_COSTLY", /^the operation runs 40 searches of the workspace .*at most 4 in one operation/);
   });
 
   it("first over 100: BAD_USER_INPUT", async () => {

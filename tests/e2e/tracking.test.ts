@@ -3,13 +3,15 @@
  * test server: identify, group, track and page calls, flushed as a batch,
  * become people, companies, content and engagements; write keys are checked;
  * payload limits are Segment's; events about unknown people are accepted and
- * counted; a replayed message records nothing new; the event table is the
+ * counted; a replayed message records nothing new, and message ids are
+ * forgotten after the days they are kept; the event table is the
  * workspace's to change.
  */
 import { Analytics } from "@segment/analytics-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
+import { forgetOldMessages } from "../../src/tracking/retention.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { fingerprint } from "../support/fingerprint.js";
 import { bearer, gql, startTestServer, type TestServer } from "../support/server.js";
@@ -145,6 +147,20 @@ describe("the Segment tracking API", () => {
     const metrics = await (await fetch(`${server.origin}/metrics`)).text();
     expect(metrics).toMatch(/rapport_tracking_messages_total\{type="track",outcome="unmatched"\} [1-9]/);
     expect(metrics).toMatch(/rapport_tracking_messages_total\{type="track",outcome="duplicate"\} [1-9]/);
+  });
+
+  it("forgets message ids after the days they are kept, and a later replay still writes no second engagement", async () => {
+    const message = { type: "track", messageId: "kept-1", userId: "dana@known.example", event: "Content Liked", timestamp: "2026-11-06T09:00:00Z", properties: { url: "https://example.com/liked" } };
+    expect((await send("/v1/track", message)).body).toMatchObject({ recorded: 1 });
+    const counted = (await stats()).messages;
+    await graph("MATCH (m:TrackedMessage {workspace: $workspace, messageId: 'kept-1'}) SET m.receivedAt = datetime() - duration('P8D')");
+
+    expect(await forgetOldMessages(db, 7)).toBeGreaterThanOrEqual(1);
+    expect(await graph("MATCH (m:TrackedMessage {workspace: $workspace}) WHERE m.messageId IN ['kept-1', 'replay-1'] RETURN m.messageId AS id")).toEqual([{ id: "replay-1" }]);
+    expect((await stats()).messages).toBe(counted - 1);
+
+    expect((await send("/v1/track", message)).body).toMatchObject({ duplicates: 0 });
+    expect(await graph("MATCH (:Person {workspace: $workspace, email: 'dana@known.example'})-[e:ENGAGED {action: 'LIKED'}]->() RETURN count(e) AS n")).toEqual([{ n: expect.objectContaining({ low: 1 }) }]);
   });
 
   it("lets an EDITOR change the workspace's event table, which the next events follow", async () => {

@@ -4,15 +4,21 @@
  * deliveries and checks every signature. A Series B where the segment's owner
  * knows someone arrives, retried with the same event id; one where nobody is
  * known sends nothing; two servers on one database never make the same
- * attempt twice; a restart in the middle of retries resumes them.
+ * attempt twice; a Series B written by the command-line import, which no
+ * server sees, is heard of all the same, by one of them; a restart in the
+ * middle of retries resumes them.
  */
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { isPrivateAddress } from "../../src/signals/addresses.js";
 import { verifySignature } from "../../src/signals/signature.js";
+import { runScript, testNeo4jEnv } from "../support/cli.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { bearer, gql, startTestServer, type TestServer } from "../support/server.js";
 
@@ -20,7 +26,7 @@ const workspace = uniqueWorkspace("webhooks");
 const driver = testDriver();
 const db = testDb(driver);
 const SECRET = "a-secret-of-enough-length";
-const FAST = { RAPPORT_AUTH: "apikey", RAPPORT_SIGNALS_DEBOUNCE_MS: "100", RAPPORT_WEBHOOK_RETRY_BASE_MS: "300", RAPPORT_WEBHOOK_TIMEOUT_MS: "2000" };
+const FAST = { RAPPORT_AUTH: "apikey", RAPPORT_SIGNALS_DEBOUNCE_MS: "100", RAPPORT_SIGNALS_POLL_MS: "200", RAPPORT_WEBHOOK_RETRY_BASE_MS: "300", RAPPORT_WEBHOOK_TIMEOUT_MS: "2000" };
 const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
 interface Received { body: Record<string, any>; signed: boolean }
@@ -134,6 +140,24 @@ describe("webhooks on segments", () => {
     expect(delivery).toMatchObject({ event: events[0]!.id, type: "segment.joined", status: "DELIVERED", attempts: 3, lastResponseStatus: 200 });
     // Each attempt reached the receiver exactly once, though two servers were sending.
     expect(received.length).toBe(3);
+  });
+
+  it("hears of a Series B written by the command-line import, and delivers it once though two servers look", async () => {
+    received.length = 0;
+    const document = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rapport-webhooks-")), "globex.json");
+    fs.writeFileSync(document, JSON.stringify({
+      version: 1,
+      companies: [{ domain: "globex.example", name: "Globex" }],
+      people: [{ email: "gil@globex.example", name: "Gil", company: "globex.example" }],
+      connections: [{ a: "rep@ourco.example", b: "gil@globex.example", strength: 0.8 }],
+      events: [{ company: "globex.example", type: "FUNDING", stage: "SERIES_B", amountUsd: 20000000, occurredAt: days(2) }],
+    }));
+    const imported = await runScript("src/cli/import.ts", [document, "--workspace", workspace], testNeo4jEnv());
+    expect(imported.code, imported.stderr).toBe(0);
+    const delivered = await until("the imported Series B at the receiver", async () => received.length >= 1 && received);
+    expect(delivered[0]!.body).toMatchObject({ type: "segment.joined", segment: { id: segment }, company: { domain: "globex.example" } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(received.length).toBe(1);
   });
 
   it("resumes pending retries after a restart, with the same event id", async () => {

@@ -20,25 +20,14 @@ describe("CypherCatalogue", () => {
     expect(() => CypherCatalogue.load(dir)).toThrow(/\/person\/stray\.cypher is not listed in src\/db\/query-names\.ts/);
   });
 
-  it("every named query compiles against the real database", async () => {
+  it("every named query compiles against the real database and returns the columns its rows are declared with", async () => {
     const driver = testDriver();
     const catalogue = CypherCatalogue.load();
     try {
+      // One EXPLAIN a query: planning is what costs here, and it answers both.
       for (const name of QUERY_NAMES) {
-        const { records } = await driver.executeQuery(`EXPLAIN ${catalogue.get(name)}`, {}, { database: testDb(driver).database });
+        const { records, keys } = await driver.executeQuery(`EXPLAIN ${catalogue.get(name)}`, {}, { database: testDb(driver).database });
         expect(records, name).toEqual([]);
-      }
-    } finally {
-      await driver.close();
-    }
-  });
-
-  it("every named query returns the columns its rows are declared with", async () => {
-    const driver = testDriver();
-    const catalogue = CypherCatalogue.load();
-    try {
-      for (const name of QUERY_NAMES) {
-        const { keys } = await driver.executeQuery(`EXPLAIN ${catalogue.get(name)}`, {}, { database: testDb(driver).database });
         expect(keys, name).toEqual(Object.keys(QUERIES[name]));
       }
     } finally {

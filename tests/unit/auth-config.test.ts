@@ -52,9 +52,10 @@ describe("auth settings", () => {
   });
 
   it("reads the limits, which may be lowered but not raised past what resolvers and Cypher assume", () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxCost: 10_000, maxFirst: 100, maxHops: 4, maxBatch: 1 });
-    expect(loadConfig({ RAPPORT_MAX_DEPTH: "6", RAPPORT_MAX_COST: "500", RAPPORT_MAX_FIRST: "50", RAPPORT_MAX_HOPS: "2", RAPPORT_MAX_BATCH: "5" }).limits)
-      .toEqual({ maxDepth: 6, maxCost: 500, maxFirst: 50, maxHops: 2, maxBatch: 5 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 10, maxCost: 10_000, maxFirst: 100, maxHops: 4, maxBatch: 1, maxExpensiveFields: 4 });
+    expect(loadConfig({
+      RAPPORT_MAX_DEPTH: "6", RAPPORT_MAX_COST: "500", RAPPORT_MAX_FIRST: "50", RAPPORT_MAX_HOPS: "2", RAPPORT_MAX_BATCH: "5", RAPPORT_MAX_EXPENSIVE_FIELDS: "2",
+    }).limits).toEqual({ maxDepth: 6, maxCost: 500, maxFirst: 50, maxHops: 2, maxBatch: 5, maxExpensiveFields: 2 });
     expect(problem({ RAPPORT_MAX_HOPS: "9" })).toContain("RAPPORT_MAX_HOPS:");
     expect(problem({ RAPPORT_MAX_FIRST: "1000" })).toContain("RAPPORT_MAX_FIRST:");
   });

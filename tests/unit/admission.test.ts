@@ -1,0 +1,62 @@
+/**
+ * Admission control on its own: slots up to maxActive at once, then a queue
+ * served in order, then refusal at once (SERVICE_UNAVAILABLE, HTTP 503,
+ * Retry-After) when the queue is full or a wait runs out; a request already
+ * under way goes first and is never turned away for a full queue.
+ */
+import { describe, expect, it } from "vitest";
+import { Admission } from "../../src/db/admission.js";
+import { AppError } from "../../src/errors.js";
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("Admission", () => {
+  it("admits up to maxActive at once and queues the next ones in order", async () => {
+    const admission = new Admission({ maxActive: 2, maxQueued: 2, queueTimeoutMs: 5_000 });
+    const first = await admission.acquire();
+    const second = await admission.acquire();
+    const admitted: string[] = [];
+    const third = admission.acquire().then((release) => (admitted.push("third"), release));
+    const fourth = admission.acquire().then((release) => (admitted.push("fourth"), release));
+    expect(admission.state).toEqual({ active: 2, queued: 2, refused: 0 });
+    first();
+    first(); // a second call gives back nothing more
+    (await third)();
+    second();
+    (await fourth)();
+    expect(admitted).toEqual(["third", "fourth"]);
+    expect(admission.state).toEqual({ active: 0, queued: 0, refused: 0 });
+  });
+
+  it("refuses at once when the queue is full, and after queueTimeoutMs when no slot came", async () => {
+    const admission = new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 50 });
+    const held = await admission.acquire();
+    const waiting = admission.acquire();
+    const full = await refusal(admission.acquire());
+    expect(full.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", retryAfter: 1, http: { status: 503 } });
+    const timedOut = await refusal(waiting);
+    expect(timedOut.code).toBe("SERVICE_UNAVAILABLE");
+    expect(admission.state).toEqual({ active: 1, queued: 0, refused: 2 });
+    held();
+    (await admission.acquire())();
+    expect(admission.state.active).toBe(0);
+  });
+
+  it("serves requests already under way before new ones, and does not refuse them for a full queue", async () => {
+    const admission = new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 5_000 });
+    const held = await admission.acquire();
+    const order: string[] = [];
+    const fresh = admission.acquire().then((release) => (order.push("fresh"), release));
+    await refusal(admission.acquire());
+    const continuing = admission.acquire(true).then((release) => (order.push("continuing"), release));
+    expect(admission.state).toEqual({ active: 1, queued: 2, refused: 1 });
+    held();
+    (await continuing)();
+    (await fresh)();
+    expect(order).toEqual(["continuing", "fresh"]);
+  });
+});
