@@ -16,6 +16,9 @@ import { bearer, startTestServer, type TestServer } from "../support/server.js";
 
 const workspace = uniqueWorkspace("graphql-over-http");
 const driver = testDriver();
+// The audits send some fifty requests at once, each looking its API key up in Neo4j: neither the rate
+// limit nor admission control (which sheds such a burst on a busy machine) is what they test.
+const KEYED = { RAPPORT_AUTH: "apikey", RAPPORT_RATE_LIMIT_PER_S: "0", RAPPORT_MAX_QUEUED_QUERIES: "500", RAPPORT_QUEUE_TIMEOUT_MS: "60000" };
 let dev: TestServer;
 let withKeys: TestServer;
 let key: string;
@@ -24,7 +27,7 @@ beforeAll(async () => {
   const db = testDb(driver);
   expect((await importGraphDocument(db, smallGraph(), { workspace })).ok).toBe(true);
   key = (await createApiKey(db, { workspace, email: "reader@ourco.example", role: "READER" })).key;
-  [dev, withKeys] = await Promise.all([startTestServer(workspace), startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey" })]);
+  [dev, withKeys] = await Promise.all([startTestServer(workspace), startTestServer(workspace, undefined, KEYED)]);
 });
 
 afterAll(async () => {
@@ -48,7 +51,7 @@ describe("graphql-http's server audits", () => {
   it("pass every MUST, SHOULD and MAY with an API key, GET requests included", async () => {
     const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), ...bearer(key) } });
     const results = await auditServer({ url: withKeys.url, fetchFn });
-    expect(results.filter((result) => result.status !== "ok").map((result) => result.name)).toEqual([]);
+    expect(results.filter((result) => result.status !== "ok").map((result) => ({ name: result.name, reason: "reason" in result ? result.reason : "" }))).toEqual([]);
   });
 });
 
