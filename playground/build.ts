@@ -1,6 +1,6 @@
 /**
  * Builds the playground into dist/playground: app.ts and GraphiQL's styles
- * bundled by esbuild from node_modules, plus index.html. Nothing is fetched
+ * bundled by esbuild from node_modules, plus index.html and the icon. Nothing is fetched
  * from a CDN, at build time or in the browser. Run by `npm start` and
  * `npm test` before they start (prestart/pretest), and by `npm run build`.
  */
@@ -20,6 +20,8 @@ await build({
   minify: true,
   format: "iife",
   target: "es2020",
+  // GraphiQL titles each icon after its component's name ("play icon"); minified names would read "jue icon".
+  keepNames: true,
   outdir: PLAYGROUND_DIR,
   define: { "process.env.NODE_ENV": '"production"' },
   loader: { ".woff": "dataurl", ".woff2": "dataurl", ".ttf": "dataurl" },
@@ -33,5 +35,5 @@ await build({
   loader: { ".woff": "dataurl", ".woff2": "dataurl", ".ttf": "dataurl", ".svg": "dataurl" },
   logLevel: "warning",
 });
-fs.copyFileSync(path.join(here, "index.html"), path.join(PLAYGROUND_DIR, "index.html"));
+for (const file of ["index.html", "favicon.svg"]) fs.copyFileSync(path.join(here, file), path.join(PLAYGROUND_DIR, file));
 console.error(`playground built into ${path.relative(process.cwd(), PLAYGROUND_DIR)} in ${Math.round(performance.now() - started)} ms`);

@@ -34,6 +34,11 @@ const positiveInt = z.coerce.number().int().positive();
 const memorySize = z.string().regex(/^\d+[kmg]$/i, "expected a size such as 512m or 4g");
 const bodySize = (example: string) => z.string().regex(/^\d+(b|kb|mb)$/i, `expected a size such as ${example}`);
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+/** Comma-separated GraphQL operation names. */
+const operationNames = z.string().transform((text) => text.split(",").map((name) => name.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected GraphQL operation names")).max(500));
+/** The canonical questions' operations (playground/examples.ts) and the one watched segments run (src/signals/evaluate.ts). */
+const KNOWN_OPERATIONS = "ChurnWorriedCrmReaders,CompaniesOfCrmReaders,NearbyAndInterested,SeriesBWhereIKnowSomeone,Introductions,Brief,WhoKnows,Prospects,SegmentMembers";
 /** An optional setting: set to the empty string, it is not set. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
@@ -170,6 +175,13 @@ const SETTINGS = {
   introspection: from("RAPPORT_INTROSPECTION", optional(flag)),
   /** GET /metrics in Prometheus format. */
   metrics: from("RAPPORT_METRICS", flag.default(true)),
+  /** The operation names /metrics labels by name; any other is counted as "other", so clients cannot grow the series. */
+  metricsOperations: from("RAPPORT_METRICS_OPERATIONS", z.string().default(KNOWN_OPERATIONS).pipe(operationNames)),
+  /** OpenTelemetry traces over OTLP/HTTP (src/tracing): off unless an endpoint is set. */
+  tracing: {
+    endpoint: from("OTEL_EXPORTER_OTLP_ENDPOINT", optional(z.url({ protocol: /^https?$/ }))),
+    serviceName: from("OTEL_SERVICE_NAME", z.string().min(1).default("rapport")),
+  },
   /** The GraphQL IDE on GET /graphql for browsers: on outside production unless set (see configFrom). */
   playground: from("RAPPORT_PLAYGROUND", optional(flag)),
 } satisfies Table;

@@ -38,12 +38,17 @@ import { limitsPlugin } from "./plugins/limits.js";
 import { Admission } from "./db/admission.js";
 import { RateLimiter } from "./http/rate-limit.js";
 import { createMetrics } from "./plugins/metrics.js";
+import { persistedQueryErrorsPlugin } from "./plugins/persisted-query-errors.js";
+import { requestErrorStatusPlugin } from "./plugins/request-error-status.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
+import { graphqlTracingPlugin } from "./plugins/tracing.js";
 import { resolvers } from "./resolvers/index.js";
 import { startSignals, type Signals } from "./signals/signals.js";
 import type { Execute } from "./signals/evaluate.js";
 import { serveSubscriptions } from "./http/subscriptions.js";
+import { traceGraphQL, traceHttpRequest } from "./tracing/spans.js";
+import { startTracing } from "./tracing/tracing.js";
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, "schema.graphql");
 
@@ -82,8 +87,9 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
   if (config.auth.mode === "dev") {
     logger.warn({ workspace: config.workspace }, `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${config.workspace}" with the ADMIN role; never use this outside development`);
   }
+  const tracing = await startTracing(config.tracing, logger);
   const app = express();
-  const metrics = config.metrics ? createMetrics() : undefined;
+  const metrics = config.metrics ? createMetrics(config.metricsOperations) : undefined;
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
   // A client that is slow to send is cut off: see HttpSettings (config.ts).
@@ -113,6 +119,7 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
     bodyLimit: { bytes: sizeInBytes(config.requestBodyLimit), text: config.requestBodyLimit, readTimeoutMs: config.http.bodyReadTimeoutMs },
     maxBatch: config.limits.maxBatch,
     logger,
+    ...(metrics ? { onRefused: metrics.refused } : {}),
     context: async (req, res) => {
       const requestId = requestIdOf(req.headers["x-request-id"]);
       res.setHeader("x-request-id", requestId);
@@ -149,9 +156,11 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
   if (page) app.use(page.assets);
   // /graphql skips Express (see http/graphql-endpoint.ts); a browser opening it gets the playground.
   httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!isGraphQLRequest(req)) return app(req, res);
-    if (page?.wanted(req)) return page.sendPage(res);
-    void graphql(req, res);
+    if (!isGraphQLRequest(req)) return traceHttpRequest(req, res, undefined, () => app(req, res));
+    traceHttpRequest(req, res, "/graphql", () => {
+      if (page?.wanted(req)) return page.sendPage(res);
+      void traceGraphQL(() => graphql(req, res));
+    });
   });
 
   const subscriptions = serveSubscriptions({ httpServer, typeDefs: fs.readFileSync(SCHEMA_FILE, "utf8"), authenticate, db, config, signals, execute, logger });
@@ -171,6 +180,7 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
       await subscriptions.dispose();
       await apollo.stop();
       await signals.stop();
+      await tracing.shutdown();
     },
   };
 }
@@ -178,7 +188,7 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
 /** The GraphQL server without HTTP: also what tests use to execute operations in-process. */
 export function createApolloServer(
   logger: Logger,
-  config: Pick<Config, "limits" | "introspection">,
+  config: Pick<Config, "limits" | "introspection" | "auth">,
   plugins: ApolloServerPlugin<RequestContext>[] = [],
 ): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
@@ -188,12 +198,16 @@ export function createApolloServer(
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     allowBatchedHttpRequests: config.limits.maxBatch > 1,
+    // CSRF matters where the browser holds the credential: in dev mode a request without one acts as
+    // an ADMIN. With API keys and JWTs every request carries a bearer token a page cannot make a
+    // browser send, so a plain GET (urql's default) is served.
+    csrfPrevention: config.auth.mode !== "apikey" && config.auth.mode !== "jwt",
     // main.ts owns the signals: it stops the server and then closes the driver.
     stopOnTerminationSignals: false,
     // Roles first: a caller who may not run the operation learns nothing about its limits.
     // Apollo's own landing page loads from a CDN; the playground (src/http/playground.ts) does not.
     // Cache hints are not used: http/graphql-endpoint.ts says no-store.
-    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rolePlugin(), limitsPlugin(config.limits), requestLogPlugin(logger)],
+    plugins: [...plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), persistedQueryErrorsPlugin(), rolePlugin(), limitsPlugin(config.limits), requestErrorStatusPlugin(), graphqlTracingPlugin(), requestLogPlugin(logger)],
   });
 }
 

@@ -1,9 +1,9 @@
 // Records that a person engaged with content, once per person, content, action and time.
 // $workspace: String, $person: String (id), $content: String (url), $action: String, $at: DateTime,
 // $recordedBy: String (the caller's email)
-// Returns: item {action, at, content, recordedBy, recordedAt}
+// Returns: item {personId, action, at, content, recordedBy, recordedAt}
 MATCH (p:Person {workspace: $workspace, id: $person})
 MATCH (c:Content {workspace: $workspace, url: $content})
 MERGE (p)-[e:ENGAGED {action: $action, at: $at}]->(c)
   ON CREATE SET e.recordedBy = $recordedBy, e.recordedAt = datetime()
-RETURN {action: e.action, at: e.at, content: c {.*}, recordedBy: e.recordedBy, recordedAt: e.recordedAt} AS item
+RETURN {personId: p.id, action: e.action, at: e.at, content: c {.*}, recordedBy: e.recordedBy, recordedAt: e.recordedAt} AS item

@@ -1,7 +1,7 @@
 // The current employment of each person: no end date, or one in the future.
 // When a person has several, the most recent start wins.
 // $workspace: String, $keys: [String] (person ids)
-// Returns: key (person id), item {title, since, until, company}
+// Returns: key (person id), item {personId, title, since, until, company}
 MATCH (p:Person {workspace: $workspace})
 WHERE p.id IN $keys
 CALL (p) {
@@ -11,4 +11,4 @@ CALL (p) {
   ORDER BY w.since DESC, c.domain
   LIMIT 1
 }
-RETURN p.id AS key, {title: w.title, since: w.since, until: w.until, company: c {.*}} AS item
+RETURN p.id AS key, {personId: p.id, title: w.title, since: w.since, until: w.until, company: c {.*}} AS item

@@ -1,6 +1,6 @@
 // Each person's most recent engagements with content.
 // $workspace: String, $keys: [String] (person ids), $limit: Integer
-// Returns: key (person id), item {action, at, content, recordedBy, recordedAt}
+// Returns: key (person id), item {personId, action, at, content, recordedBy, recordedAt}
 MATCH (p:Person {workspace: $workspace})
 WHERE p.id IN $keys
 CALL (p) {
@@ -9,4 +9,4 @@ CALL (p) {
   ORDER BY e.at DESC, c.url, e.action
   LIMIT $limit
 }
-RETURN p.id AS key, {action: e.action, at: e.at, content: c {.*}, recordedBy: e.recordedBy, recordedAt: e.recordedAt} AS item
+RETURN p.id AS key, {personId: p.id, action: e.action, at: e.at, content: c {.*}, recordedBy: e.recordedBy, recordedAt: e.recordedAt} AS item

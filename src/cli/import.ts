@@ -1,5 +1,7 @@
 /**
  * npm run import -- FILE.json [--workspace NAME] [--dry-run] [--batch-size N] [--concurrency N]
+ * The workspace is the one `npm start` serves (RAPPORT_WORKSPACE, default
+ * demo) unless --workspace names another, so a first import shows up.
  * FILE may be `-` for standard input. Every problem in the document is listed
  * with its JSON path and nothing is written; otherwise progress goes to stderr
  * and a summary of what was created and what already existed to stdout.
@@ -17,7 +19,7 @@ runCli(async () => {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      workspace: { type: "string", default: "default" },
+      workspace: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       "batch-size": { type: "string", default: String(DEFAULT_BATCH_SIZE) },
       concurrency: { type: "string", default: String(DEFAULT_CONCURRENCY) },
@@ -31,15 +33,17 @@ runCli(async () => {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new UsageError(`--concurrency must be an integer from 1 to 8\n${USAGE}`);
 
   const document = parseJson(file === "-" ? fs.readFileSync(0, "utf8") : readFile(file), file);
-  const { db, close } = await openDb(forLongWrites(loadConfig()), (line) => console.error(line));
+  const config = loadConfig();
+  const workspace = values.workspace ?? config.workspace;
+  const { db, close } = await openDb(forLongWrites(config), (line) => console.error(line));
   try {
     const result = await importGraphDocument(db, document, {
-      workspace: values.workspace,
+      workspace,
       dryRun: values["dry-run"],
       batchSize,
       concurrency,
       progress: (line) => console.error(line),
-    }).finally(() => values["dry-run"] || tellServers(db, values.workspace));
+    }).finally(() => values["dry-run"] || tellServers(db, workspace));
     if (!result.ok) {
       for (const problem of result.problems) console.error(`${problem.path}: ${problem.message}`);
       console.error(`${result.problems.length} problem(s); nothing was written`);
@@ -51,7 +55,7 @@ runCli(async () => {
       console.log(`${step.step.padEnd(18)} ${String(step.records).padStart(9)}${result.dryRun ? "" : `  created ${step.created}, already there ${step.existed} (${step.seconds}s${rate})`}`);
     }
     const records = result.steps.reduce((sum, step) => sum + step.records, 0);
-    console.log(`${verb} ${records} records into workspace "${values.workspace}" in ${result.seconds}s`);
+    console.log(`${verb} ${records} records into workspace "${workspace}" in ${result.seconds}s`);
     return 0;
   } finally {
     await close();

@@ -10,11 +10,13 @@
  * request meters its round trips and time. A serving Db (`serving`) takes a
  * slot of admission control (admission.ts) for each session it holds, and
  * gives each request a budget of database time: a deadline from its first
- * statement to which every later statement's timeout is cut.
+ * statement to which every later statement's timeout is cut. Each statement is
+ * a span of the request's trace when tracing is on (src/tracing).
  */
 import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError, ErrorCode, fromNeo4jError } from "../errors.js";
+import { traceCypher } from "../tracing/spans.js";
 import type { Admission, Release } from "./admission.js";
 import { Bookmarks } from "./bookmarks.js";
 import type { CypherCatalogue } from "./cypher.js";
@@ -231,11 +233,12 @@ export class Db {
   /** What a transaction's work runs its statements with. */
   private runner(tx: ManagedTransaction): RunQuery {
     const resolve = (query: QueryName | Statement<unknown>, params: Params) => this.statement(query, params);
+    const { database } = this.settings;
     function run<N extends QueryName>(query: N, params?: Params): Promise<QueryRow<N>[]>;
     function run<R>(query: Statement<R>, params?: Params): Promise<R[]>;
     async function run(query: QueryName | Statement<unknown>, params: Params = {}): Promise<unknown[]> {
       const statement = resolve(query, params);
-      return rowsOf(statement, (await tx.run(statement.text, statement.params)).records);
+      return rowsOf(statement, (await traceCypher(statement.name, database, async () => await tx.run(statement.text, statement.params))).records);
     }
     return run;
   }
@@ -252,9 +255,9 @@ export class Db {
     const started = performance.now();
     let result: QueryResult;
     try {
-      result = mode === "READ"
-        ? await this.autoCommitRead(statement.text, statement.params, config)
-        : await this.managedWrite(statement.text, statement.params, config);
+      result = await traceCypher(statement.name, this.settings.database, () => mode === "READ"
+        ? this.autoCommitRead(statement.text, statement.params, config)
+        : this.managedWrite(statement.text, statement.params, config));
     } catch (error) {
       throw fromNeo4jError(error);
     } finally {

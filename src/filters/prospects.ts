@@ -40,6 +40,15 @@ export const SCORING = {
 export interface ProspectPosition {
   scoredAt: string;
   after: { score: number; email: string } | null;
+  /** Read backward: the rows just before `after` (the last rows when null), nearest first; the caller turns them round. */
+  backward?: boolean;
+}
+
+/** The ranking (score descending, then email) read forward or, for a backward page, reversed: fixed texts only. */
+function rankingTexts(backward: boolean) {
+  return backward
+    ? { beyond: ">", beyondEmail: "<", scoreDirection: "ASC", emailDirection: "DESC" }
+    : { beyond: "<", beyondEmail: ">", scoreDirection: "DESC", emailDirection: "ASC" };
 }
 
 /** Without a top-level connectedTo, the connection signal looks from the viewer. */
@@ -84,7 +93,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     matched: matched(filter, filter.predicate, [...pathCarried, "evidenceTopics", ...filter.carried]),
     reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin"),
     carried: variableList(filter.carried),
-    score: fragment("prospect/score", { strongestPath, carried: variableList(pathCarried) }, scoringParams(position, first)),
+    score: fragment("prospect/score", { strongestPath, carried: variableList(pathCarried), ...rankingTexts(position.backward === true) }, scoringParams(position, first)),
   };
   const name: FragmentName = team ? "statement/prospects-page-team" : connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;

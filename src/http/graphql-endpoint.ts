@@ -27,6 +27,8 @@ export interface GraphQLEndpoint {
   bodyLimit: BodyLimit;
   maxBatch: number;
   logger: Logger;
+  /** Told of every request this endpoint refuses itself, before Apollo sees it (for /metrics). */
+  onRefused?: (code: ErrorCode) => void;
 }
 
 export function isGraphQLRequest(req: IncomingMessage): boolean {
@@ -34,7 +36,7 @@ export function isGraphQLRequest(req: IncomingMessage): boolean {
   return pathname === GRAPHQL_PATH || pathname === `${GRAPHQL_PATH}/`;
 }
 
-export function graphqlEndpoint({ apollo, context, bodyLimit, maxBatch, logger }: GraphQLEndpoint) {
+export function graphqlEndpoint({ apollo, context, bodyLimit, maxBatch, logger, onRefused }: GraphQLEndpoint) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const body = req.method === "POST" ? await readJsonBody(req, bodyLimit) : undefined;
@@ -42,6 +44,7 @@ export function graphqlEndpoint({ apollo, context, bodyLimit, maxBatch, logger }
         const message = maxBatch > 1
           ? `a batch may hold at most ${maxBatch} operations; this one has ${body.length}`
           : "batching is off on this server (RAPPORT_MAX_BATCH=1): send one operation per request";
+        onRefused?.(ErrorCode.BATCH_TOO_LARGE);
         return sendError(res, 400, ErrorCode.BATCH_TOO_LARGE, message);
       }
       const response = await apollo.executeHTTPGraphQLRequest({
@@ -50,7 +53,10 @@ export function graphqlEndpoint({ apollo, context, bodyLimit, maxBatch, logger }
       });
       await send(res, response);
     } catch (error) {
-      if (error instanceof BodyRefused) return sendError(res, error.status, ErrorCode.BAD_REQUEST, error.message);
+      if (error instanceof BodyRefused) {
+        onRefused?.(ErrorCode.BAD_REQUEST);
+        return sendError(res, error.status, ErrorCode.BAD_REQUEST, error.message);
+      }
       logger.error({ err: error }, "graphql request failed outside GraphQL");
       if (res.headersSent) res.destroy();
       else sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");

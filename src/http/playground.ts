@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from "../config.js";
 export const PLAYGROUND_DIR = path.join(PROJECT_ROOT, "dist", "playground");
 
 export interface Playground {
-  /** Serves the page's scripts and styles under /playground/. */
+  /** Serves the page's scripts and styles under /playground/, and its icon as /favicon.ico. */
   assets: Router;
   /** Whether a request to /graphql is a browser opening the playground, not an API call. */
   wanted(req: IncomingMessage): boolean;
@@ -29,6 +29,10 @@ export function playground(): Playground {
   const page = fs.readFileSync(pageFile);
   const assets = express.Router();
   assets.use("/playground", express.static(PLAYGROUND_DIR, { index: false, maxAge: "1h" }));
+  // Browsers ask for /favicon.ico whatever the page says; an SVG there is shown by every current browser.
+  assets.get("/favicon.ico", (_req, res) => {
+    res.type("image/svg+xml").set("cache-control", "public, max-age=86400").sendFile(path.join(PLAYGROUND_DIR, "favicon.svg"));
+  });
   return {
     assets,
     wanted(req) {

@@ -27,6 +27,7 @@ export function createLoaders(db: Db, workspace: string) {
     companyById: oneByKey(db, workspace, "company/by-ids"),
     companyByDomain: oneByKey(db, workspace, "company/by-domains"),
     topicByName: oneByKey(db, workspace, "topic/by-names"),
+    topicById: oneByKey(db, workspace, "topic/by-ids"),
     segmentById: oneByKey(db, workspace, "segment/by-ids"),
     snapshotById: oneByKey(db, workspace, "segment/snapshot-by-ids"),
     snapshotsOfSegment: manyByKey(db, workspace, "segment/snapshots"),

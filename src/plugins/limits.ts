@@ -22,8 +22,8 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext>
           const measure = measureOperation(schema, document, operation, request.variables ?? {}, limits);
           if (!measure) return;
           const [problem] = measure.problems;
-          if (problem?.name === "first") {
-            throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be an integer from 0 to ${limits.maxFirst}`, { argument: problem.path, ...BAD_REQUEST });
+          if (problem?.name === "first" || problem?.name === "last") {
+            throw new AppError(ErrorCode.BAD_USER_INPUT, `${problem.name} must be an integer from 0 to ${limits.maxFirst}`, { argument: problem.path, ...BAD_REQUEST });
           }
           if (problem?.name === "maxHops") {
             throw new AppError(ErrorCode.BAD_USER_INPUT, `${problem.path}: maxHops is at most ${limits.maxHops}`, { argument: problem.path, ...BAD_REQUEST });

@@ -2,7 +2,7 @@
  * One log line per GraphQL request: its id, who asked (workspace, role and
  * how they signed in; not their email, which is personal data), operation
  * name, duration, the number of Neo4j round trips and the time spent waiting
- * on Neo4j, and the codes of any errors. Errors the client sees get the request id, so a user
+ * on Neo4j, the codes of any errors, and the trace id when the request is traced. Errors the client sees get the request id, so a user
  * can quote it; the detail of internal errors stays in this log.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -10,6 +10,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { RequestContext } from "../context.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { currentTraceId } from "../tracing/spans.js";
 
 export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
@@ -30,8 +31,10 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<RequestCont
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
+          const traceId = currentTraceId();
           logger.info({
             requestId: contextValue.requestId,
+            ...(traceId ? { traceId } : {}),
             workspace: contextValue.identity.workspace,
             role: contextValue.identity.role,
             auth: contextValue.identity.via,

@@ -14,5 +14,6 @@ export async function possibleDuplicates(_: unknown, args: { first: number; afte
     workspace: ctx.workspace, afterA: after?.[0] ?? null, afterB: after?.[1] ?? null, limit: neo4j.int(first + 1),
   });
   const edges = rows.map((row) => ({ node: { a: row.a, b: row.b, reasons: row.reasons } }));
-  return connection(edges, first, (edge) => [edge.node.a.id, edge.node.b.id]);
+  // Forward only: a review list read from the start.
+  return connection(edges, { size: first, backward: false, cursor: args.after ?? null }, (edge) => [edge.node.a.id, edge.node.b.id]);
 }

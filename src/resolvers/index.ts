@@ -2,6 +2,7 @@
 import { apiKeyMutations, apiKeyQueries } from "./api-keys.js";
 import { Company } from "./company.js";
 import { Mutation, PromiseFields, Recorded } from "./mutation.js";
+import { DerivedIds, Node, node } from "./node.js";
 import { Person } from "./person.js";
 import { promises } from "./promises.js";
 import { Query } from "./query.js";
@@ -14,9 +15,10 @@ import { SegmentWebhooks, Webhook } from "./webhooks.js";
 import { viewer } from "./viewer.js";
 
 export const resolvers = {
-  Query: { ...Query, viewer, promises, ...segmentQueries, ...apiKeyQueries, ...trackingQueries },
+  Query: { ...Query, node, viewer, promises, ...segmentQueries, ...apiKeyQueries, ...trackingQueries },
   Mutation: { ...Mutation, ...apiKeyMutations },
   Person, Company, Topic, Content, SearchResult, Segment: { ...Segment, ...SegmentWebhooks }, Snapshot, Webhook: { ...Webhook, ...Recorded },
-  Connection: Recorded, Engagement: Recorded, Concern: Recorded, CompanyEvent: Recorded, Promise: PromiseFields,
+  Node, ...DerivedIds,
+  Connection: { ...Recorded, ...DerivedIds.Connection }, Engagement: { ...Recorded, ...DerivedIds.Engagement }, Concern: Recorded, CompanyEvent: Recorded, Promise: PromiseFields,
   Date: DateScalar, DateTime: DateTimeScalar,
 };

@@ -1,4 +1,9 @@
-/** Query.people and Query.companies: validate → compile the filter → one statement per page (and per count, when asked). */
+/**
+ * Query.people and Query.companies: validate → compile the filter → one
+ * statement per page (and per count, when asked). Every order is total and
+ * breaks ties in its own direction (filters/ordering.ts), so a backward page
+ * is the forward page of the opposite direction, from the `before` cursor.
+ */
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
@@ -6,12 +11,11 @@ import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js"
 import type { CompanyItem, PersonItem } from "../db/rows.js";
 import { companiesCount, companiesPage, peopleCount, peoplePage, type FilterStatement, type Scope } from "../filters/statements.js";
 import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
-import { pageSize } from "../validation/arguments.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
-import { connection, decodeCursor, totalCount } from "./pagination.js";
+import { connection, decodeCursor, pagingOf, totalCount, type PagingArgs } from "./pagination.js";
 
-interface ListArgs { where?: unknown; orderBy?: Partial<Order> | null; first: number; after?: string | null }
+interface ListArgs extends PagingArgs { where?: unknown; orderBy?: Partial<Order> | null }
 
 interface ListKind<W, I> {
   validate(input: unknown): W;
@@ -34,14 +38,16 @@ export const companies = (_: unknown, args: ListArgs, ctx: RequestContext, info:
 
 async function list<W, I>(kind: ListKind<W, I>, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
   const where = kind.validate(args.where);
-  const first = pageSize(args.first);
+  const paging = pagingOf(args, info);
+  const argument = paging.backward ? "before" : "after";
   const order: Order = { field: args.orderBy?.field ?? DEFAULT_ORDER.field, direction: args.orderBy?.direction ?? DEFAULT_ORDER.direction };
-  const after = decodeCursor(args.after, isPageKey);
-  if (after && (after.order.field !== order.field || after.order.direction !== order.direction)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, "after is a cursor of another order: ask for the same orderBy as the page it came from", { argument: "after" });
+  const from = decodeCursor(paging.cursor, isPageKey, argument);
+  if (from && (from.order.field !== order.field || from.order.direction !== order.direction)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} is a cursor of another order: ask for the same orderBy as the page it came from`, { argument });
   }
+  const readOrder: Order = paging.backward ? { ...order, direction: order.direction === "ASC" ? "DESC" : "ASC" } : order;
   const scope = await ctx.scope(kind.readsViewer(where));
-  const page = kind.page(where, scope, order, first + 1, after);
+  const page = kind.page(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder });
   const counting = kind.count(where, scope);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.read(counting);
@@ -49,7 +55,7 @@ async function list<W, I>(kind: ListKind<W, I>, args: ListArgs, ctx: RequestCont
   });
   const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
   const keyOf = ({ node, sortValue }: { node: I; sortValue: string | number }): PageKey => ({ order, value: sortValue, key: kind.naturalKey(node) });
-  return connection(rows.map((row) => ({ node: row.item, sortValue: row.sortValue })), first, keyOf, count);
+  return connection(rows.map((row) => ({ node: row.item, sortValue: row.sortValue })), paging, keyOf, count);
 }
 
 function isPageKey(key: unknown): key is PageKey {

@@ -1,11 +1,12 @@
 /** Person's nested fields, each through a per-request loader (the interaction history pages on its own). */
+import type { GraphQLResolveInfo } from "graphql";
 import neo4j from "neo4j-driver";
 import type { RequestContext } from "../context.js";
 import { utcDateTime } from "../db/values.js";
 import type { Item, PersonItem } from "../db/rows.js";
 import { evidenceSummary } from "../relationships/evidence-summary.js";
 import { pageSize, validMaxHops } from "../validation/arguments.js";
-import { decodeCursor, encodeCursor } from "./pagination.js";
+import { connection, decodeCursor, pagingOf, type PagingArgs } from "./pagination.js";
 
 interface PromiseArgs { status?: string | null; first: number }
 
@@ -63,18 +64,17 @@ export const Person = {
     });
   },
 
-  async interactions(person: Item, args: { first: number; after?: string | null }, ctx: RequestContext) {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isInteractionKey);
-    const rows = await ctx.db.read("person/interactions", {
-      workspace: ctx.workspace, id: person.id, limit: neo4j.int(first + 1),
-      afterAt: after ? utcDateTime(after[0]) : null, afterKey: after ? after[1] : null,
-    });
-    const edges = rows.slice(0, first).map((row) => {
-      const node = row.item as Item;
-      return { node, cursor: encodeCursor([node.at, node.key]) };
-    });
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  async interactions(person: Item, args: PagingArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const paging = pagingOf(args, info);
+    const from = decodeCursor(paging.cursor, isInteractionKey, paging.backward ? "before" : "after");
+    const common = { workspace: ctx.workspace, id: person.id, limit: neo4j.int(paging.size + 1) };
+    const at = from ? utcDateTime(from[0]) : null;
+    const key = from ? from[1] : null;
+    const rows = paging.backward
+      ? await ctx.db.read("person/interactions-before", { ...common, beforeAt: at, beforeKey: key })
+      : await ctx.db.read("person/interactions", { ...common, afterAt: at, afterKey: key });
+    const edges = rows.map((row) => ({ node: row.item as Item }));
+    return connection(edges, paging, ({ node }) => [node.at, node.key]);
   },
 };
 

@@ -8,25 +8,24 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { prospectsPage, prospectsReadViewer, type ProspectPosition } from "../filters/prospects.js";
 import { peopleCount } from "../filters/statements.js";
-import { pageSize } from "../validation/arguments.js";
 import { validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
-import { connection, decodeCursor, totalCount } from "./pagination.js";
+import { connection, decodeCursor, pagingOf, totalCount, type PagingArgs } from "./pagination.js";
 import { reasonsOf } from "../services/reasons.js";
 
-interface ProspectArgs { where: unknown; first: number; after?: string | null }
+interface ProspectArgs extends PagingArgs { where: unknown }
 
 type ProspectKey = [score: number, email: string, scoredAt: string];
 
 export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
   const where = validPersonWhere(args.where);
-  const first = pageSize(args.first);
-  const key = decodeCursor(args.after, isProspectKey);
+  const paging = pagingOf(args, info);
+  const key = decodeCursor(paging.cursor, isProspectKey, paging.backward ? "before" : "after");
   const position: ProspectPosition = key
-    ? { scoredAt: key[2], after: { score: key[0], email: key[1] } }
-    : { scoredAt: new Date().toISOString(), after: null };
+    ? { scoredAt: key[2], after: { score: key[0], email: key[1] }, backward: paging.backward }
+    : { scoredAt: new Date().toISOString(), after: null, backward: paging.backward };
   const scope = await ctx.scope(prospectsReadViewer(where));
-  const page = prospectsPage(where, scope, first + 1, position);
+  const page = prospectsPage(where, scope, paging.size + 1, position);
   const counting = peopleCount(where, scope);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.read(counting);
@@ -35,7 +34,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
   const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
   const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email ?? (edge.node.profileUrl as string), position.scoredAt];
-  return { ...connection(edges, first, keyOf, count), scoredAt: position.scoredAt };
+  return { ...connection(edges, paging, keyOf, count), scoredAt: position.scoredAt };
 }
 
 function isProspectKey(key: unknown): key is ProspectKey {

@@ -14,12 +14,11 @@ import { snapshotChange } from "../filters/statements.js";
 import { personWhereReadsViewer } from "../filters/viewer.js";
 import { requirePeople } from "../services/existence.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
-import { pageSize } from "../validation/arguments.js";
 import { companies } from "./lists.js";
-import { connection, decodeCursor } from "./pagination.js";
+import { connection, decodeCursor, pagingOf, type PagingArgs } from "./pagination.js";
 import { prospects } from "./prospects.js";
 
-type PageArgs = { first: number; after?: string | null };
+type PageArgs = PagingArgs;
 
 export const segmentQueries = {
   async segments(_: unknown, __: unknown, ctx: RequestContext) {
@@ -49,15 +48,16 @@ export const Snapshot = {
   segment: (snapshot: SnapshotItem, _: unknown, ctx: RequestContext) => ctx.loaders.segmentById.load(snapshot.segmentId),
   count: (snapshot: SnapshotItem) => snapshot.members ?? 0,
 
-  async members(snapshot: SnapshotItem, args: PageArgs, ctx: RequestContext) {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, isMemberKey);
-    const rows = await ctx.db.read("segment/snapshot-members", {
-      workspace: ctx.workspace, id: snapshot.id, afterValue: after?.[0] ?? null, afterKey: after?.[1] ?? null, limit: integer(first + 1),
-    });
+  async members(snapshot: SnapshotItem, args: PageArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
+    const paging = pagingOf(args, info);
+    const from = decodeCursor(paging.cursor, isMemberKey, paging.backward ? "before" : "after");
+    const common = { workspace: ctx.workspace, id: snapshot.id, limit: integer(paging.size + 1) };
+    const rows = paging.backward
+      ? await ctx.db.read("segment/snapshot-members-before", { ...common, beforeValue: from?.[0] ?? null, beforeKey: from?.[1] ?? null })
+      : await ctx.db.read("segment/snapshot-members", { ...common, afterValue: from?.[0] ?? null, afterKey: from?.[1] ?? null });
     const edges = rows.map((row) => ({ node: row.item, sortValue: row.sortValue }));
     const total = Number(snapshot.members ?? 0);
-    return connection(edges, first, (edge) => [edge.sortValue, edge.node.email], async () => total);
+    return connection(edges, paging, (edge) => [edge.sortValue, edge.node.email], async () => total);
   },
 
   async diff(snapshot: SnapshotItem, args: { against?: string | null }, ctx: RequestContext) {

@@ -9,7 +9,7 @@ import { SCORING, type ProspectRow } from "../filters/prospects.js";
 import type { IntroductionPath } from "../filters/statements.js";
 
 /** The evidence columns of a prospect's row. */
-export type EvidenceRow = Pick<ProspectRow, "path" | "engagements" | "concerns" | "interests" | "events">;
+export type EvidenceRow = Pick<ProspectRow, "item" | "path" | "engagements" | "concerns" | "interests" | "events">;
 
 export interface Reason {
   __typename: "ConnectionReason" | "EngagementReason" | "ConcernReason" | "InterestReason" | "CompanyEventReason";
@@ -28,7 +28,7 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
   }
   for (const { action, at, content, weight } of row.engagements) {
     const summary = `${ACTION_VERBS[action] ?? action.toLowerCase()} “${content.title ?? content.url}”${content.kind ? ` (${spoken(String(content.kind))})` : ""} ${ago(at, now)}`;
-    reasons.push({ __typename: "EngagementReason", weight: weights.engagement * weight, engagement: { action, at, content }, summary });
+    reasons.push({ __typename: "EngagementReason", weight: weights.engagement * weight, engagement: { personId: row.item.id, action, at, content }, summary });
   }
   for (const { concern: properties, topic, weight } of row.concerns) {
     const concern: Item = { ...properties, topic };
@@ -38,18 +38,21 @@ export function reasonsOf(row: EvidenceRow, scoredAt: string): Reason[] {
     reasons.push({ __typename: "ConcernReason", weight: weights.concern * weight, concern, summary });
   }
   for (const { topic, weight } of row.interests) {
-    reasons.push({ __typename: "InterestReason", weight: weights.interest * weight, interest: { topic, weight }, summary: `Interested in ${topic.name} (weight ${weight})` });
+    reasons.push({ __typename: "InterestReason", weight: weights.interest * weight, interest: { personId: row.item.id, topic, weight }, summary: `Interested in ${topic.name} (weight ${weight})` });
   }
   for (const { company, event, weight } of row.events) {
     const summary = `${company.name ?? company.domain} ${eventPhrase(event)} ${ago(String(event.occurredAt), now)}`;
     reasons.push({ __typename: "CompanyEventReason", weight: weights.event * weight, company, event, summary });
   }
+  // Shown to a rep as it is: 0.3 × 0.3 is 0.09, not 0.09000000000000001 (the same 6 decimals as the score).
+  for (const reason of reasons) reason.weight = roundWeight(reason.weight);
   return reasons.sort((a, b) => b.weight - a.weight || a.summary.localeCompare(b.summary));
 }
 
+/** "Introduction: A → B (0.8) → C (0.5); strength 0.4"; a direct connection's one strength is said once: "Direct connection: A → B (0.85)". */
 function introductionLine(path: IntroductionPath): string {
-  const steps = path.people.map((person, i) => (i === 0 ? nameOf(person) : `${nameOf(person)} (${path.strengths[i - 1]})`));
-  return `${path.hops === 1 ? "Direct connection" : "Introduction"}: ${steps.join(" → ")}; strength ${round(path.score)}`;
+  const steps = path.people.map((person, i) => (i === 0 ? nameOf(person) : `${nameOf(person)} (${round(path.strengths[i - 1]!)})`));
+  return path.hops === 1 ? `Direct connection: ${steps.join(" → ")}` : `Introduction: ${steps.join(" → ")}; strength ${round(path.score)}`;
 }
 
 function eventPhrase(event: Item): string {
@@ -100,4 +103,8 @@ function nameOf(person: Item): string {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+function roundWeight(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

@@ -3,13 +3,13 @@
  * before anything runs:
  * - depth: the longest chain of nested fields (a root field alone is 1);
  * - cost: about how many items it could return. A field costs 1 plus its
- *   children's cost times its `first` (the value given, from a variable, or
+ *   children's cost times its `first` or `last` (the value given, from a variable, or
  *   the schema's default), so `people(first: 100) { edges { node {
  *   engagements(first: 20) { at } } } }` costs about 100 × 20;
  * - expensive: how many fields that make Neo4j read much of a workspace it
  *   may run (expensive-fields.ts), each counted like cost, once per item of
  *   the lists around it;
- * - `first` and `maxHops` arguments out of bounds, wherever they appear,
+ * - `first`, `last` and `maxHops` arguments out of bounds, wherever they appear,
  *   nested in input objects too (maxHops sits inside PersonWhere filters).
  * Fragments count where they are spread; the alternatives of a union are
  * added, which overestimates. Introspection fields (__schema …) are not
@@ -25,7 +25,7 @@ import { isExpensiveField } from "./expensive-fields.js";
 export interface ArgumentProblem {
   /** The argument's path, e.g. `where.AND[0].connectedTo.maxHops`. */
   path: string;
-  name: "first" | "maxHops";
+  name: "first" | "last" | "maxHops";
   value: number;
 }
 
@@ -78,7 +78,8 @@ export function measureOperation(
         checkArguments(args, "", bounds, problems);
         const type = getNamedType(field.type);
         const children = selection.selectionSet && isCompositeType(type) ? measure(selection.selectionSet, type) : { depth: 0, cost: 0, expensive: 0 };
-        const multiplier = typeof args.first === "number" ? Math.max(args.first, 1) : 1;
+        // A backward page (last) returns last rows; first keeps its schema default then, so the larger counts.
+        const multiplier = Math.max(typeof args.first === "number" ? args.first : 1, typeof args.last === "number" ? args.last : 1, 1);
         depth = Math.max(depth, 1 + children.depth);
         cost += 1 + multiplier * children.cost;
         expensive += (isExpensiveField(`${parent.name}.${field.name}`, args) ? 1 : 0) + multiplier * children.expensive;
@@ -122,7 +123,7 @@ function checkArguments(value: unknown, path: string, bounds: ArgumentBounds, pr
   if (typeof value !== "object" || value === null) return;
   for (const [name, inner] of Object.entries(value)) {
     const at = path === "" ? name : `${path}.${name}`;
-    if (name === "first" && typeof inner === "number" && (inner < 0 || inner > bounds.maxFirst)) problems.push({ path: at, name, value: inner });
+    if ((name === "first" || name === "last") && typeof inner === "number" && (inner < 0 || inner > bounds.maxFirst)) problems.push({ path: at, name, value: inner });
     else if (name === "maxHops" && typeof inner === "number" && inner > bounds.maxHops) problems.push({ path: at, name, value: inner });
     else checkArguments(inner, at, bounds, problems);
   }

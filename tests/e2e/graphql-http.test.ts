@@ -99,7 +99,7 @@ describe("the answer", () => {
     ];
     expect(answers.map((answer) => [answer.status, answer.headers["cache-control"], answer.headers["content-type"], answer.headers["x-request-id"]])).toEqual([
       [200, "no-store", "application/json; charset=utf-8", "req-1"],
-      [400, "no-store", "application/json; charset=utf-8", "req-2"],
+      [200, "no-store", "application/json; charset=utf-8", "req-2"],
       [200, "no-store", "application/json; charset=utf-8", "req-3"],
     ]);
   });

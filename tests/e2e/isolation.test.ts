@@ -113,6 +113,7 @@ const CASES: Record<string, (b: BRefs) => Case[]> = {
   "Query.segments": () => [{ query: "{ segments { id name } }", data: { segments: [] } }],
   "Query.segment": (b) => [{ query: "query($id: ID!) { segment(id: $id) { id name } }", variables: { id: b.segment }, data: { segment: null } }],
   "Query.snapshot": (b) => [{ query: "query($id: ID!) { snapshot(id: $id) { id } }", variables: { id: b.snapshot }, data: { snapshot: null } }],
+  "Query.node": (b) => [b.onlyB, b.onlyBCompany, b.segment, b.snapshot].map((id) => ({ query: "query($id: ID!) { node(id: $id) { id } }", variables: { id }, data: { node: null } })),
   "Mutation.saveSegment": () => [
     { query: "mutation { saveSegment(input: { name: \"Everyone\", people: {} }) { name members(first: 100) { edges { node { id name } } } } }" },
   ],

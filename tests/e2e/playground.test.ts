@@ -31,6 +31,8 @@ describe("the playground over HTTP", () => {
     expect([script.status, script.headers.get("content-type")]).toEqual([200, expect.stringMatching(/javascript/)]);
     const viaGet = await fetch(`${server.url}?query=${encodeURIComponent("{ __typename }")}`, { headers: { accept: "application/json", "apollo-require-preflight": "true" } });
     expect(await viaGet.json()).toEqual({ data: { __typename: "Query" } });
+    const icon = await fetch(`${server.url.replace(/\/graphql$/, "")}/favicon.ico`);
+    expect([icon.status, icon.headers.get("content-type"), (await icon.text()).startsWith("<svg")]).toEqual([200, "image/svg+xml", true]);
   });
 
   it("is off with RAPPORT_PLAYGROUND=false", async () => {
@@ -62,6 +64,10 @@ describe.skipIf(!CHROMIUM)("the playground in Chromium", () => {
     await page.goto(server.url, { waitUntil: "load" });
     await page.locator(".graphiql-execute-button").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(".graphiql-tab").count(), { timeout: 10_000 }).toBe(EXAMPLES.length);
+    // Tabs say the questions, icons say what they are ("play icon", not a minified name).
+    const labels = () => page.locator(".graphiql-tab-button").evaluateAll((buttons) => buttons.map((button) => getComputedStyle(button, "::before").content));
+    await expect.poll(labels, { timeout: 10_000 }).toEqual(EXAMPLES.map((example) => JSON.stringify(example.title)));
+    expect(await page.locator("svg title").allTextContents()).toEqual(expect.arrayContaining(["play icon", "prettify icon", "copy icon"]));
 
     await page.locator(".graphiql-execute-button").click();
     const result = page.locator(".result-window");

@@ -53,6 +53,16 @@ describe("segments", () => {
     const frozen = await ok(`query($id: ID!) { snapshot(id: $id) { members(first: 2) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } } }`, { id: before.id });
     expect(frozen.snapshot.members.totalCount).toBe(before.count);
     expect(frozen.snapshot.members.pageInfo.hasNextPage).toBe(true);
+    // Backward from the end, two at a time, gives the same members in the same order.
+    const MEMBERS = `query($id: ID!, $first: Int, $last: Int, $before: String) { snapshot(id: $id) { members(first: $first, last: $last, before: $before) { edges { node { email } } pageInfo { hasPreviousPage startCursor } } } }`;
+    const forward = (await ok(MEMBERS, { id: before.id, first: 100 })).snapshot.members.edges.map((edge: { node: { email: string } }) => edge.node.email);
+    const backward: string[] = [];
+    for (let cursor: string | null = null, more = true; more;) {
+      const page: { edges: { node: { email: string } }[]; pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } = (await ok(MEMBERS, { id: before.id, last: 2, before: cursor })).snapshot.members;
+      backward.unshift(...page.edges.map((edge: { node: { email: string } }) => edge.node.email));
+      [cursor, more] = [page.pageInfo.startCursor, page.pageInfo.hasPreviousPage];
+    }
+    expect(backward).toEqual(forward);
 
     await ok(`mutation($id: ID!, $people: PersonWhere) { updateSegment(id: $id, changes: { people: $people }) { id } }`,
       { id: saveSegment.id, people: { ...RECENT_CHURN, connectedTo: { maxHops: 2 } } });

@@ -6,6 +6,9 @@
 // reasons; the connection path ({{strongestPath}}: common/strongest-path from
 // origin, or common/team-strongest-path from any user, which {{carried}} then
 // leaves out) is looked up for the page's rows only, and so is the current employer.
+// Ranked by score descending, then email, after ($afterScore, $afterEmail); a
+// backward page reads the reverse order (the comparisons and directions are
+// fixed texts chosen in src/filters/prospects.ts).
 CALL (person, evidenceTopics) {
   MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
   WHERE $since <= engaged_.at <= $now
@@ -42,8 +45,8 @@ WITH person, reach, engagementTop, concernTop, interestTop, eventTop, interestMa
     + $weights.concern * (1 - exp(-concernSum))
     + $weights.interest * interestMax
     + $weights.event * (1 - exp(-eventSum)), 6) AS score
-WHERE $afterEmail IS NULL OR score < $afterScore OR (score = $afterScore AND coalesce(person.email, person.profileUrl) > $afterEmail)
-ORDER BY score DESC, coalesce(person.email, person.profileUrl)
+WHERE $afterEmail IS NULL OR score {{beyond}} $afterScore OR (score = $afterScore AND coalesce(person.email, person.profileUrl) {{beyondEmail}} $afterEmail)
+ORDER BY score {{scoreDirection}}, coalesce(person.email, person.profileUrl) {{emailDirection}}
 LIMIT $limit
 {{strongestPath}}
 OPTIONAL CALL (person) {
@@ -56,4 +59,4 @@ RETURN person {.*} AS item, score, path, employer_ {.name, .domain} AS employer,
   [row_ IN concernTop | {concern: properties(row_[0]), topic: properties(row_[1]), weight: row_[2]}] AS concerns,
   [row_ IN interestTop | {topic: properties(row_[1]), weight: row_[0].weight}] AS interests,
   [row_ IN eventTop | {company: properties(row_[0]), event: properties(row_[1]), weight: row_[2]}] AS events
-ORDER BY score DESC, coalesce(item.email, item.profileUrl)
+ORDER BY score {{scoreDirection}}, coalesce(item.email, item.profileUrl) {{emailDirection}}

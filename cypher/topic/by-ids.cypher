@@ -1,0 +1,6 @@
+// Topics by id.
+// $workspace: String, $keys: [String] (ids)
+// Returns: key (the id), item (the topic's properties)
+MATCH (t:Topic {workspace: $workspace})
+WHERE t.id IN $keys
+RETURN t.id AS key, t {.*} AS item
