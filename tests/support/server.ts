@@ -26,7 +26,12 @@ export interface TestServer {
 
 export async function startTestServer(workspace: string, target: Neo4jTarget = testTarget(), env: Env = {}): Promise<TestServer> {
   const config = {
-    ...loadConfig({ LOG_LEVEL: "silent", NEO4J_CONNECT_TIMEOUT_MS: "1000", NEO4J_MAX_RETRY_MS: "1000", RAPPORT_AUTH: "dev", ...env }),
+    // Admission control's short queue is tested where a test asks for it (tests/e2e/load.test.ts); elsewhere a
+    // test machine busy with the rest of the suite must not turn a test's requests away as an overloaded server would.
+    ...loadConfig({
+      LOG_LEVEL: "silent", NEO4J_CONNECT_TIMEOUT_MS: "1000", NEO4J_MAX_RETRY_MS: "1000", RAPPORT_AUTH: "dev",
+      RAPPORT_QUEUE_TIMEOUT_MS: "60000", RAPPORT_MAX_QUEUED_QUERIES: "1000", ...env,
+    }),
     port: 0,
     workspace,
   };
