@@ -10,7 +10,9 @@ UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.domain IS NOT NULL AND row.nameKey IS NOT NULL
     AND NOT EXISTS { MATCH (:Company {workspace: $workspace, domain: row.domain}) }
-  MATCH (named:Company {workspace: $workspace, nameKey: row.nameKey}) WHERE named.domain IS NULL
+  MATCH (named:Company {workspace: $workspace, nameKey: row.nameKey})
+  USING INDEX SEEK named:Company(workspace, nameKey)
+  WHERE named.domain IS NULL
   WITH row, named ORDER BY named.id LIMIT 1
   SET named.domain = row.domain
 }
@@ -22,11 +24,13 @@ CALL (row) {
   UNION
   WITH row WHERE row.domain IS NULL
   OPTIONAL MATCH (known:Company {workspace: $workspace, nameKey: row.nameKey})
+  USING INDEX SEEK known:Company(workspace, nameKey)
   WITH row, known ORDER BY known.domain IS NOT NULL, known.domain LIMIT 1
   FOREACH (_ IN CASE WHEN known IS NULL THEN [1] ELSE [] END |
     CREATE (:Company {workspace: $workspace, nameKey: row.nameKey, id: randomUUID()}))
   WITH row
   MATCH (c:Company {workspace: $workspace, nameKey: row.nameKey})
+  USING INDEX SEEK c:Company(workspace, nameKey)
   WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
   RETURN c
 }

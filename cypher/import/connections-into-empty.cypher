@@ -9,12 +9,16 @@ UNWIND $rows AS row
 CALL (row) {
   MATCH (x:Person {workspace: $workspace, email: row.a}) RETURN x
   UNION
-  MATCH (x:Person {workspace: $workspace, profileUrl: row.a}) RETURN x
+  MATCH (x:Person {workspace: $workspace, profileUrl: row.a})
+  USING INDEX SEEK x:Person(workspace, profileUrl)
+  RETURN x
 }
 CALL (row) {
   MATCH (y:Person {workspace: $workspace, email: row.b}) RETURN y
   UNION
-  MATCH (y:Person {workspace: $workspace, profileUrl: row.b}) RETURN y
+  MATCH (y:Person {workspace: $workspace, profileUrl: row.b})
+  USING INDEX SEEK y:Person(workspace, profileUrl)
+  RETURN y
 }
 WITH row, CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
 WITH row, pair[0] AS a, pair[1] AS b

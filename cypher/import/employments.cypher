@@ -9,12 +9,15 @@ UNWIND $rows AS row
 CALL (row) {
   MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  USING INDEX SEEK p:Person(workspace, profileUrl)
+  RETURN p
 }
 CALL (row) {
   MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
   UNION
   MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+  USING INDEX SEEK c:Company(workspace, nameKey)
   WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
   RETURN c
 }

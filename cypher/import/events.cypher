@@ -6,6 +6,7 @@ CALL (row) {
   MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
   UNION
   MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+  USING INDEX SEEK c:Company(workspace, nameKey)
   WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
   RETURN c
 }

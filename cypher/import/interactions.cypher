@@ -18,7 +18,9 @@ MATCH (u:Person {workspace: $workspace, email: row.user})
 CALL (row) {
   MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  USING INDEX SEEK p:Person(workspace, profileUrl)
+  RETURN p
 }
 MERGE (i:Interaction {workspace: $workspace, key: row.key})
 WITH row, i, u, p, NOT EXISTS { (i)-[:WITH]->() } AS created

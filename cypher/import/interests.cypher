@@ -5,7 +5,9 @@ UNWIND $rows AS row
 CALL (row) {
   MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  USING INDEX SEEK p:Person(workspace, profileUrl)
+  RETURN p
 }
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
 MERGE (p)-[i:INTERESTED_IN]->(t)

@@ -10,7 +10,9 @@ UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.email IS NOT NULL AND row.profileUrl IS NOT NULL
     AND NOT EXISTS { MATCH (:Person {workspace: $workspace, email: row.email}) }
-  MATCH (known:Person {workspace: $workspace, profileUrl: row.profileUrl}) WHERE known.email IS NULL
+  MATCH (known:Person {workspace: $workspace, profileUrl: row.profileUrl})
+  USING INDEX SEEK known:Person(workspace, profileUrl)
+  WHERE known.email IS NULL
   SET known.email = row.email
   WITH known
   MATCH (known)-[k:KNOWS]-(other)

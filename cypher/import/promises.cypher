@@ -11,7 +11,9 @@ CALL (pr, row) {
   CALL (row) {
     MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
     UNION
-    MATCH (p:Person {workspace: $workspace, profileUrl: row.person}) RETURN p
+    MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+    USING INDEX SEEK p:Person(workspace, profileUrl)
+    RETURN p
   }
   MERGE (pr)-[:PROMISED_TO]->(p)
 }
@@ -20,6 +22,7 @@ CALL (pr, row) {
     MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
     UNION
     MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+    USING INDEX SEEK c:Company(workspace, nameKey)
     WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
     RETURN c
   }

@@ -8,7 +8,9 @@ UNWIND $keys AS key
 CALL (key) {
   MATCH (p:Person {workspace: $workspace, email: key}) RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: key}) RETURN p
+  MATCH (p:Person {workspace: $workspace, profileUrl: key})
+  USING INDEX SEEK p:Person(workspace, profileUrl)
+  RETURN p
 }
 WITH u, p, key WHERE EXISTS { (u)-[:KNOWS]-(p) }
 RETURN key

@@ -3,4 +3,5 @@
 // Returns: key (the profile URL), item (the person's properties)
 UNWIND $keys AS url
 MATCH (p:Person {workspace: $workspace, profileUrl: url})
+USING INDEX SEEK p:Person(workspace, profileUrl)
 RETURN url AS key, p {.*} AS item

@@ -13,7 +13,9 @@ WITH pair.contact AS contactEmail, collect(pair.team) AS teamEmails
 CALL (contactEmail) {
   MATCH (contact:Person {workspace: $workspace, email: contactEmail}) RETURN contact
   UNION
-  MATCH (contact:Person {workspace: $workspace, profileUrl: contactEmail}) RETURN contact
+  MATCH (contact:Person {workspace: $workspace, profileUrl: contactEmail})
+  USING INDEX SEEK contact:Person(workspace, profileUrl)
+  RETURN contact
 }
 CALL (contact, teamEmails) {
   CALL (contact) {

@@ -10,12 +10,16 @@ UNWIND $rows AS row
 CALL (row) {
   MATCH (low:Person {workspace: $workspace, email: row.low}) RETURN low
   UNION
-  MATCH (low:Person {workspace: $workspace, profileUrl: row.low}) RETURN low
+  MATCH (low:Person {workspace: $workspace, profileUrl: row.low})
+  USING INDEX SEEK low:Person(workspace, profileUrl)
+  RETURN low
 }
 CALL (row) {
   MATCH (high:Person {workspace: $workspace, email: row.high}) RETURN high
   UNION
-  MATCH (high:Person {workspace: $workspace, profileUrl: row.high}) RETURN high
+  MATCH (high:Person {workspace: $workspace, profileUrl: row.high})
+  USING INDEX SEEK high:Person(workspace, profileUrl)
+  RETURN high
 }
 OPTIONAL MATCH (low)-[existing:KNOWS]->(high)
 WITH low, high, row, existing
