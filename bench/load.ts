@@ -5,7 +5,7 @@
  * Steady load on a generated graph (import it first:
  * `npm run bench -- import --people 100000 --seed 1 --workspace bench --keep`).
  * Starts the real server (src/main.ts) as its own process on a free port of
- * 127.0.0.1 against the configured Neo4j, so its memory is its own, and for
+ * 127.0.0.1 (tests/support/server-process.ts) against the configured Neo4j, so its memory is its own, and for
  * each mix and each concurrency drives it for `--seconds` from that many
  * clients at once, printing requests/s, p50/p95/p99, errors by code and the
  * server's RSS before and after. The mixes:
@@ -21,14 +21,13 @@
  * Requests sign in in dev mode, which is not rate limited; the people it
  * writes are removed afterwards.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
-import { loadConfig, PROJECT_ROOT } from "../src/config.js";
+import { loadConfig } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
 import { drive, once, rssMb, summary, type Sent } from "./load-driver.js";
 import { benchmarkQuestions, type Question } from "./questions.js";
+import { startServerProcess } from "../tests/support/server-process.js";
 import { upsertBody, writePathBenchmark, WRITTEN_DOMAIN } from "./write-path.js";
 
 export async function loadBenchmark(argv: string[]): Promise<void> {
@@ -48,7 +47,7 @@ export async function loadBenchmark(argv: string[]): Promise<void> {
   const seconds = Number(values.seconds);
   const config = loadConfig();
   const { db, close } = await openDb(config, (line) => console.error(line));
-  const server = await startServerProcess(workspace);
+  const server = await startServer(workspace);
   const run = Date.now().toString(36);
   try {
     const questions = await benchmarkQuestions(db.driver, db.database, workspace);
@@ -129,29 +128,10 @@ async function removeWritten(db: Awaited<ReturnType<typeof openDb>>["db"], works
   }
 }
 
-async function startServerProcess(workspace: string): Promise<{ process: ChildProcess; url: string; exited: Promise<unknown> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/main.ts")], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false", RAPPORT_AUTH: "dev", LOG_LEVEL: "warn", RAPPORT_PLAYGROUND: "false" },
-    stdio: ["ignore", "pipe", "inherit"],
+/** The server as `npm start` runs it, with the shell's Neo4j settings. */
+async function startServer(workspace: string): Promise<{ process: ChildProcess; url: string; exited: Promise<unknown> }> {
+  const server = await startServerProcess({
+    ...process.env, RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false", RAPPORT_AUTH: "dev", LOG_LEVEL: "info", RAPPORT_PLAYGROUND: "false",
   });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  // Ready when /health answers; LOG_LEVEL=warn keeps the start-up line out of the output.
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    if (child.exitCode !== null) throw new Error("the server exited before serving");
-    if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) break;
-    if (attempt > 600) throw new Error("the server did not start within a minute");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { process: child, url: `${url}/graphql`, exited };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  return { process: server.process, url: `${server.origin}/graphql`, exited: server.exited };
 }

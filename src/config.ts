@@ -30,6 +30,8 @@ type Table = { [name: string]: Setting<z.ZodType> | Table };
 type Read<S> = S extends Setting<infer T> ? z.output<T> : { [K in keyof S]: Read<S[K]> };
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** 0: any free port, which the start-up line names (for several instances on one machine, as the tests run them). */
+const listenPort = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const memorySize = z.string().regex(/^\d+[kmg]$/i, "expected a size such as 512m or 4g");
 const bodySize = (example: string) => z.string().regex(/^\d+(b|kb|mb)$/i, `expected a size such as ${example}`);
@@ -45,7 +47,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 const SETTINGS = {
   env: from("NODE_ENV", z.enum(["development", "production", "test"]).default("development")),
   host: from("HOST", z.string().min(1).default("127.0.0.1")),
-  port: from("PORT", port.default(4000)),
+  port: from("PORT", listenPort.default(4000)),
   logLevel: from("LOG_LEVEL", z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   requestBodyLimit: from("REQUEST_BODY_LIMIT", bodySize("100kb or 1mb").default("1mb")),
   /** The largest graph document POST /import accepts. */

@@ -4,7 +4,6 @@
  * production's refusals, and dev mode. The role rule for mutations is pinned
  * in tests/unit/roles-plugin.test.ts: this branch's schema has no Mutation.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,10 +14,10 @@ import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import { createApiKey, revokeApiKey } from "../../src/auth/api-keys.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { smallGraph } from "../fixtures/small-graph.js";
-import { PROJECT_ROOT } from "../../src/config.js";
 import { runScript, testNeo4jEnv } from "../support/cli.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { bearer, post, startTestServer, type TestServer } from "../support/server.js";
+import { startServerProcess } from "../support/server-process.js";
 
 const workspace = uniqueWorkspace("auth");
 const driver = testDriver();
@@ -174,38 +173,24 @@ const DEEP_QUERY = '{ person(email: "x") { company { employees { company { emplo
 
 describe("npm start", () => {
   it("runs in dev mode when nothing is configured, and says so in a warning at start", async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/main.ts")], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...testNeo4jEnv(), PORT: String(port), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false" },
-    });
+    const server = await startServerProcess({ ...testNeo4jEnv(), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false" });
+    const url = `${server.origin}/graphql`;
     try {
-      const lines: { level: number; msg: string }[] = [];
-      let buffered = "";
-      await new Promise<void>((resolve, reject) => {
-        child.on("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-        child.stdout.on("data", (chunk: Buffer) => {
-          buffered += chunk.toString("utf8");
-          const complete = buffered.split("\n");
-          buffered = complete.pop() ?? "";
-          for (const line of complete) lines.push(JSON.parse(line));
-          if (lines.some((line) => line.msg.startsWith("Rapport is serving"))) resolve();
-        });
-      });
+      const lines = server.lines();
       expect(lines).toContainEqual(expect.objectContaining({
         level: 40,
         msg: `RAPPORT_AUTH=dev: requests without credentials act as the demo user of workspace "${workspace}" with the ADMIN role; never use this outside development`,
       }));
-      const answer = await post(`http://127.0.0.1:${port}/graphql`, VIEWER);
+      const answer = await post(url, VIEWER);
       expect(answer.body).toEqual({ data: { viewer: { email: DEMO_USER_EMAIL, name: "Maya Chen" } } });
       // Under tsx, as under vitest, our errors and Apollo's must be one graphql's: else the 401 would be a 500.
-      const refusal = await post(`http://127.0.0.1:${port}/graphql`, VIEWER, bearer("rpk_unknown"));
+      const refusal = await post(url, VIEWER, bearer("rpk_unknown"));
       expect(refusal.status).toBe(401);
-      const deep = await post(`http://127.0.0.1:${port}/graphql`, { query: DEEP_QUERY });
+      const deep = await post(url, { query: DEEP_QUERY });
       expect(deep.status).toBe(400);
       expect(deep.body).toMatchObject({ errors: [{ extensions: { code: "QUERY_TOO_DEEP" } }] });
     } finally {
-      child.kill("SIGTERM");
+      server.process.kill("SIGTERM");
     }
   });
 });

@@ -5,13 +5,11 @@
  * cleanly, and every write it acknowledged is in the graph. A write that was
  * not acknowledged may be missing; none that was may be.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/config.js";
 import { testNeo4jEnv } from "../support/cli.js";
 import { testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { startServerProcess } from "../support/server-process.js";
 
 const workspace = uniqueWorkspace("draining");
 const driver = testDriver();
@@ -23,45 +21,16 @@ afterAll(async () => {
   await driver.close();
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts src/main.ts and resolves once it says it is serving. */
-async function startServerProcess(port: number): Promise<{ process: ChildProcess; exited: Promise<number | null>; log: () => string }> {
-  const started = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/main.ts")], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, ...testNeo4jEnv(),
-      PORT: String(port), HOST: "127.0.0.1", RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false", RAPPORT_AUTH: "dev",
-      SHUTDOWN_GRACE_MS: "5000", RAPPORT_DECAY_EVERY_MINUTES: "0", RAPPORT_SIGNALS_EVERY_MINUTES: "0", RAPPORT_PLAYGROUND: "false", LOG_LEVEL: "info",
-    },
-  });
-  let log = "";
-  const exited = new Promise<number | null>((resolve) => started.once("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    started.stdout!.on("data", (chunk: Buffer) => {
-      log += chunk.toString("utf8");
-      if (log.includes("Rapport is serving")) resolve();
-    });
-    started.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString("utf8")));
-    void exited.then(() => reject(new Error(`the server exited before serving:\n${log}`)));
-  });
-  return { process: started, exited, log: () => log };
-}
-
 const UPSERT = "mutation($input: PersonInput!) { upsertPerson(input: $input) { email } }";
 
 describe("draining on SIGTERM", () => {
   it("stops being ready at once, finishes in-flight writes, exits, and loses no acknowledged write", async () => {
-    const port = await freePort();
-    const server = await startServerProcess(port);
+    const server = await startServerProcess({
+      ...testNeo4jEnv(), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false", RAPPORT_AUTH: "dev", SHUTDOWN_GRACE_MS: "5000",
+      RAPPORT_DECAY_EVERY_MINUTES: "0", RAPPORT_SIGNALS_EVERY_MINUTES: "0", RAPPORT_PLAYGROUND: "false", LOG_LEVEL: "info",
+    });
     child = server.process;
-    const origin = `http://127.0.0.1:${port}`;
+    const { origin } = server;
     let exited = false;
     void server.exited.then(() => (exited = true));
 
@@ -90,7 +59,7 @@ describe("draining on SIGTERM", () => {
     const acknowledgedBefore = acknowledged.length;
     child.kill("SIGTERM");
     // Once the process has taken the signal (it logs so first thing), a load balancer asking /ready hears 503, or finds nobody listening.
-    while (!server.log().includes("shutting down: finishing in-flight requests")) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (!server.lines().some((line) => line.msg === "shutting down: finishing in-flight requests")) await new Promise((resolve) => setTimeout(resolve, 5));
     const readiness = await fetch(`${origin}/ready`).then((response) => response.status, () => "refused");
     expect([503, "refused"]).toContain(readiness);
 
