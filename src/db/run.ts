@@ -15,10 +15,11 @@
  */
 import { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { setTimeout as sleep } from "node:timers/promises";
-import { AppError, ErrorCode, fromNeo4jError } from "../errors.js";
+import { fromNeo4jError } from "../errors.js";
 import { traceCypher } from "../tracing/spans.js";
 import type { Admission, Release } from "./admission.js";
 import { Bookmarks } from "./bookmarks.js";
+import { QueryMeter, RequestDeadline } from "./request-cost.js";
 import type { CypherCatalogue } from "./cypher.js";
 import { recordToObject } from "./mapping.js";
 import { QUERIES, QUERY_NAMES, type ItemOf, type KeyedQueryName, type QueryName, type QueryRow } from "./query-names.js";
@@ -53,13 +54,6 @@ export interface RunQuery {
 
 const NAMED_COLUMNS = new Map<string, readonly string[]>(QUERY_NAMES.map((name) => [name, Object.keys(QUERIES[name])]));
 
-/** What one request cost the database: round trips and wall time waiting for it. */
-export class QueryMeter {
-  roundTrips = 0;
-  neo4jMs = 0;
-  readonly names: string[] = [];
-}
-
 export interface DbSettings {
   database: string | undefined;
   txTimeoutMs: number;
@@ -71,27 +65,6 @@ export interface DbSettings {
   admission?: Admission;
   /** Set on a serving Db: how long one request's statements may take together, from its first. */
   requestBudgetMs?: number;
-}
-
-/** A request's budget of database time, counted from its first statement. */
-class RequestDeadline {
-  private at: number | undefined;
-
-  constructor(private readonly budgetMs: number) {}
-
-  /** The request has run (or started) a statement. */
-  get started(): boolean {
-    return this.at !== undefined;
-  }
-
-  /** The timeout for a statement starting now: the configured one, or less when the budget ends sooner. */
-  timeoutFor(txTimeoutMs: number): number {
-    const now = performance.now();
-    this.at ??= now + this.budgetMs;
-    const left = Math.floor(this.at - now);
-    if (left <= 0) throw new AppError(ErrorCode.QUERY_TIMEOUT, `This request has used its ${this.budgetMs} ms of database time; ask for less in one request.`);
-    return Math.min(txTimeoutMs, left);
-  }
 }
 
 /** The driver's schedule for retrying a transaction: 1 s, then twice as long each time, ±20%. */
