@@ -76,10 +76,10 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
 }
 
 type Post = (body: string, requestId: string) => Promise<GraphQLBody>;
-interface GraphQLBody { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }
+export interface GraphQLBody { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] }
 
 /** One GraphQL request; its body is parsed before the clock stops, as a client would need it. */
-function post(agent: http.Agent, url: string, body: string, requestId: string): Promise<GraphQLBody> {
+export function post(agent: http.Agent, url: string, body: string, requestId: string): Promise<GraphQLBody> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "x-request-id": requestId } }, (response) => {
       const chunks: Buffer[] = [];
@@ -170,11 +170,11 @@ async function profiledDbHits(driver: Driver, database: string | undefined, text
   }
 }
 
-function percentiles(samples: number[]): { p50: number; p95: number } {
+export function percentiles(samples: number[]): { p50: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
 const ratio = (http: number, raw: number) => `${(http / raw).toFixed(2)}×`;
