@@ -58,12 +58,13 @@ export class PlanWarmer {
 
   constructor(private readonly db: Db, private readonly settings: WarmSettings, private readonly logger: Logger) {}
 
-  /** At start: the canonical questions, for the served workspace and for every workspace with a segment, and every segment. */
+  /** At start: every segment, and the canonical questions for the served workspace and for every workspace with a segment. */
   atStart(): Promise<WarmReport> {
     return this.enqueue("at start", async () => {
       const segments = (await this.db.read("segment/for-warming", { limit: integer(MAX_SEGMENTS) })).map((row) => row.item);
       const workspaces = [this.settings.workspace, ...segments.map((segment) => String(segment.workspace))];
-      return [...canonicalStatements(workspaces, this.settings.shortlistFrom), ...segments.flatMap((segment) => this.segmentStatements(segment))];
+      // Segments first: they are what users come back to.
+      return [...segments.flatMap((segment) => this.segmentStatements(segment)), ...canonicalStatements(workspaces, this.settings.shortlistFrom)];
     });
   }
 
