@@ -28,13 +28,17 @@ export async function firstAnswers(questions: Question[], send: Send, server: Ru
       await session.close();
     }
   };
+  const failures = new Map<string, string[]>(questions.map((question) => [question.name, []]));
+  /** The time of one request, or undefined when it failed (a timeout of a cold plan is a figure too: it is counted). */
   const ask = async (question: Question, label: string) => {
     const started = performance.now();
     const body = await send(JSON.stringify({ query: question.query, variables: question.variables }), `bench-first-${label}`);
     const elapsed = performance.now() - started;
-    if (body.errors) throw new Error(`${question.name}: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join("; ")}`);
-    return elapsed;
+    if (!body.errors) return elapsed;
+    failures.get(question.name)!.push(body.errors.map((e) => e.extensions?.code ?? e.message).join("; "));
+    return undefined;
   };
+  const timed = (times: (number | undefined)[]) => times.filter((time): time is number => time !== undefined);
   console.log(`first answers after CALL db.clearQueryCaches(), ${options.clears} clears; plans warmed at start: ${options.warming ? "yes" : "no (RAPPORT_WARM_PLANS_SECONDS=0)"}\n`);
   const first = new Map<string, number[]>(questions.map((question) => [question.name, []]));
   const warmingMs: number[] = [];
@@ -48,15 +52,17 @@ export async function firstAnswers(questions: Question[], send: Send, server: Ru
     }
     for (const question of questions) {
       if (!options.warming) await clear();
-      first.get(question.name)!.push(await ask(question, `${round}`));
+      const time = await ask(question, `${round}`);
+      if (time !== undefined) first.get(question.name)!.push(time);
     }
   }
   if (options.warming) console.log(`warming took p50 ${ms(percentiles(warmingMs).p50)}, p95 ${ms(percentiles(warmingMs).p95)} (in the background: requests are served meanwhile)\n`);
-  console.log(["question", "first p50", "first p95", "warm p50", "warm p95", "first/warm p50"].join("\t"));
+  console.log(["question", "first p50", "first p95", "warm p50", "warm p95", "first/warm p50", "failed"].join("\t"));
   for (const question of questions) {
-    const warm: number[] = [];
+    const warm: (number | undefined)[] = [];
     for (let run = 0; run < options.runs; run++) warm.push(await ask(question, `warm-${run}`));
-    const [cold, hot] = [percentiles(first.get(question.name)!), percentiles(warm)];
-    console.log([question.name, ms(cold.p50), ms(cold.p95), ms(hot.p50), ms(hot.p95), `${(cold.p50 / hot.p50).toFixed(2)}×`].join("\t"));
+    const [cold, hot] = [percentiles(first.get(question.name)!), percentiles(timed(warm))];
+    const failed = failures.get(question.name)!;
+    console.log([question.name, ms(cold.p50), ms(cold.p95), ms(hot.p50), ms(hot.p95), `${(cold.p50 / hot.p50).toFixed(2)}×`, failed.length > 0 ? failed.join(", ") : "none"].join("\t"));
   }
 }
