@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import type { SegmentItem } from "../db/rows.js";
 import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
-import { prospectsPage } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, PersonWhere } from "../filters/types.js";
 import { integer } from "../db/values.js";
@@ -158,8 +158,23 @@ function canonicalStatements(workspaces: string[], shortlistFrom: number): State
 }
 
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
-  const page = ranked ? prospectsPage(where, scope, PAGE, { scoredAt: new Date().toISOString(), after: null }) : peoplePage(where, scope, DEFAULT_ORDER, PAGE, null);
-  return [page, peopleCount(where, scope)];
+  if (!ranked) return [peoplePage(where, scope, DEFAULT_ORDER, PAGE, null), peopleCount(where, scope)];
+  const page = (viewer: Scope) => prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null });
+  return [page(scope), ...viewerless(where, () => page({ ...scope, viewerId: null })), peopleCount(where, scope)];
+}
+
+/**
+ * Without a connectedTo, the ranking reads from the viewer, whose id is a null parameter when the
+ * signed-in user has no person in the workspace (dev mode on an imported graph): another plan. A
+ * filter that needs the viewer elsewhere (near, connectedTo without a person) cannot be asked without one.
+ */
+function viewerless(where: PersonWhere, build: () => Statement<unknown>): Statement<unknown>[] {
+  if (where.connectedTo || !prospectsReadViewer(where)) return [];
+  try {
+    return [build()];
+  } catch {
+    return [];
+  }
 }
 
 function companyStatements(where: CompanyWhere, scope: Scope): Statement<unknown>[] {
