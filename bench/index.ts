@@ -7,8 +7,10 @@
  *   track     tracking events accepted per second over the Segment API (see bench/track.ts)
  *   load      steady load from 1, 8, 32 clients, and the write path (see bench/load.ts)
  *   contacts  ingest a generated LinkedIn export: rows/s and peak RSS (see bench/contacts.ts)
+ *   anchor    the canonical questions beside the Neo4j GraphQL Library on the same store (see bench/anchor.ts)
  */
 import { runCli, UsageError } from "../src/cli/run-cli.js";
+import { anchorBenchmark } from "./anchor.js";
 import { contactsBenchmark } from "./contacts.js";
 import { importBenchmark } from "./import.js";
 import { ingestBenchmark } from "./ingest.js";
@@ -17,7 +19,7 @@ import { queriesBenchmark } from "./queries.js";
 import { trackBenchmark } from "./track.js";
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
-  import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark, contacts: contactsBenchmark,
+  import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark, contacts: contactsBenchmark, anchor: anchorBenchmark,
 };
 
 runCli(async () => {

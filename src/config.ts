@@ -151,6 +151,11 @@ const SETTINGS = {
     /** A statement with at least this many people to test shortlists them first (cypher/filters/shortlist/matched.cypher). */
     shortlistFrom: from("RAPPORT_SHORTLIST_FROM", z.coerce.number().int().min(0).default(2_000)),
   },
+  /** Plans made in the background (src/plans/warm.ts). */
+  plans: {
+    /** How long planning the canonical questions and saved segments may take, at start and after a segment is saved; 0: never. */
+    warmSeconds: from("RAPPORT_WARM_PLANS_SECONDS", z.coerce.number().min(0).max(3600).default(60)),
+  },
   /** How connections follow from interactions (src/relationships/strength.ts). */
   relationships: {
     /** After how many days an interaction counts half as much. */

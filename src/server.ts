@@ -43,6 +43,7 @@ import { requestErrorStatusPlugin } from "./plugins/request-error-status.js";
 import { requestLogPlugin } from "./plugins/request-log.js";
 import { rolePlugin } from "./plugins/roles.js";
 import { graphqlTracingPlugin } from "./plugins/tracing.js";
+import { PlanWarmer } from "./plans/warm.js";
 import { resolvers } from "./resolvers/index.js";
 import { startSignals, type Signals } from "./signals/signals.js";
 import type { Execute } from "./signals/evaluate.js";
@@ -64,6 +65,8 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** Watched segments and their webhooks (src/signals). */
   signals: Signals;
+  /** Plans warmed in the background after start and after a segment is saved (src/plans/warm.ts). */
+  plans: PlanWarmer;
 }
 
 export interface ServerDeps {
@@ -108,10 +111,12 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
   };
   const signals = startSignals(db, execute, config.signals, logger);
   const written = (workspace: string) => signals.changed(workspace);
+  // Unadmitted and outside any request: one statement at a time, while requests are served.
+  const plans = new PlanWarmer(given, { seconds: config.plans.warmSeconds, shortlistFrom: config.search.shortlistFrom, workspace: config.workspace }, logger);
   const apollo = createApolloServer(logger, config, [
     ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ...(metrics ? [metrics.plugin] : []),
-    afterMutationsPlugin(written),
+    afterMutationsPlugin(written, (workspace) => void plans.segmentsChanged(workspace)),
   ]);
   await apollo.start();
   const graphql = graphqlEndpoint({
@@ -171,12 +176,16 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  // After listening, so that readiness never waits for it.
+  void plans.atStart();
   return {
     url: `http://${config.host}:${port}/graphql`,
     port,
     signals,
+    plans,
     async stop() {
       draining = true;
+      plans.stop();
       await subscriptions.dispose();
       await apollo.stop();
       await signals.stop();
@@ -211,19 +220,26 @@ export function createApolloServer(
   });
 }
 
+/** The mutations after which a workspace's segments are planned again. */
+const SEGMENT_MUTATIONS = new Set(["saveSegment", "updateSegment"]);
+
 /**
  * After every mutation — even one that failed in part may have written — the
  * workspace's watched segments are evaluated again soon (`written`), and the
  * response carries the bookmarks of its last transaction, with which a client
- * reads its own writes through any instance (db/bookmarks.ts).
+ * reads its own writes through any instance (db/bookmarks.ts). After a
+ * segment is saved or changed, its statements are planned (`segmentsChanged`).
  */
-function afterMutationsPlugin(written: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
+function afterMutationsPlugin(written: (workspace: string) => void, segmentsChanged: (workspace: string) => void): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue, response }) {
           if (operation?.operation !== "mutation") return;
           written(contextValue.workspace);
+          if (operation.selectionSet.selections.some((field) => field.kind === "Field" && SEGMENT_MUTATIONS.has(field.name.value))) {
+            segmentsChanged(contextValue.workspace);
+          }
           const bookmarks = contextValue.db.bookmarks;
           if (bookmarks.length > 0) response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(","));
         },

@@ -88,6 +88,7 @@ export const QUERIES = {
   "segment/delete": { snapshots: column<number>() },
   "segment/by-ids": keyed<SegmentItem>(),
   "segment/all": single<SegmentItem>(),
+  "segment/for-warming": single<SegmentItem>(),
   "segment/snapshots": keyed<SnapshotItem>(),
   "segment/snapshot-by-ids": keyed<SnapshotItem>(),
   "segment/snapshot-members": { item: column<PersonItem>(), sortValue: text },

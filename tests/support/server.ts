@@ -21,6 +21,8 @@ export interface TestServer {
   driver: Driver;
   /** Neo4j sessions opened so far, by requests or anything else: a real count, from the driver this server uses. */
   sessions(): number;
+  /** The plans asked to be warmed so far have been (src/plans/warm.ts). */
+  plansWarmed(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,10 @@ export async function startTestServer(workspace: string, target: Neo4jTarget = t
     // test machine busy with the rest of the suite must not turn a test's requests away as an overloaded server would.
     ...loadConfig({
       LOG_LEVEL: "silent", NEO4J_CONNECT_TIMEOUT_MS: "1000", NEO4J_MAX_RETRY_MS: "1000", RAPPORT_AUTH: "dev",
-      RAPPORT_QUEUE_TIMEOUT_MS: "60000", RAPPORT_MAX_QUEUED_QUERIES: "1000", ...env,
+      RAPPORT_QUEUE_TIMEOUT_MS: "60000", RAPPORT_MAX_QUEUED_QUERIES: "1000",
+      // Planning every saved segment of the shared test database at each server's start would load it for nothing;
+      // tests/e2e/plan-warming.test.ts turns it on.
+      RAPPORT_WARM_PLANS_SECONDS: "0", ...env,
     }),
     port: 0,
     workspace,
@@ -49,6 +54,7 @@ export async function startTestServer(workspace: string, target: Neo4jTarget = t
     origin: server.url.replace(/\/graphql$/, ""),
     driver,
     sessions: () => sessions,
+    plansWarmed: () => server.plans.idle(),
     stop: async () => {
       await server.stop();
       await driver.close();

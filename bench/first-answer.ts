@@ -1,0 +1,68 @@
+/**
+ * npm run bench -- queries --first-answer [--clears 3] [--runs 20] [--only NAME]
+ *
+ * The first answer of a filter shape Neo4j has not planned yet, beside the
+ * same question once planned. Each clear is `CALL db.clearQueryCaches()`, which
+ * empties the plan cache of the whole database: run it on a Neo4j where no
+ * one else is measuring. Two ways, chosen by the server's setting:
+ *   - RAPPORT_WARM_PLANS_SECONDS=0 (nothing warmed): the caches are cleared
+ *     before each question, and its first request plans every statement it runs;
+ *   - warming on (the default): each round clears the caches, runs what a
+ *     starting server runs (src/plans/warm.ts) to the end, and then asks every
+ *     question once, as the first users after a start would.
+ * Then `runs` more requests of each question give the warm figure.
+ */
+import type { Driver } from "neo4j-driver";
+import type { RunningServer } from "../src/server.js";
+import type { Question } from "./questions.js";
+import { ms, percentiles, type GraphQLBody } from "./queries.js";
+
+type Send = (body: string, requestId: string) => Promise<GraphQLBody>;
+
+export async function firstAnswers(questions: Question[], send: Send, server: RunningServer, driver: Driver, database: string | undefined, options: { clears: number; runs: number; warming: boolean }) {
+  const clear = async () => {
+    const session = driver.session({ database });
+    try {
+      await session.run("CALL db.clearQueryCaches()");
+    } finally {
+      await session.close();
+    }
+  };
+  const failures = new Map<string, string[]>(questions.map((question) => [question.name, []]));
+  /** The time of one request, or undefined when it failed (a timeout of a cold plan is a figure too: it is counted). */
+  const ask = async (question: Question, label: string) => {
+    const started = performance.now();
+    const body = await send(JSON.stringify({ query: question.query, variables: question.variables }), `bench-first-${label}`);
+    const elapsed = performance.now() - started;
+    if (!body.errors) return elapsed;
+    failures.get(question.name)!.push(body.errors.map((e) => e.extensions?.code ?? e.message).join("; "));
+    return undefined;
+  };
+  const timed = (times: (number | undefined)[]) => times.filter((time): time is number => time !== undefined);
+  console.log(`first answers after CALL db.clearQueryCaches(), ${options.clears} clears; plans warmed at start: ${options.warming ? "yes" : "no (RAPPORT_WARM_PLANS_SECONDS=0)"}\n`);
+  const first = new Map<string, number[]>(questions.map((question) => [question.name, []]));
+  const warmingMs: number[] = [];
+  await server.plans.idle();
+  for (let round = 0; round < options.clears; round++) {
+    if (options.warming) {
+      await clear();
+      const report = await server.plans.atStart();
+      warmingMs.push(report.ms);
+      if (round === 0) console.log(`warming: ${report.planned} statements planned, ${report.failed} failed, ${report.skipped} left for lack of time`);
+    }
+    for (const question of questions) {
+      if (!options.warming) await clear();
+      const time = await ask(question, `${round}`);
+      if (time !== undefined) first.get(question.name)!.push(time);
+    }
+  }
+  if (options.warming) console.log(`warming took p50 ${ms(percentiles(warmingMs).p50)}, p95 ${ms(percentiles(warmingMs).p95)} (in the background: requests are served meanwhile)\n`);
+  console.log(["question", "first p50", "first p95", "warm p50", "warm p95", "first/warm p50", "failed"].join("\t"));
+  for (const question of questions) {
+    const warm: (number | undefined)[] = [];
+    for (let run = 0; run < options.runs; run++) warm.push(await ask(question, `warm-${run}`));
+    const [cold, hot] = [percentiles(first.get(question.name)!), percentiles(timed(warm))];
+    const failed = failures.get(question.name)!;
+    console.log([question.name, ms(cold.p50), ms(cold.p95), ms(hot.p50), ms(hot.p95), `${(cold.p50 / hot.p50).toFixed(2)}×`, failed.length > 0 ? failed.join(", ") : "none"].join("\t"));
+  }
+}

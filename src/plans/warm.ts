@@ -1,0 +1,182 @@
+/**
+ * Plans warmed in the background: Neo4j plans each distinct statement the first
+ * time it sees it (0.1 to 1 s of CPU on a 100k graph), so a server that has
+ * just started, or a segment just saved, would make its first user wait for
+ * planning. After the server listens, and after a segment is saved or changed,
+ * this runs the statements of the canonical questions (canonical.ts) and of
+ * every saved segment once, sequentially, within a time budget.
+ *
+ * Neo4j does not cache a plan made for EXPLAIN under the statement's own key,
+ * and keys a plan by the text and the types of the parameters, lists and
+ * strings bucketed by size. So each statement runs as built for a request,
+ * with values of the same types and sizes, in a workspace that holds nothing:
+ * a name of the served workspace's length that no one uses (it begins with a
+ * NUL character). The statements then read only an index or two, and never a
+ * row of anyone's data.
+ */
+import { randomUUID } from "node:crypto";
+import type { SegmentItem } from "../db/rows.js";
+import type { Db, Statement } from "../db/run.js";
+import { DEFAULT_ORDER } from "../filters/ordering.js";
+import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
+import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type Scope } from "../filters/statements.js";
+import type { CompanyWhere, PersonWhere } from "../filters/types.js";
+import { integer } from "../db/values.js";
+import type { Logger } from "../logger.js";
+import { companyFilter, peopleFilter } from "../services/segments.js";
+import { canonicalFilters } from "./canonical.js";
+
+export interface WarmSettings {
+  /** The time all the statements of one warming may take; 0 turns warming off. */
+  seconds: number;
+  shortlistFrom: number;
+  /** The workspace served without credentials (dev mode, the demo): its canonical questions are warmed even before it has a segment. */
+  workspace: string;
+}
+
+export interface WarmReport {
+  planned: number;
+  failed: number;
+  /** Statements left unplanned when the budget ran out. */
+  skipped: number;
+  ms: number;
+}
+
+/** Segments warmed at start at most, the most recently changed first. */
+const MAX_SEGMENTS = 500;
+/** A page as a list field reads it: its size is a parameter whose type, not value, keys the plan. */
+const PAGE = 21;
+
+/** The empty workspace a statement of `workspace` is planned in: the same length, so the same size bucket. */
+export function warmingWorkspace(workspace: string): string {
+  return `\u0000${"w".repeat(Math.max(0, workspace.length - 1))}`;
+}
+
+export class PlanWarmer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly db: Db, private readonly settings: WarmSettings, private readonly logger: Logger) {}
+
+  /** At start: every segment, and the canonical questions for the served workspace and for every workspace with a segment. */
+  atStart(): Promise<WarmReport> {
+    return this.enqueue("at start", async () => {
+      const segments = (await this.db.read("segment/for-warming", { limit: integer(MAX_SEGMENTS) })).map((row) => row.item);
+      const workspaces = [this.settings.workspace, ...segments.map((segment) => String(segment.workspace))];
+      // Segments first: they are what users come back to.
+      return [...segments.flatMap((segment) => this.segmentStatements(segment)), ...canonicalStatements(workspaces, this.settings.shortlistFrom)];
+    });
+  }
+
+  /** After a segment of `workspace` was saved or changed: that workspace's segments (those already planned cost a cache hit and an empty read). */
+  segmentsChanged(workspace: string): Promise<WarmReport> {
+    return this.enqueue("after a segment changed", async () => {
+      const segments = (await this.db.read("segment/all", { workspace })).map((row) => row.item);
+      return segments.flatMap((segment) => this.segmentStatements({ ...segment, workspace }));
+    });
+  }
+
+  /** What has been asked for so far is done. */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private segmentStatements(segment: SegmentItem): Statement<unknown>[] {
+    try {
+      const scope = warmingScope(String(segment.workspace), this.settings.shortlistFrom);
+      const people = peopleFilter(segment);
+      if (people) return personStatements(people, scope, true);
+      const companies = companyFilter(segment);
+      return companies ? companyStatements(companies, scope) : [];
+    } catch (error) {
+      // A segment saved by an older version may no longer compile; reading it will say so to its reader.
+      this.logger.debug({ err: error, segment: segment.id }, "a segment's statements could not be built for warming");
+      return [];
+    }
+  }
+
+  private enqueue(occasion: string, statements: () => Promise<Statement<unknown>[]>): Promise<WarmReport> {
+    const settings = this.settings;
+    const run = async (): Promise<WarmReport> => {
+      const started = performance.now();
+      const report: WarmReport = { planned: 0, failed: 0, skipped: 0, ms: 0 };
+      if (settings.seconds === 0 || this.stopped) return report;
+      const deadline = started + settings.seconds * 1000;
+      for (const statement of await statements()) {
+        const left = deadline - performance.now();
+        if (this.stopped || left <= 0) {
+          report.skipped += 1;
+          continue;
+        }
+        try {
+          await this.db.withTxTimeout(Math.ceil(left)).read(statement);
+          report.planned += 1;
+        } catch (error) {
+          report.failed += 1;
+          if (!this.stopped) this.logger.debug({ err: error, statement: statement.name }, "planning a statement in the background failed");
+        }
+      }
+      report.ms = Math.round(performance.now() - started);
+      if (!this.stopped) this.logger.info({ ...report, occasion }, "planned the canonical questions' and saved segments' statements in the background");
+      return report;
+    };
+    const next = this.queue.then(run, run).catch((error: unknown) => {
+      if (!this.stopped) this.logger.warn({ err: error, occasion }, "warming plans failed");
+      return { planned: 0, failed: 1, skipped: 0, ms: 0 };
+    });
+    this.queue = next;
+    return next;
+  }
+}
+
+function warmingScope(workspace: string, shortlistFrom: number): Scope {
+  // Any id of a person: ids are UUIDs, so this one has their type and size.
+  return { workspace: warmingWorkspace(workspace), viewerId: randomUUID(), shortlistFrom };
+}
+
+/** Neo4j's size bucket of a string: 0, 1, then the next power of ten. */
+const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(Math.log10(length)));
+
+/** Each canonical question once per size of workspace name among `workspaces`. */
+function canonicalStatements(workspaces: string[], shortlistFrom: number): Statement<unknown>[] {
+  const bySize = new Map(workspaces.map((workspace) => [sizeBucket(workspace.length), workspace]));
+  return [...bySize.values()].flatMap((workspace) => {
+    const scope = warmingScope(workspace, shortlistFrom);
+    const me = scope.viewerId as string;
+    const filters = canonicalFilters(me).flatMap((filter) =>
+      (filter.list === "companies" ? companyStatements(filter.where, scope) : personStatements(filter.where, scope, filter.list === "prospects")));
+    const paths = [
+      introductionPaths(scope, { person: me }, { to: randomUUID(), toCompany: null }, 3, 5),
+      introductionPaths(scope, { person: me }, { to: null, toCompany: randomUUID() }, 3, 5),
+    ];
+    return [...filters, ...paths];
+  });
+}
+
+function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
+  if (!ranked) return [peoplePage(where, scope, DEFAULT_ORDER, PAGE, null), peopleCount(where, scope)];
+  const page = (viewer: Scope) => prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null });
+  return [page(scope), ...viewerless(where, () => page({ ...scope, viewerId: null })), peopleCount(where, scope)];
+}
+
+/**
+ * Without a connectedTo, the ranking reads from the viewer, whose id is a null parameter when the
+ * signed-in user has no person in the workspace (dev mode on an imported graph): another plan. A
+ * filter that needs the viewer elsewhere (near, connectedTo without a person) cannot be asked without one.
+ */
+function viewerless(where: PersonWhere, build: () => Statement<unknown>): Statement<unknown>[] {
+  if (where.connectedTo || !prospectsReadViewer(where)) return [];
+  try {
+    return [build()];
+  } catch {
+    return [];
+  }
+}
+
+function companyStatements(where: CompanyWhere, scope: Scope): Statement<unknown>[] {
+  return [companiesPage(where, scope, DEFAULT_ORDER, PAGE, null), companiesCount(where, scope)];
+}

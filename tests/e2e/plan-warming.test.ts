@@ -1,0 +1,121 @@
+/**
+ * Plans warmed at start (src/plans/warm.ts): after a server starts, a saved
+ * segment's statements have been planned before anyone asks for them. The
+ * observable is Neo4j's own record of the statements it ran
+ * (`db.stats.retrieve('QUERIES')`, available in Community): each invocation
+ * with its text and its parameters, lists shown by size. Neo4j caches a plan
+ * by the text and the parameters' types, strings and lists bucketed by size;
+ * so a request's statement finds its plan made when the same text ran earlier
+ * with parameters of the same types and buckets. A server that does not warm
+ * is the control: there, no such earlier run exists.
+ */
+import neo4j, { type Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { warmingWorkspace } from "../../src/plans/warm.js";
+import { testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { gql, startTestServer } from "../support/server.js";
+
+const workspace = uniqueWorkspace("plan-warming");
+let driver: Driver;
+
+// A shape of company filter no other test asks, so its statements' invocations here are this file's.
+const FILTER = { employeesMin: 1, hadEvent: { types: ["IPO"], withinDays: 30 }, NOT: { statuses: ["FORMER_CUSTOMER"] } };
+const SAVE = `mutation($input: SegmentInput!) { saveSegment(input: $input) { id } }`;
+const MEMBERS = `query($id: ID!) { segment(id: $id) { companies(first: 20) { totalCount edges { node { id } } } } }`;
+
+interface Invocation { workspace: string; signature: string; at: number }
+
+async function read(text: string, params: Record<string, unknown> = {}) {
+  const session = driver.session({ database: testTarget().database });
+  try {
+    return (await session.run(text, params)).records;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Neo4j's size bucket: 0, 1, then the next power of ten. */
+const bucket = (size: number) => (size <= 1 ? size : 10 ** Math.ceil(Math.log10(size)));
+
+/** A parameter as the plan cache keys it, from the collector's rendering: lists as "§LIST[n]", strings as their value. */
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    const list = /^§LIST\[(\d+)\]$/.exec(value);
+    return list ? `list of ${bucket(Number(list[1]))}` : `string of ${bucket([...value].length)}`;
+  }
+  return typeof value;
+}
+
+/** Of each filter statement (they all take $shortlistFrom) run in this workspace or its warming twin: its invocations. */
+async function invocationsByText(): Promise<Map<string, Invocation[]>> {
+  const records = await read(`CALL db.stats.retrieve('QUERIES') YIELD data
+    UNWIND data.invocations AS invocation
+    WITH data.query AS text, invocation WHERE invocation.params.workspace IN $workspaces AND invocation.params.shortlistFrom IS NOT NULL
+    RETURN text, invocation.params AS params, invocation.startTimestampMillis AS at`, { workspaces: [workspace, warmingWorkspace(workspace)] });
+  const byText = new Map<string, Invocation[]>();
+  for (const record of records) {
+    const params = record.get("params") as Record<string, unknown>;
+    const signature = Object.keys(params).sort().map((key) => `${key}: ${typeOf(params[key])}`).join(", ");
+    const invocation = { workspace: String(params.workspace), signature, at: neo4j.integer.toNumber(record.get("at")) };
+    byText.set(record.get("text"), [...(byText.get(record.get("text")) ?? []), invocation]);
+  }
+  return byText;
+}
+
+/** The segment's statements as a request ran them after `since`, each with whether a warming run of the same plan key came before it. */
+async function requestStatements(since: number) {
+  const found = [];
+  for (const [text, invocations] of await invocationsByText()) {
+    for (const request of invocations.filter((invocation) => invocation.workspace === workspace && invocation.at >= since)) {
+      const warmed = invocations.some((other) => other.workspace === warmingWorkspace(workspace) && other.signature === request.signature && other.at >= since && other.at <= request.at);
+      found.push({ text: text.slice(0, 60), warmed });
+    }
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  driver = testDriver();
+  // Idempotent: it answers that collection is already ongoing when it is.
+  await read("CALL db.stats.collect('QUERIES')");
+});
+
+afterAll(async () => {
+  await wipeWorkspace(driver, workspace);
+  await driver.close();
+});
+
+describe("plans warmed at start", () => {
+  it("plans every saved segment's statements before the first request; a server that does not warm leaves them to it", async () => {
+    const cold = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "0" });
+    let id: string;
+    const coldSince = Date.now();
+    try {
+      const saved = await gql(cold.url, SAVE, { input: { name: "Recent IPOs", companies: FILTER } });
+      expect(saved.errors).toBeUndefined();
+      id = saved.data!.saveSegment.id;
+      expect((await gql(cold.url, MEMBERS, { id })).errors).toBeUndefined();
+    } finally {
+      await cold.stop();
+    }
+    const unwarmed = await requestStatements(coldSince);
+    expect(unwarmed.length).toBeGreaterThanOrEqual(2);
+    expect(unwarmed.filter((statement) => statement.warmed)).toEqual([]);
+
+    const warmSince = Date.now();
+    const warm = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "5" });
+    try {
+      await warm.plansWarmed();
+      const { data, errors } = await gql(warm.url, MEMBERS, { id });
+      expect(errors).toBeUndefined();
+      expect(data!.segment.companies.totalCount).toBe(0);
+    } finally {
+      await warm.stop();
+    }
+    const statements = await requestStatements(warmSince);
+    // The page and the count, both planned by the warming run first.
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    expect(statements.filter((statement) => !statement.warmed)).toEqual([]);
+  });
+});
