@@ -173,7 +173,7 @@ const DEEP_QUERY = '{ person(email: "x") { company { employees { company { emplo
 
 describe("npm start", () => {
   it("runs in dev mode when nothing is configured, and says so in a warning at start", async () => {
-    const server = await startServerProcess({ ...testNeo4jEnv(), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false" });
+    const server = await startServerProcess({ ...testNeo4jEnv(), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false", RAPPORT_WARM_PLANS_SECONDS: "0" });
     const url = `${server.origin}/graphql`;
     try {
       const lines = server.lines();

@@ -27,7 +27,7 @@ describe("draining on SIGTERM", () => {
   it("stops being ready at once, finishes in-flight writes, exits, and loses no acknowledged write", async () => {
     const server = await startServerProcess({
       ...testNeo4jEnv(), RAPPORT_WORKSPACE: workspace, RAPPORT_SEED_DEMO: "false", RAPPORT_AUTH: "dev", SHUTDOWN_GRACE_MS: "5000",
-      RAPPORT_DECAY_EVERY_MINUTES: "0", RAPPORT_SIGNALS_EVERY_MINUTES: "0", RAPPORT_PLAYGROUND: "false", LOG_LEVEL: "info",
+      RAPPORT_DECAY_EVERY_MINUTES: "0", RAPPORT_SIGNALS_EVERY_MINUTES: "0", RAPPORT_PLAYGROUND: "false", LOG_LEVEL: "info", RAPPORT_WARM_PLANS_SECONDS: "0",
     });
     child = server.process;
     const { origin } = server;
