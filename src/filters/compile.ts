@@ -11,7 +11,8 @@ import { MAX_HOPS } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
-import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
+import { allOf, anyOf, firstUses } from "./canonical-order.js";
+import { cypher, Cypher, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 /** maxHops (1 to MAX_HOPS; 1 when not given) → the text of a variable-length bound; Cypher takes no parameter there. */
@@ -109,7 +110,7 @@ export function compileEmployerOfReached(where: CompanyWhere, employee: Part, co
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
   const builder = new FilterBuilder(viewer);
   const employeePredicate = builder.person(employeeRest, employee, true);
-  return { ...builder.result(builder.company(companyRest, company)), employeePredicate };
+  return { ...builder.result(builder.company(companyRest, company), [employeePredicate]), employeePredicate };
 }
 
 class FilterBuilder {
@@ -120,8 +121,16 @@ class FilterBuilder {
 
   constructor(private readonly viewer: Viewer) {}
 
-  result(predicate: Cypher): CompiledFilter {
-    return { prelude: this.prelude, carried: this.carried, predicate, personIds: [...this.personIds], shortlistable: this.shortlistable };
+  /**
+   * @param predicate the predicate, after any others the statement renders before it (`before`): the
+   * prelude and the shortlistable conditions are put in the order they first use them (canonical-order.ts)
+   */
+  result(predicate: Cypher, before: Cypher[] = []): CompiledFilter {
+    const firstUse = firstUses([...before, predicate]);
+    const prelude = this.prelude.map((call, i) => ({ call, variable: this.carried[i] as Variable }))
+      .sort((a, b) => firstUse(a.variable) - firstUse(b.variable));
+    const shortlistable = [...this.shortlistable].sort((a, b) => firstUse(a.test) - firstUse(b.test));
+    return { prelude: prelude.map(({ call }) => call), carried: prelude.map(({ variable }) => variable), predicate, personIds: [...this.personIds], shortlistable };
   }
 
   /** @param topLevel whether the conditions must hold for `p` itself (not under OR or NOT), so a shortlist may stand for them */
@@ -190,12 +199,15 @@ class FilterBuilder {
     return this.combine(parts, where, (inner) => this.company(inner, c));
   }
 
-  /** The filter's own conditions and its AND list all hold, at least one of OR (when given), and not NOT. */
+  /**
+   * The filter's own conditions and its AND list all hold, at least one of OR
+   * (when given), and not NOT: flat and in canonical order (canonical-order.ts).
+   */
   private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: Cypher[], where: W, compile: (inner: W, mustHold: boolean) => Cypher): Cypher {
     const all = [...parts, ...(where.AND ?? []).map((inner) => compile(inner, true))];
-    if (where.OR) all.push(where.OR.length === 0 ? FALSE : cypher`(${join(where.OR.map((inner) => compile(inner, false)), " OR ")})`);
+    if (where.OR) all.push(anyOf(where.OR.map((inner) => compile(inner, false))));
     if (where.NOT) all.push(cypher`NOT (${compile(where.NOT, false)})`);
-    return all.length === 0 ? TRUE : all.length === 1 ? (all[0] as Cypher) : cypher`(${join(all, " AND ")})`;
+    return allOf(all);
   }
 
   /** A condition on facts about topics; at the top level and with topics given, a shortlist step may stand for it. */
@@ -230,6 +242,3 @@ class FilterBuilder {
     return id;
   }
 }
-
-const TRUE = new Cypher(["true"]);
-const FALSE = new Cypher(["false"]);
