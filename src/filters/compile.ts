@@ -29,6 +29,18 @@ export function halvedHops(maxHops: number): { leftHops: string; rightHops: stri
   return { leftHops: String(Math.ceil(hops / 2)), rightHops: String(Math.floor(hops / 2)) };
 }
 
+/**
+ * The hops a connectedTo tested from both ends (person/connected-to-near)
+ * walks from the tested person: the larger half of maxHops, the anchor's end
+ * holding the smaller; all of them at 4, whose smaller half (two hops of a
+ * well-connected person) is too many people to hold, so that it is tested
+ * from the person's end alone.
+ */
+export function farHops(maxHops: number): number {
+  const hops = checkedHops(maxHops);
+  return hops <= 3 ? Math.ceil(hops / 2) : hops;
+}
+
 /** Only a whole number in range ever becomes statement text. */
 function checkedHops(maxHops: number): number {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) throw new AppError(ErrorCode.BAD_USER_INPUT, `maxHops must be from 1 to ${MAX_HOPS}`);
@@ -94,8 +106,9 @@ export function compilePersonWhere(where: PersonWhere, subject: Part, viewer: Vi
   return builder.result(builder.person(where, subject, true));
 }
 
-export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: Viewer): CompiledFilter {
-  const builder = new FilterBuilder(viewer);
+/** @param fromBothEnds whether each connectedTo is tested from both ends, for a statement that tests few companies (start-choice.ts) */
+export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: Viewer, fromBothEnds = false): CompiledFilter {
+  const builder = new FilterBuilder(viewer, fromBothEnds);
   return builder.result(builder.company(where, subject));
 }
 
@@ -119,7 +132,7 @@ class FilterBuilder {
   private readonly personIds = new Set<string>();
   private readonly shortlistable: TopicCondition[] = [];
 
-  constructor(private readonly viewer: Viewer) {}
+  constructor(private readonly viewer: Viewer, private readonly fromBothEnds = false) {}
 
   /**
    * @param predicate the predicate, after any others the statement renders before it (`before`): the
@@ -172,9 +185,21 @@ class FilterBuilder {
   /** Within some hops of a person, or with team of any user; never the person (or a user) themselves. */
   private connectedTo(connectedTo: ConnectedToFilter, p: Part): Cypher {
     const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
+    const hops = connectedTo.maxHops ?? 1;
+    if (this.fromBothEnds && farHops(hops) < hops) return this.connectedFromBothEnds(connectedTo, p, hops, minStrength);
     if (connectedTo.team) return fragment("person/connected-to-team", { person: p, hops: hopsBound(connectedTo.maxHops) }, { minStrength });
     const anchor = this.personId(connectedTo.person);
     return fragment("person/connected-to", { person: p, hops: hopsBound(connectedTo.maxHops) }, { anchor, minStrength });
+  }
+
+  /** person/connected-to-near: the anchor's end (the smaller half of the hops) found once, in the prelude. */
+  private connectedFromBothEnds(connectedTo: ConnectedToFilter, p: Part, hops: number, minStrength: number): Cypher {
+    const near = new Variable("nearby_");
+    const shared = params(connectedTo.team ? { minStrength } : { minStrength, anchor: this.personId(connectedTo.person) });
+    const nearHops = String(hops - farHops(hops));
+    this.prelude.push(fragment(connectedTo.team ? "common/near-team" : "common/near-anchor", { near, nearHops }, shared));
+    this.carried.push(near);
+    return fragment(connectedTo.team ? "person/connected-to-team-near" : "person/connected-to-near", { person: p, near, farHops: String(farHops(hops)) }, shared);
   }
 
   company(where: CompanyWhere, c: Part): Cypher {
