@@ -49,8 +49,8 @@ export class StartChoice {
     const [matching, reach] = await Promise.all([events, from && estimateReach(this.db, scope.workspace, from)]);
     const hops = connectedTo?.maxHops ?? 1;
     const costs = {
-      events: matching.events >= EVENTS_CAP ? Number.POSITIVE_INFINITY : matching.events + matching.employees * (reach ? meanDegree(reach) ** farHops(hops) : 1),
-      usual: reach ? expansionPaths(reach, hops) : Number.POSITIVE_INFINITY,
+      events: matching.events >= EVENTS_CAP ? Number.POSITIVE_INFINITY : Math.round(matching.events + matching.employees * (reach ? meanDegree(reach) ** farHops(hops) : 1)),
+      usual: reach ? Math.round(expansionPaths(reach, hops)) : Number.POSITIVE_INFINITY,
     };
     const start: CompanyStart = costs.events < costs.usual ? "events" : "usual";
     this.logger?.debug({ workspace: scope.workspace, list: "companies", start, costs, estimates: { events: matching, reach } }, "filter statement start chosen");
