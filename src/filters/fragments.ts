@@ -32,6 +32,7 @@ export const FRAGMENT_NAMES = [
   "person/connected-to-team-near",
   "person/interested-in",
   "person/engaged-with",
+  "person/content-about",
   "person/expressed-concern",
   "person/works-at",
   "person/near",
