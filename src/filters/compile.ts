@@ -11,7 +11,7 @@ import { MAX_HOPS } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
-import { allOf, anyOf, firstUses, TRUE } from "./canonical-order.js";
+import { allOf, anyOf, firstUses } from "./canonical-order.js";
 import { cypher, Cypher, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
@@ -238,11 +238,7 @@ class FilterBuilder {
   /** A condition on facts about topics; at the top level and with topics given, a shortlist step may stand for it. */
   private topicBound(kind: TopicBoundKind, p: Part, topics: Variable | null, topLevel: boolean, values: Record<string, unknown>): Cypher {
     const shared = params(values);
-    // Engagements name their topics through the content, in a nested test that is left out without topics.
-    const aboutTopics = (content: Variable) => (topics === null ? TRUE : fragment("person/content-about", { content, topics }, {}));
-    const test = kind === "engaged-with"
-      ? fragment("person/engaged-with", { person: p }, shared, aboutTopics)
-      : fragment(`person/${kind}`, { person: p, topics: topics ?? NULL }, shared);
+    const test = fragment(`person/${kind}`, { person: p, topics: topics ?? NULL }, shared);
     if (topLevel && topics !== null) this.shortlistable.push({ kind, topics, params: shared, test });
     return test;
   }

@@ -32,7 +32,6 @@ export const FRAGMENT_NAMES = [
   "person/connected-to-team-near",
   "person/interested-in",
   "person/engaged-with",
-  "person/content-about",
   "person/expressed-concern",
   "person/works-at",
   "person/near",

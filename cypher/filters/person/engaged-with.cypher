@@ -1,8 +1,6 @@
 // PersonWhere.engagedWith: at least $minCount engagements that each meet every
-// condition given (a null condition is not given): of $kinds, by $actions,
-// within $withinDays of now, and {{where:content_}}: content about the topics
-// (person/content-about), or true when none are named, so that a filter without
-// topics has no subquery for them to plan. Written as EXISTS, not as
+// condition given (a null condition is not given): content about {{topics}}, of
+// $kinds, by $actions, within $withinDays of now. Written as EXISTS, not as
 // COUNT {} >= $minCount, so that it is planned like the other conditions: as a
 // test the planner may order and skip, not a count computed for every row.
 EXISTS {
@@ -10,7 +8,7 @@ EXISTS {
   WHERE ($kinds IS NULL OR content_.kind IN $kinds)
     AND ($actions IS NULL OR engagement_.action IN $actions)
     AND ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= engagement_.at <= datetime())
-    AND {{where:content_}}
+    AND ({{topics}} IS NULL OR EXISTS { MATCH (content_)-[:ABOUT]->(about_:Topic) WHERE about_.id IN {{topics}} })
   WITH count(engagement_) AS engagements_
   WHERE engagements_ >= $minCount
   RETURN engagements_

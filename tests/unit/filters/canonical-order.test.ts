@@ -57,14 +57,6 @@ describe("equivalent filters compile to the same text", () => {
 });
 
 describe("the canonical form", () => {
-  it("has no subquery for topics an engagedWith does not name", () => {
-    const naming = new Naming();
-    const text = naming.render(compilePersonWhere({ engagedWith: { actions: ["READ"], withinDays: 30 } }, "person", scope).predicate);
-    expect(text).not.toContain(":ABOUT");
-    expect(text.match(/EXISTS \{/g)).toHaveLength(1);
-    expect(text).toContain("AND true\n");
-  });
-
   it("is one flat conjunction, tests without a subquery first, then by text", () => {
     const compiled = compilePersonWhere({
       AND: [{ expressedConcern: { withinDays: 30 } }, { AND: [{ changedJobWithinDays: 30 }, { OR: [{ titleContains: "CEO" }] }] }],

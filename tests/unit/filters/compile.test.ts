@@ -41,7 +41,7 @@ describe("compilePersonWhere", () => {
         WHERE ($kinds0 IS NULL OR content_0.kind IN $kinds0)
           AND ($actions0 IS NULL OR engagement_0.action IN $actions0)
           AND ($withinDays1 IS NULL OR datetime() - duration({days: $withinDays1}) <= engagement_0.at <= datetime())
-          AND EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_1 }
+          AND (topics_1 IS NULL OR EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_1 })
         WITH count(engagement_0) AS engagements_0
         WHERE engagements_0 >= $minCount0
         RETURN engagements_0
