@@ -21,6 +21,8 @@
  *     (PROFILE, summed over every operator);
  *   - first, what `{ __typename }` costs over HTTP: the HTTP and GraphQL
  *     layers with nothing to fetch;
+ *   - where the filter statements started reading (src/filters/start-choice.ts:
+ *     connected, team, everyone, every person, every company, events);
  *   - where the HTTP request spends the time no transaction is open (p50, ms):
  *     before the first transaction is asked for / between waves of statements /
  *     after the last transaction commits, so the gap between the two columns can be read.
@@ -74,13 +76,13 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
     console.log(`\n${questions.length} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
     const floor = await httpFloor((body) => post(agent, server.url, body, "bench-floor"), runs, warmup);
     console.log(`GraphQL over HTTP with nothing to fetch ({ __typename }): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms\n`);
-    console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts", "outside db p50: before / between / after"].join("\t"));
+    console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts", "start", "outside db p50: before / between / after"].join("\t"));
     for (const question of questions) {
       const figures = await measure(question, (body, requestId) => post(agent, server.url, body, requestId), recorder, db.driver, db.database, runs, warmup);
       console.log([
         question.name, figures.rows, ms(figures.http.p50), ms(figures.http.p95), ms(figures.raw.p50), ms(figures.raw.p95),
         ratio(figures.http.p50, figures.raw.p50), ratio(figures.http.p95, figures.raw.p95), figures.dbHits.toLocaleString("en-US"), figures.statements,
-        figures.outside.map((part) => part.toFixed(1)).join(" / "),
+        figures.starts, figures.outside.map((part) => part.toFixed(1)).join(" / "),
       ].join("\t"));
     }
   } finally {
@@ -137,7 +139,8 @@ async function measure(question: Question, send: Post, recorder: ReturnType<type
   let dbHits = 0;
   for (const statement of statements) dbHits += await profiledDbHits(driver, database, statement.text, statement.params);
   const outsideP50 = [0, 1, 2].map((part) => percentiles(outside.map((parts) => parts[part]!)).p50);
-  return { rows, http: percentiles(http), raw: percentiles(raw), dbHits, statements: `${statements.length} in ${waves(statements).length} waves`, outside: outsideP50 };
+  const starts = [...new Set(statements.flatMap((statement) => (statement.start ? [statement.start] : [])))].join(", ") || "-";
+  return { rows, http: percentiles(http), raw: percentiles(raw), dbHits, statements: `${statements.length} in ${waves(statements).length} waves`, starts, outside: outsideP50 };
 }
 
 /** What the HTTP and GraphQL layers cost on their own, for reading the ratios of the fastest questions. */

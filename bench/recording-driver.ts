@@ -16,12 +16,18 @@ export interface RecordedStatement {
   requested: number;
   /** When its transaction had committed: the server could go on from there. */
   settled: number;
+  /** Where a filter statement started reading (src/filters/start-choice.ts), from its transaction's metadata. */
+  start?: string;
 }
 
 type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 type TransactionConfig = Parameters<Session["executeRead"]>[1];
 
 const requestIdOf = (config?: TransactionConfig) => (config?.metadata as { requestId?: unknown } | undefined)?.requestId;
+const startOf = (config?: TransactionConfig) => {
+  const start = (config?.metadata as { start?: unknown } | undefined)?.start;
+  return typeof start === "string" ? { start } : {};
+};
 
 export function recordingDriver(driver: Driver) {
   const byRequest = new Map<string, RecordedStatement[]>();
@@ -33,7 +39,7 @@ export function recordingDriver(driver: Driver) {
       get(target, property, receiver) {
         if (property !== "run") return Reflect.get(target, property, receiver);
         return (text: string, params: Record<string, unknown> = {}) => {
-          const statement: RecordedStatement = { text, params, transaction: "managed", requested, settled: Number.POSITIVE_INFINITY };
+          const statement: RecordedStatement = { text, params, transaction: "managed", requested, settled: Number.POSITIVE_INFINITY, ...startOf(config) };
           noted.push(statement);
           note(requestId, statement);
           return target.run(text, params);
@@ -47,7 +53,7 @@ export function recordingDriver(driver: Driver) {
     const result = session.run(text, params, config);
     const requestId = requestIdOf(config);
     if (typeof requestId !== "string") return result;
-    const statement: RecordedStatement = { text, params, transaction: "auto-commit", requested: performance.now(), settled: Number.POSITIVE_INFINITY };
+    const statement: RecordedStatement = { text, params, transaction: "auto-commit", requested: performance.now(), settled: Number.POSITIVE_INFINITY, ...startOf(config) };
     note(requestId, statement);
     const settle = () => { statement.settled = performance.now(); };
     return new Proxy(result, {

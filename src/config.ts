@@ -150,6 +150,8 @@ const SETTINGS = {
   search: {
     /** A statement with at least this many people to test shortlists them first (cypher/filters/shortlist/matched.cypher). */
     shortlistFrom: from("RAPPORT_SHORTLIST_FROM", z.coerce.number().int().min(0).default(2_000)),
+    /** Where a filter's statement starts: by estimated cost, or always one way (src/filters/start-choice.ts). */
+    filterStart: from("RAPPORT_FILTER_START", z.enum(["cost", "connected", "events"]).default("cost")),
   },
   /** Plans made in the background (src/plans/warm.ts). */
   plans: {

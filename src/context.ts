@@ -7,8 +7,10 @@
 import type { Identity } from "./auth/identity.js";
 import type { RelationshipSettings, SearchSettings, SignalSettings } from "./config.js";
 import type { Db } from "./db/run.js";
+import { StartChoice } from "./filters/start-choice.js";
 import type { Scope } from "./filters/statements.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
+import type { Logger } from "./logger.js";
 
 export interface RequestContext {
   requestId: string;
@@ -28,6 +30,8 @@ export interface RequestContext {
    * question that names its people saves that round trip.
    */
   scope(readsViewer: boolean): Promise<Scope>;
+  /** Where a filter's statement starts, by what it would read (src/filters/start-choice.ts). */
+  starts: StartChoice;
 }
 
 export interface ContextSettings {
@@ -35,6 +39,8 @@ export interface ContextSettings {
   relationships: RelationshipSettings;
   /** Absent (tools and tests that create no webhooks): private addresses are refused. */
   signals?: Pick<SignalSettings, "allowPrivate">;
+  /** Where a request's choices of start are logged (at debug); none without it. */
+  logger?: Logger;
 }
 
 /** @param bookmarks what the request brought in its Rapport-Bookmark header (db/bookmarks.ts) */
@@ -55,5 +61,6 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     async scope(readsViewer) {
       return { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom, viewerId: readsViewer ? await viewerId() : undefined };
     },
+    starts: new StartChoice(requestDb, settings.search.filterStart, settings.logger?.child({ requestId })),
   };
 }

@@ -131,7 +131,7 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
       try {
         const identity = await authenticate(req.headers.authorization);
         limiters.graphql.take(identity, res);
-        return createRequestContext(db, requestId, identity, config, bookmarksFromHeader(req.headers[BOOKMARK_HEADER]));
+        return createRequestContext(db, requestId, identity, { ...config, logger }, bookmarksFromHeader(req.headers[BOOKMARK_HEADER]));
       } catch (error) {
         // The request never reaches the plugins, so its log line and request id are added here.
         if (error instanceof AppError) {

@@ -38,6 +38,8 @@ export interface Statement<R> {
   params: Params;
   /** The columns of its rows, in order: every result is checked against them. */
   columns: readonly string[];
+  /** Where a filter's statement starts reading (src/filters/start-choice.ts), in its transaction's metadata beside its name. */
+  start?: string;
   /** Types the rows; never set. */
   readonly row?: R;
 }
@@ -224,7 +226,7 @@ export class Db {
 
   private async run(mode: "READ" | "WRITE", statement: Statement<unknown>): Promise<{ rows: unknown[]; updates: Updates }> {
     const { timeoutMs, release } = await this.admit(this.settings.txTimeoutMs);
-    const config = this.transactionConfig(statement.name, timeoutMs);
+    const config = this.transactionConfig(statement.name, timeoutMs, statement.start);
     const started = performance.now();
     let result: QueryResult;
     try {
@@ -272,8 +274,8 @@ export class Db {
     }
   }
 
-  private transactionConfig(name: string, timeoutMs: number) {
-    return { timeout: timeoutMs, metadata: { app: "rapport", query: name, ...(this.requestId ? { requestId: this.requestId } : {}) } };
+  private transactionConfig(name: string, timeoutMs: number, start?: string) {
+    return { timeout: timeoutMs, metadata: { app: "rapport", query: name, ...(start ? { start } : {}), ...(this.requestId ? { requestId: this.requestId } : {}) } };
   }
 
   private meterCall(name: string, started: number): void {

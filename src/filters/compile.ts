@@ -11,7 +11,8 @@ import { MAX_HOPS } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
-import { cypher, Cypher, join, NULL, Variable, type Param, type Part } from "./tree.js";
+import { allOf, anyOf, firstUses } from "./canonical-order.js";
+import { cypher, Cypher, NULL, Variable, type Param, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 /** maxHops (1 to MAX_HOPS; 1 when not given) → the text of a variable-length bound; Cypher takes no parameter there. */
@@ -26,6 +27,18 @@ export function hopsBound(maxHops: number | null | undefined): string {
 export function halvedHops(maxHops: number): { leftHops: string; rightHops: string } {
   const hops = checkedHops(maxHops);
   return { leftHops: String(Math.ceil(hops / 2)), rightHops: String(Math.floor(hops / 2)) };
+}
+
+/**
+ * The hops a connectedTo tested from both ends (person/connected-to-near)
+ * walks from the tested person: the larger half of maxHops, the anchor's end
+ * holding the smaller; all of them at 4, whose smaller half (two hops of a
+ * well-connected person) is too many people to hold, so that it is tested
+ * from the person's end alone.
+ */
+export function farHops(maxHops: number): number {
+  const hops = checkedHops(maxHops);
+  return hops <= 3 ? Math.ceil(hops / 2) : hops;
 }
 
 /** Only a whole number in range ever becomes statement text. */
@@ -93,8 +106,9 @@ export function compilePersonWhere(where: PersonWhere, subject: Part, viewer: Vi
   return builder.result(builder.person(where, subject, true));
 }
 
-export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: Viewer): CompiledFilter {
-  const builder = new FilterBuilder(viewer);
+/** @param fromBothEnds whether each connectedTo is tested from both ends, for a statement that tests few companies (start-choice.ts) */
+export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: Viewer, fromBothEnds = false): CompiledFilter {
+  const builder = new FilterBuilder(viewer, fromBothEnds);
   return builder.result(builder.company(where, subject));
 }
 
@@ -109,7 +123,7 @@ export function compileEmployerOfReached(where: CompanyWhere, employee: Part, co
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
   const builder = new FilterBuilder(viewer);
   const employeePredicate = builder.person(employeeRest, employee, true);
-  return { ...builder.result(builder.company(companyRest, company)), employeePredicate };
+  return { ...builder.result(builder.company(companyRest, company), [employeePredicate]), employeePredicate };
 }
 
 class FilterBuilder {
@@ -118,10 +132,18 @@ class FilterBuilder {
   private readonly personIds = new Set<string>();
   private readonly shortlistable: TopicCondition[] = [];
 
-  constructor(private readonly viewer: Viewer) {}
+  constructor(private readonly viewer: Viewer, private readonly fromBothEnds = false) {}
 
-  result(predicate: Cypher): CompiledFilter {
-    return { prelude: this.prelude, carried: this.carried, predicate, personIds: [...this.personIds], shortlistable: this.shortlistable };
+  /**
+   * @param predicate the predicate, after any others the statement renders before it (`before`): the
+   * prelude and the shortlistable conditions are put in the order they first use them (canonical-order.ts)
+   */
+  result(predicate: Cypher, before: Cypher[] = []): CompiledFilter {
+    const firstUse = firstUses([...before, predicate]);
+    const prelude = this.prelude.map((call, i) => ({ call, variable: this.carried[i] as Variable }))
+      .sort((a, b) => firstUse(a.variable) - firstUse(b.variable));
+    const shortlistable = [...this.shortlistable].sort((a, b) => firstUse(a.test) - firstUse(b.test));
+    return { prelude: prelude.map(({ call }) => call), carried: prelude.map(({ variable }) => variable), predicate, personIds: [...this.personIds], shortlistable };
   }
 
   /** @param topLevel whether the conditions must hold for `p` itself (not under OR or NOT), so a shortlist may stand for them */
@@ -163,9 +185,21 @@ class FilterBuilder {
   /** Within some hops of a person, or with team of any user; never the person (or a user) themselves. */
   private connectedTo(connectedTo: ConnectedToFilter, p: Part): Cypher {
     const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
+    const hops = connectedTo.maxHops ?? 1;
+    if (this.fromBothEnds && farHops(hops) < hops) return this.connectedFromBothEnds(connectedTo, p, hops, minStrength);
     if (connectedTo.team) return fragment("person/connected-to-team", { person: p, hops: hopsBound(connectedTo.maxHops) }, { minStrength });
     const anchor = this.personId(connectedTo.person);
     return fragment("person/connected-to", { person: p, hops: hopsBound(connectedTo.maxHops) }, { anchor, minStrength });
+  }
+
+  /** person/connected-to-near: the anchor's end (the smaller half of the hops) found once, in the prelude. */
+  private connectedFromBothEnds(connectedTo: ConnectedToFilter, p: Part, hops: number, minStrength: number): Cypher {
+    const near = new Variable("nearby_");
+    const shared = params(connectedTo.team ? { minStrength } : { minStrength, anchor: this.personId(connectedTo.person) });
+    const nearHops = String(hops - farHops(hops));
+    this.prelude.push(fragment(connectedTo.team ? "common/near-team" : "common/near-anchor", { near, nearHops }, shared));
+    this.carried.push(near);
+    return fragment(connectedTo.team ? "person/connected-to-team-near" : "person/connected-to-near", { person: p, near, farHops: String(farHops(hops)) }, shared);
   }
 
   company(where: CompanyWhere, c: Part): Cypher {
@@ -190,12 +224,15 @@ class FilterBuilder {
     return this.combine(parts, where, (inner) => this.company(inner, c));
   }
 
-  /** The filter's own conditions and its AND list all hold, at least one of OR (when given), and not NOT. */
+  /**
+   * The filter's own conditions and its AND list all hold, at least one of OR
+   * (when given), and not NOT: flat and in canonical order (canonical-order.ts).
+   */
   private combine<W extends { AND?: W[] | null; OR?: W[] | null; NOT?: W | null }>(parts: Cypher[], where: W, compile: (inner: W, mustHold: boolean) => Cypher): Cypher {
     const all = [...parts, ...(where.AND ?? []).map((inner) => compile(inner, true))];
-    if (where.OR) all.push(where.OR.length === 0 ? FALSE : cypher`(${join(where.OR.map((inner) => compile(inner, false)), " OR ")})`);
+    if (where.OR) all.push(anyOf(where.OR.map((inner) => compile(inner, false))));
     if (where.NOT) all.push(cypher`NOT (${compile(where.NOT, false)})`);
-    return all.length === 0 ? TRUE : all.length === 1 ? (all[0] as Cypher) : cypher`(${join(all, " AND ")})`;
+    return allOf(all);
   }
 
   /** A condition on facts about topics; at the top level and with topics given, a shortlist step may stand for it. */
@@ -230,6 +267,3 @@ class FilterBuilder {
     return id;
   }
 }
-
-const TRUE = new Cypher(["true"]);
-const FALSE = new Cypher(["false"]);

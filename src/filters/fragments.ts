@@ -24,8 +24,12 @@ export const FRAGMENT_NAMES = [
   "common/team-paths",
   "common/team-strongest-path",
   "common/everyone",
+  "common/near-anchor",
+  "common/near-team",
   "person/connected-to",
   "person/connected-to-team",
+  "person/connected-to-near",
+  "person/connected-to-team-near",
   "person/interested-in",
   "person/engaged-with",
   "person/expressed-concern",
@@ -48,6 +52,8 @@ export const FRAGMENT_NAMES = [
   "statement/companies-count",
   "statement/companies-page-reached",
   "statement/companies-count-reached",
+  "statement/companies-page-from-events",
+  "statement/companies-count-from-events",
   "statement/introduction-paths-to-person",
   "statement/introduction-paths-to-company",
   "statement/best-paths",
@@ -67,6 +73,8 @@ export const FRAGMENT_NAMES = [
   "prospect/team-reach-by-widening",
   "prospect/team-reach-of-few",
   "prospect/score",
+  "estimate/reach",
+  "estimate/events",
 ] as const;
 
 export type FragmentName = (typeof FRAGMENT_NAMES)[number];

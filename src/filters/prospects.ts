@@ -97,7 +97,8 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   };
   const name: FragmentName = team ? "statement/prospects-page-team" : connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
-  return statement(PROSPECTS_PAGE, name, { ...filter, personIds }, scope, { origin, minStrength }, values);
+  const start = team ? "team" : connectedTo ? "connected" : "everyone";
+  return { ...statement(PROSPECTS_PAGE, name, { ...filter, personIds }, scope, { origin, minStrength }, values), start };
 }
 
 /** The score's numbers, and where the page starts, scored at the first page's instant. */

@@ -65,7 +65,7 @@ function people<C extends Columns>(
 ): FilterStatement<RowOf<C>> {
   const { connectedTo, ...rest } = where;
   const filter = compilePersonWhere(rest, "person", scope);
-  if (!connectedTo && filter.shortlistable.length === 0) return statement(output, plainName, filter, scope, params, texts);
+  if (!connectedTo && filter.shortlistable.length === 0) return { ...statement(output, plainName, filter, scope, params, texts), start: "every person" };
   return reachedStatement(output, reachedName, filter, filter.predicate, connectedTo, scope, params, texts);
 }
 
@@ -79,7 +79,8 @@ function reachedStatement<C extends Columns>(
 ): FilterStatement<RowOf<C>> {
   const reached = reachedPeople(connectedTo, scope);
   const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried) };
-  return statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values);
+  const start = !connectedTo ? "everyone" : connectedTo.team ? "team" : "connected";
+  return { ...statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values), start };
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches (from a person or from the team), or everyone in the workspace. */
@@ -95,13 +96,21 @@ export function reachedPeople(connectedTo: ConnectedToFilter | null | undefined,
 const COMPANIES_PAGE = { label: "filters/companies-page", columns: { item: column<CompanyItem>(), sortValue } };
 const COMPANIES_COUNT = { label: "filters/companies-count", columns: COUNT };
 
-export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null) {
+/** Where a company statement starts: from the events of its top-level hadEvent's window, or as companies() chooses without them (start-choice.ts). */
+export type CompanyStart = "events" | "usual";
+
+const COMPANY_STATEMENTS = {
+  page: { reached: "statement/companies-page-reached", plain: "statement/companies-page", events: "statement/companies-page-from-events" },
+  count: { reached: "statement/companies-count-reached", plain: "statement/companies-count", events: "statement/companies-count-from-events" },
+} satisfies Record<string, Record<string, FragmentName>>;
+
+export function companiesPage(where: CompanyWhere, scope: Scope, order: Order, first: number, after: PageKey | null, start: CompanyStart = "usual") {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
-  return companies(COMPANIES_PAGE, "statement/companies-page-reached", "statement/companies-page", where, scope, paging, orderTexts("company", order));
+  return companies(COMPANIES_PAGE, COMPANY_STATEMENTS.page, where, scope, start, paging, orderTexts("company", order));
 }
 
-export function companiesCount(where: CompanyWhere, scope: Scope) {
-  return companies(COMPANIES_COUNT, "statement/companies-count-reached", "statement/companies-count", where, scope, {}, {});
+export function companiesCount(where: CompanyWhere, scope: Scope, start: CompanyStart = "usual") {
+  return companies(COMPANIES_COUNT, COMPANY_STATEMENTS.count, where, scope, start, {}, {});
 }
 
 /**
@@ -110,17 +119,25 @@ export function companiesCount(where: CompanyWhere, scope: Scope) {
  * person, and a top-level employs with a topic condition starts from everyone
  * and shortlists; either way the statement goes from the people the employee
  * filter holds for to their current employers. Any other filter tests every
- * company of the workspace.
+ * company of the workspace. Started from the events of a top-level hadEvent's
+ * window instead, the statement tests each of their companies for the whole
+ * filter, its connectedTo from both ends (compile.ts's farHops).
  */
 function companies<C extends Columns>(
-  output: Output<C>, reachedName: FragmentName, plainName: FragmentName, where: CompanyWhere, scope: Scope, params: Params, texts: Record<string, Part>,
+  output: Output<C>, names: Record<"reached" | "plain" | "events", FragmentName>, where: CompanyWhere, scope: Scope, start: CompanyStart, params: Params, texts: Record<string, Part>,
 ): FilterStatement<RowOf<C>> {
+  const hadEvent = where.hadEvent;
+  if (start === "events" && hadEvent?.withinDays != null) {
+    const filter = compileCompanyWhere(where, "company", scope, true);
+    const window = { withinDays: hadEvent.withinDays, types: hadEvent.types ?? null, fundingStages: hadEvent.fundingStages ?? null };
+    return { ...statement(output, names.events, filter, scope, { ...params, ...window }, { ...texts, carried: variableList(filter.carried) }), start: "events" };
+  }
   const connectedTo = where.employs?.connectedTo;
   const filter = where.employs ? compileEmployerOfReached(where, "person", "company", scope) : null;
   if (!filter || (!connectedTo && filter.shortlistable.length === 0)) {
-    return statement(output, plainName, compileCompanyWhere(where, "company", scope), scope, params, texts);
+    return { ...statement(output, names.plain, compileCompanyWhere(where, "company", scope), scope, params, texts), start: "every company" };
   }
-  return reachedStatement(output, reachedName, filter, filter.employeePredicate, connectedTo, scope, params, texts);
+  return reachedStatement(output, names.reached, filter, filter.employeePredicate, connectedTo, scope, params, texts);
 }
 
 /** Where introduction paths start: one person, or any user of the workspace (the team). */

@@ -9,7 +9,7 @@ import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js";
 import type { CompanyItem, PersonItem } from "../db/rows.js";
-import { companiesCount, companiesPage, peopleCount, peoplePage, type FilterStatement, type Scope } from "../filters/statements.js";
+import { companiesCount, companiesPage, peopleCount, peoplePage, type CompanyStart, type FilterStatement, type Scope } from "../filters/statements.js";
 import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
@@ -17,26 +17,28 @@ import { connection, decodeCursor, pagingOf, totalCount, type PagingArgs } from 
 
 interface ListArgs extends PagingArgs { where?: unknown; orderBy?: Partial<Order> | null }
 
-interface ListKind<W, I> {
+interface ListKind<W, I, S> {
   validate(input: unknown): W;
-  page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null): FilterStatement<{ item: I; sortValue: string | number }>;
-  count(where: W, scope: Scope): FilterStatement<{ total: number }>;
+  /** Where its statements start (src/filters/start-choice.ts). */
+  start(where: W, scope: Scope, ctx: RequestContext): Promise<S>;
+  page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null, start: S): FilterStatement<{ item: I; sortValue: string | number }>;
+  count(where: W, scope: Scope, start: S): FilterStatement<{ total: number }>;
   readsViewer(where: W): boolean;
   /** The natural key that breaks ties between equal names. */
   naturalKey(item: I): string;
 }
 
-const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>, PersonItem> = {
-  validate: validPersonWhere, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, naturalKey: (person) => person.email ?? (person.profileUrl as string),
+const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>, PersonItem, null> = {
+  validate: validPersonWhere, start: async () => null, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, naturalKey: (person) => person.email ?? (person.profileUrl as string),
 };
-const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>, CompanyItem> = {
-  validate: validCompanyWhere, page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, naturalKey: (company) => company.domain ?? (company.nameKey as string),
+const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>, CompanyItem, CompanyStart> = {
+  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, naturalKey: (company) => company.domain ?? (company.nameKey as string),
 };
 
 export const people = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(PEOPLE, args, ctx, info);
 export const companies = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(COMPANIES, args, ctx, info);
 
-async function list<W, I>(kind: ListKind<W, I>, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
+async function list<W, I, S>(kind: ListKind<W, I, S>, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) {
   const where = kind.validate(args.where);
   const paging = pagingOf(args, info);
   const argument = paging.backward ? "before" : "after";
@@ -47,8 +49,9 @@ async function list<W, I>(kind: ListKind<W, I>, args: ListArgs, ctx: RequestCont
   }
   const readOrder: Order = paging.backward ? { ...order, direction: order.direction === "ASC" ? "DESC" : "ASC" } : order;
   const scope = await ctx.scope(kind.readsViewer(where));
-  const page = kind.page(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder });
-  const counting = kind.count(where, scope);
+  const start = await kind.start(where, scope, ctx);
+  const page = kind.page(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder }, start);
+  const counting = kind.count(where, scope, start);
   const count = totalCount(info, async () => {
     const [row] = await ctx.db.read(counting);
     return row?.total ?? 0;

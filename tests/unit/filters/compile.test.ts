@@ -30,21 +30,21 @@ describe("compilePersonWhere", () => {
         MATCH path_0 = (person)-[:KNOWS*1..2]-(anchor_0:Person {workspace: $workspace, id: $anchor0})
         WHERE all(link_0 IN relationships(path_0) WHERE coalesce(link_0.strength, 0.5) >= $minStrength0)
       }) AND EXISTS {
-        MATCH (person)-[engagement_0:ENGAGED]->(content_0:Content)
-        WHERE ($kinds0 IS NULL OR content_0.kind IN $kinds0)
-          AND ($actions0 IS NULL OR engagement_0.action IN $actions0)
-          AND ($withinDays0 IS NULL OR datetime() - duration({days: $withinDays0}) <= engagement_0.at <= datetime())
-          AND (topics_0 IS NULL OR EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_0 })
-        WITH count(engagement_0) AS engagements_0
-        WHERE engagements_0 >= $minCount0
-        RETURN engagements_0
-      } AND EXISTS {
         MATCH (person)-[:VOICED]->(concern_0:Concern)-[:ABOUT]->(topic_2:Topic)
-        WHERE (topics_1 IS NULL OR topic_2.id IN topics_1)
-          AND ($withinDays1 IS NULL OR datetime() - duration({days: $withinDays1}) <= concern_0.expressedAt <= datetime())
+        WHERE (topics_0 IS NULL OR topic_2.id IN topics_0)
+          AND ($withinDays0 IS NULL OR datetime() - duration({days: $withinDays0}) <= concern_0.expressedAt <= datetime())
           AND ($minSeverity0 IS NULL OR concern_0.severity >= $minSeverity0)
           AND ($levels0 IS NULL OR concern_0.level IN $levels0)
           AND ($sources0 IS NULL OR concern_0.source IN $sources0)
+      } AND EXISTS {
+        MATCH (person)-[engagement_0:ENGAGED]->(content_0:Content)
+        WHERE ($kinds0 IS NULL OR content_0.kind IN $kinds0)
+          AND ($actions0 IS NULL OR engagement_0.action IN $actions0)
+          AND ($withinDays1 IS NULL OR datetime() - duration({days: $withinDays1}) <= engagement_0.at <= datetime())
+          AND (topics_1 IS NULL OR EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_1 })
+        WITH count(engagement_0) AS engagements_0
+        WHERE engagements_0 >= $minCount0
+        RETURN engagements_0
       })"
     `);
     expect(compiled.prelude).toMatchInlineSnapshot(`
@@ -75,14 +75,14 @@ describe("compilePersonWhere", () => {
         "minSeverity0": null,
         "minStrength0": 0.3,
         "names0": [
-          "crm",
-        ],
-        "names1": [
           "churn",
         ],
+        "names1": [
+          "crm",
+        ],
         "sources0": null,
-        "withinDays0": null,
-        "withinDays1": 90,
+        "withinDays0": 90,
+        "withinDays1": null,
       }
     `);
     expect(compiled.personIds).toEqual(["viewer-id"]);
@@ -162,7 +162,7 @@ describe("compilePersonWhere", () => {
 
   it("combines OR and NOT around whole filters", () => {
     const compiled = rendered(compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", { viewerId: null }));
-    expect(compiled.predicate).toMatchInlineSnapshot(`"(coalesce(toLower(p.title) CONTAINS toLower($text0), false) OR NOT (coalesce(toLower(p.title) CONTAINS toLower($text1), false)))"`);
+    expect(compiled.predicate).toMatchInlineSnapshot(`"(NOT (coalesce(toLower(p.title) CONTAINS toLower($text0), false)) OR coalesce(toLower(p.title) CONTAINS toLower($text1), false))"`);
   });
 });
 
@@ -172,10 +172,10 @@ describe("our team's connections (connectedTo with team)", () => {
   it("tests a person for a path to any user, never a user, without reading the viewer", () => {
     const compiled = rendered(compilePersonWhere({ OR: [{ connectedTo: { team: true, maxHops: 2, minStrength: 0.4 } }, { titleContains: "VP" }] }, "person", scope));
     expect(compiled.predicate).toMatchInlineSnapshot(`
-      "((NOT person:User AND EXISTS {
+      "(coalesce(toLower(person.title) CONTAINS toLower($text0), false) OR (NOT person:User AND EXISTS {
         MATCH path_0 = (person)-[:KNOWS*1..2]-(user_0:User {workspace: $workspace})
         WHERE all(link_0 IN relationships(path_0) WHERE coalesce(link_0.strength, 0.5) >= $minStrength0)
-      }) OR coalesce(toLower(person.title) CONTAINS toLower($text0), false))"
+      }))"
     `);
     expect(compiled.params).toEqual({ minStrength0: 0.4, text0: "VP" });
     expect(compiled.personIds).toEqual([]);

@@ -1,0 +1,71 @@
+/**
+ * What start-choice.ts weighs a filter's starts by: counts read from the
+ * graph by cheap statements (cypher/filters/estimate), each from the degrees
+ * and indexes Neo4j keeps rather than by walking what it counts. A count is
+ * kept for a short while per workspace and question (ESTIMATE_TTL_MS), for
+ * every request of the process, at most ESTIMATES_KEPT of them: a list being
+ * paged, counted and refined asks the same question many times a minute, and
+ * an estimate a minute old chooses as well as a fresh one.
+ */
+import neo4j from "neo4j-driver";
+import { column, type RowOf } from "../db/rows.js";
+import { statementOf, type Db } from "../db/run.js";
+import { fragment } from "./fragments.js";
+import { render } from "./tree.js";
+import type { EventFilter } from "./types.js";
+
+const ESTIMATE_TTL_MS = 45_000;
+const ESTIMATES_KEPT = 1_000;
+/** The most events an estimate reads: a window holding more is no selective start. */
+export const EVENTS_CAP = 5_000;
+
+const count = column<number>();
+const REACH = { starts: count, firstHop: count, secondHop: count };
+const EVENTS = { events: count, companies: count, employees: count };
+export type Reach = RowOf<typeof REACH>;
+export type MatchingEvents = RowOf<typeof EVENTS>;
+
+/** Where an expansion starts: one person, or every user of the workspace. */
+export type ReachFrom = { anchor: string } | { team: true };
+
+const kept = new Map<string, { until: number; value: Promise<unknown> }>();
+
+/** The people an expansion from `from` meets at one hop and at two, by degree. */
+export function estimateReach(db: Db, workspace: string, from: ReachFrom): Promise<Reach> {
+  const anchor = "anchor" in from ? from.anchor : null;
+  return cached(["reach", workspace, anchor], async () => {
+    const { text, params } = render(fragment("estimate/reach", {}, { anchor, team: anchor === null }));
+    const [row] = await db.read(statementOf("filters/estimate-reach", REACH, text, { ...params, workspace }));
+    return row ?? { starts: 0, firstHop: 0, secondHop: 0 };
+  });
+}
+
+/** The companies with an event in the window of `hadEvent` (which has withinDays), and their people; at most EVENTS_CAP events read. */
+export function estimateEvents(db: Db, workspace: string, hadEvent: EventFilter & { withinDays: number }): Promise<MatchingEvents> {
+  const values = { withinDays: hadEvent.withinDays, types: sorted(hadEvent.types), fundingStages: sorted(hadEvent.fundingStages) };
+  return cached(["events", workspace, values], async () => {
+    const { text, params } = render(fragment("estimate/events", {}, { ...values, cap: neo4j.int(EVENTS_CAP) }));
+    const [row] = await db.read(statementOf("filters/estimate-events", EVENTS, text, { ...params, workspace }));
+    return row ?? { events: 0, companies: 0, employees: 0 };
+  });
+}
+
+function sorted(list: string[] | null | undefined): string[] | null {
+  return list == null ? null : [...list].sort();
+}
+
+/** The value kept under `key`, or `load`'s, kept; a failure is not kept. */
+function cached<T>(key: unknown[], load: () => Promise<T>): Promise<T> {
+  const name = JSON.stringify(key);
+  const now = Date.now();
+  const hit = kept.get(name);
+  if (hit && hit.until > now) return hit.value as Promise<T>;
+  kept.delete(name);
+  if (kept.size >= ESTIMATES_KEPT) kept.delete(kept.keys().next().value as string);
+  const value = load();
+  kept.set(name, { until: now + ESTIMATE_TTL_MS, value });
+  value.catch(() => {
+    if (kept.get(name)?.value === value) kept.delete(name);
+  });
+  return value;
+}

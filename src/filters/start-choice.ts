@@ -1,0 +1,69 @@
+/**
+ * Where a company filter's statement starts, chosen by cost. A statement
+ * reads from one side and tests the rest: a company filter whose employees
+ * must be connected to someone (a top-level employs.connectedTo) expands from
+ * that person and goes to the employers of the people reached; one whose
+ * top-level hadEvent has a window (withinDays) can instead start from the
+ * events in that window (an index range) and test each of their companies for
+ * the rest of the filter, its employees' connection tested from both ends
+ * (person/connected-to-near). The rarest side is the cheapest start: from a
+ * well-connected rep, two hops reach 22k people of the generated 100k graph,
+ * while a Series B in the last 60 days is rare.
+ *
+ * The cost of each start is the rows it reads, estimated from the graph
+ * (estimates.ts):
+ * - from connectedTo: the paths of the expansion, from the starts' degrees and
+ *   their connections' degrees (one hop: the first; two: the second; each
+ *   further hop multiplies by their ratio, the mean degree of a connection);
+ * - from the events: the events, and for each person who works at their
+ *   companies, the paths of the test from their end: the mean degree of a
+ *   connection to the power of the hops it walks.
+ * Without an employs.connectedTo, starting from the events reads a part of
+ * what any other start reads (every company, or every person when the
+ * employees are shortlisted by topic), so it is taken whenever the window
+ * holds fewer than EVENTS_CAP events. Answers are the same from every start;
+ * tests/differential/starts.test.ts holds the starts to that.
+ */
+import type { Db } from "../db/run.js";
+import type { Logger } from "../logger.js";
+import { farHops, startingPerson } from "./compile.js";
+import { estimateEvents, estimateReach, EVENTS_CAP, type Reach, type ReachFrom } from "./estimates.js";
+import type { CompanyStart, Scope } from "./statements.js";
+import type { CompanyWhere, EventFilter } from "./types.js";
+
+/** RAPPORT_FILTER_START: choose by cost, or always take one start where the filter allows it (for tests and comparisons). */
+export type StartSetting = "cost" | "connected" | "events";
+
+type WindowedEvents = EventFilter & { withinDays: number };
+
+export class StartChoice {
+  constructor(private readonly db: Db, private readonly setting: StartSetting, private readonly logger?: Logger) {}
+
+  async companies(where: CompanyWhere, scope: Scope): Promise<CompanyStart> {
+    const hadEvent = where.hadEvent;
+    if (hadEvent?.withinDays == null || this.setting === "connected") return "usual";
+    if (this.setting === "events") return "events";
+    const events = estimateEvents(this.db, scope.workspace, hadEvent as WindowedEvents);
+    const connectedTo = where.employs?.connectedTo;
+    const from: ReachFrom | null = !connectedTo ? null : connectedTo.team ? { team: true } : { anchor: startingPerson(connectedTo.person, scope) };
+    const [matching, reach] = await Promise.all([events, from && estimateReach(this.db, scope.workspace, from)]);
+    const hops = connectedTo?.maxHops ?? 1;
+    const costs = {
+      events: matching.events >= EVENTS_CAP ? Number.POSITIVE_INFINITY : Math.round(matching.events + matching.employees * (reach ? meanDegree(reach) ** farHops(hops) : 1)),
+      usual: reach ? Math.round(expansionPaths(reach, hops)) : Number.POSITIVE_INFINITY,
+    };
+    const start: CompanyStart = costs.events < costs.usual ? "events" : "usual";
+    this.logger?.debug({ workspace: scope.workspace, list: "companies", start, costs, estimates: { events: matching, reach } }, "filter statement start chosen");
+    return start;
+  }
+}
+
+/** The mean degree of the starts' connections: how many more paths each further hop makes. */
+function meanDegree(reach: Reach): number {
+  return reach.firstHop === 0 ? 0 : reach.secondHop / reach.firstHop;
+}
+
+/** The paths of an expansion of `hops` from the starts. */
+function expansionPaths(reach: Reach, hops: number): number {
+  return hops <= 1 ? reach.firstHop : reach.secondHop * meanDegree(reach) ** (hops - 2);
+}
