@@ -19,7 +19,7 @@ import type { SegmentItem } from "../db/rows.js";
 import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
 import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
-import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type Scope } from "../filters/statements.js";
+import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, PersonWhere } from "../filters/types.js";
 import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
@@ -177,6 +177,8 @@ function viewerless(where: PersonWhere, build: () => Statement<unknown>): Statem
   }
 }
 
+/** A filter with a windowed hadEvent may start from the events (src/filters/start-choice.ts): both starts are warmed. */
 function companyStatements(where: CompanyWhere, scope: Scope): Statement<unknown>[] {
-  return [companiesPage(where, scope, DEFAULT_ORDER, PAGE, null), companiesCount(where, scope)];
+  const starts: CompanyStart[] = where.hadEvent?.withinDays == null ? ["usual"] : ["usual", "events"];
+  return starts.flatMap((start) => [companiesPage(where, scope, DEFAULT_ORDER, PAGE, null, start), companiesCount(where, scope, start)]);
 }
