@@ -72,6 +72,7 @@ export const QUERIES = {
   "ingest/team": { email: text },
   "ingest/contacts": { peopleCreated: column<number>(), companiesCreated: column<number>() },
   "ingest/connected": { key: text },
+  "ingest/contact-keys": { emails: texts, profiles: column<{ url: string; email: string | null }[]>(), domains: texts, companyNames: texts },
   "relationship/pair-interactions": { low: text, high: text, interactions: column<{ atMs: number; fromLow: boolean | null }[]>() },
   "relationship/store-evidence": { connected: column<number>() },
   "relationship/due-for-decay": {

@@ -6,12 +6,15 @@
  * column it came from.
  */
 import type { z } from "zod";
+import { personKey } from "../../graph-document/normalize.js";
 import { DEFAULT_CONTACT_STRENGTH } from "../../relationships/strength.js";
 import { CompanyRecord, ConnectionRecord, DOMAIN, PersonRecord } from "../../graph-document/schema.js";
 import type { ContactField, ContactRow, RowProblem } from "./contact-row.js";
 
 export interface ContactRecords {
   line: number;
+  /** The column the profile URL came from, to report a problem with it. */
+  profileColumn: string | null;
   person: PersonRecord;
   company: CompanyRecord | null;
   connection: ConnectionRecord | null;
@@ -73,10 +76,12 @@ export function recordsOf(row: ContactRow, user: string | null, problems: RowPro
   if (user !== null && person !== null) {
     const since = f.connectedOn === undefined ? undefined : contactDate(f.connectedOn.value);
     if (f.connectedOn !== undefined && since === undefined) report("connectedOn", `unreadable date "${f.connectedOn.value}" (expected e.g. 14 Mar 2024)`);
-    connection = { a: user, b: person.email ?? (person.profileUrl as string), strength: DEFAULT_CONTACT_STRENGTH, since };
+    const b = person.email ?? (person.profileUrl as string);
+    // The user's own row in their export connects nobody.
+    if (personKey(b) !== user) connection = { a: user, b, strength: DEFAULT_CONTACT_STRENGTH, since };
   }
   if (problems.length > before || person === null) return null;
-  return { line: row.line, person, company: company ?? null, connection };
+  return { line: row.line, profileColumn: f.profileUrl?.column ?? null, person, company: company ?? null, connection };
 }
 
 /** The record if it passes the schema; otherwise its problems, each at the column of the field at fault. */

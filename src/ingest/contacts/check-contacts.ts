@@ -1,0 +1,137 @@
+/**
+ * The first reading of a contacts file: every row checked, nothing written.
+ * Each row becomes the graph document's records (contact-records.ts),
+ * checked with the document's schemas, against the rows before it (one
+ * person per row) and, a batch at a time, against the keys the workspace
+ * holds (a profile URL is one person's). What is kept is compact: the keys
+ * seen (to find a person given twice), the lines of the bad rows, the keys
+ * of the companies to write and the first problems, never the rows.
+ */
+import type { Db } from "../../db/run.js";
+import { checkProfileOwner, type KnownKeys } from "../../graph-document/document-checks.js";
+import { companyKey, companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
+import type { RowProblem } from "./contact-row.js";
+import { recordsOf, type ContactRecords } from "./contact-records.js";
+import type { ContactRows } from "./contacts-source.js";
+
+/** Problems listed in a summary; the count covers them all. */
+const LISTED_PROBLEMS = 1_000;
+
+export interface ContactsCheck {
+  rows: number;
+  valid: number;
+  problems: Problems;
+  /** Lines of the rows that are not to be written. */
+  badLines: Set<number>;
+  /** Keys of the companies the workspace does not know: each is written with the first good row that names it. */
+  newCompanies: Set<string>;
+  /** New to the workspace: how many a write would create. */
+  peopleCreated: number;
+  companiesCreated: number;
+}
+
+/** Every problem counted; the first LISTED_PROBLEMS by line kept. */
+export class Problems {
+  count = 0;
+  private kept: RowProblem[] = [];
+
+  add(problem: RowProblem): void {
+    this.count += 1;
+    this.kept.push(problem);
+    if (this.kept.length >= 2 * LISTED_PROBLEMS) this.kept = this.listed();
+  }
+
+  listed(): RowProblem[] {
+    return this.kept.sort((x, y) => x.line - y.line).slice(0, LISTED_PROBLEMS);
+  }
+}
+
+export async function checkContacts(db: Db, workspace: string, user: string | null, rows: ContactRows, batchSize: number): Promise<ContactsCheck> {
+  const check: ContactsCheck = { rows: 0, valid: 0, problems: new Problems(), badLines: new Set(), newCompanies: new Set(), peopleCreated: 0, companiesCreated: 0 };
+  const seenPeople = new Map<string, number>();
+  const seenCompanies = new Set<string>();
+  const bad = (problem: RowProblem) => {
+    check.problems.add(problem);
+    check.badLines.add(problem.line);
+  };
+  let batch: ContactRecords[] = [];
+  const checkBatch = async () => {
+    await checkAgainstWorkspace(db, workspace, batch, seenCompanies, check, bad);
+    batch = [];
+  };
+  for await (const item of rows()) {
+    if (item.problem !== undefined) {
+      bad(item.problem);
+      continue;
+    }
+    const { row } = item;
+    check.rows += 1;
+    const rowProblems: RowProblem[] = [];
+    const records = recordsOf(row, user, rowProblems);
+    rowProblems.forEach(bad);
+    if (records === null) continue;
+    const keys = personKeys(records);
+    const earlier = keys.map((key) => seenPeople.get(key)).find((line) => line !== undefined);
+    if (earlier !== undefined) {
+      const field = records.person.email ? "email" : "profileUrl";
+      bad({ line: row.line, column: row.fields[field]?.column ?? null, message: `the same person as line ${earlier}` });
+      continue;
+    }
+    for (const key of keys) seenPeople.set(key, row.line);
+    batch.push(records);
+    if (batch.length >= batchSize) await checkBatch();
+  }
+  await checkBatch();
+  return check;
+}
+
+function personKeys({ person }: ContactRecords): string[] {
+  return [person.email && lower(person.email), person.profileUrl && personKey(person.profileUrl)].filter((k): k is string => !!k);
+}
+
+async function checkAgainstWorkspace(
+  db: Db, workspace: string, batch: ContactRecords[], seenCompanies: Set<string>, check: ContactsCheck, bad: (problem: RowProblem) => void,
+): Promise<void> {
+  if (batch.length === 0) return;
+  const known = await knownOf(db, workspace, batch);
+  for (const records of batch) {
+    const { person, company, line, profileColumn } = records;
+    let conflict = false;
+    checkProfileOwner(person, known, (message) => {
+      conflict = true;
+      bad({ line, column: profileColumn, message });
+    });
+    if (conflict) continue;
+    check.valid += 1;
+    if (!(person.email && known.emails.has(lower(person.email))) && !(person.profileUrl && known.profiles.has(personKey(person.profileUrl)))) check.peopleCreated += 1;
+    if (company === null) continue;
+    const key = companyKey(company.domain ?? (company.name as string));
+    if (seenCompanies.has(key)) continue;
+    seenCompanies.add(key);
+    if (known.domains.has(key) || known.companyNames.has(key)) continue;
+    check.newCompanies.add(key);
+    // A company with a domain that the workspace knows by its name alone gains the domain: it is not new.
+    if (company.name === undefined || !known.companyNames.has(companyNameKey(company.name))) check.companiesCreated += 1;
+  }
+}
+
+/** The keys of a batch that the workspace knows, in the shape the document's checks read. */
+async function knownOf(db: Db, workspace: string, batch: ContactRecords[]): Promise<KnownKeys> {
+  const people = batch.map((r) => r.person);
+  const companies = batch.flatMap((r) => (r.company === null ? [] : [r.company]));
+  const [row] = await db.read("ingest/contact-keys", {
+    workspace,
+    emails: people.flatMap((p) => (p.email ? [lower(p.email)] : [])),
+    profiles: people.flatMap((p) => (p.profileUrl ? [personKey(p.profileUrl)] : [])),
+    domains: companies.flatMap((c) => (c.domain ? [lower(c.domain)] : [])),
+    nameKeys: companies.flatMap((c) => (c.name ? [companyNameKey(c.name)] : [])),
+  });
+  return {
+    emails: new Set(row?.emails),
+    profiles: new Map((row?.profiles ?? []).map((profile) => [profile.url, profile.email])),
+    domains: new Set(row?.domains),
+    companyNames: new Set(row?.companyNames),
+    contentUrls: new Set(),
+    topicKeys: new Map(),
+  };
+}
