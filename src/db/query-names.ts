@@ -118,6 +118,7 @@ export const QUERIES = {
   "promise/list": single<Item>(),
   "mutation/forget-person": single<Item>(),
   "mutation/merge-people": single<PersonItem>(),
+  "mutation/merge-people-keys": { pairs: column<{ team: string; contact: string }[]>() },
   "mutation/merge-companies": single<CompanyItem>(),
   "tracking/actions": { events: texts, actions: texts },
   "tracking/claim": { claimed: texts },

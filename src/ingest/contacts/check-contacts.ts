@@ -9,9 +9,9 @@
  */
 import type { Db } from "../../db/run.js";
 import { checkProfileOwner, type KnownKeys } from "../../graph-document/document-checks.js";
-import { companyKey, companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
+import { companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
 import type { RowProblem } from "./contact-row.js";
-import { recordsOf, type ContactRecords } from "./contact-records.js";
+import { employerKey, recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
 
 /** Problems listed in a summary; the count covers them all. */
@@ -105,7 +105,7 @@ async function checkAgainstWorkspace(
     check.valid += 1;
     if (!(person.email && known.emails.has(lower(person.email))) && !(person.profileUrl && known.profiles.has(personKey(person.profileUrl)))) check.peopleCreated += 1;
     if (company === null) continue;
-    const key = companyKey(company.domain ?? (company.name as string));
+    const key = employerKey(company);
     if (seenCompanies.has(key)) continue;
     seenCompanies.add(key);
     if (known.domains.has(key) || known.companyNames.has(key)) continue;

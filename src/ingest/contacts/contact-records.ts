@@ -6,9 +6,9 @@
  * column it came from.
  */
 import type { z } from "zod";
-import { personKey } from "../../graph-document/normalize.js";
+import { companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
 import { DEFAULT_CONTACT_STRENGTH } from "../../relationships/strength.js";
-import { CompanyRecord, ConnectionRecord, DOMAIN, PersonRecord } from "../../graph-document/schema.js";
+import { CompanyRecord, ConnectionRecord, PersonRecord } from "../../graph-document/schema.js";
 import type { ContactField, ContactRow, RowProblem } from "./contact-row.js";
 
 export interface ContactRecords {
@@ -63,13 +63,15 @@ export function recordsOf(row: ContactRow, user: string | null, problems: RowPro
   }
   const domain = f.domain === undefined ? undefined : domainOf(f.domain.value);
   const companyName = f.company?.value;
-  // A company name that reads as a domain ("Booking.com") is one, as the graph document reads company references.
-  const companyDomain = domain ?? (companyName !== undefined && DOMAIN.test(companyName) ? companyName.toLowerCase() : undefined);
-  const company = companyDomain === undefined && companyName === undefined ? null
-    : checked(CompanyRecord, { domain: companyDomain, name: companyName }, { domain: f.domain ? "domain" : "company", name: "company" }, report);
+  const company = domain === undefined && companyName === undefined ? null
+    : checked(CompanyRecord, { domain, name: companyName }, { domain: "domain", name: "company" }, report);
+  // A name column holds a name, even one that reads as a domain ("Booking.com", "Node.js"): only a
+  // domain column gives a domain. The person refers to their employer by its name key, which never
+  // reads as a domain, where the graph document would read such a name as one.
+  const employer = domain ?? (companyName === undefined ? undefined : companyNameKey(companyName) || companyName);
   const person = checked(PersonRecord, {
     email: f.email?.value, profileUrl: f.profileUrl?.value, name, title: f.title?.value,
-    company: companyDomain ?? companyName, city: f.city?.value, country: f.country?.value,
+    company: employer, city: f.city?.value, country: f.country?.value,
   }, { email: "email", profileUrl: "profileUrl", name: f.name ? "name" : "firstName", title: "title", company: "company", city: "city", country: "country" }, report);
 
   let connection: ConnectionRecord | null = null;
@@ -82,6 +84,11 @@ export function recordsOf(row: ContactRow, user: string | null, problems: RowPro
   }
   if (problems.length > before || person === null) return null;
   return { line: row.line, profileColumn: f.profileUrl?.column ?? null, person, company: company ?? null, connection };
+}
+
+/** A row's company by its key: its domain, else the key of its name (which a name column holds, whatever it reads as). */
+export function employerKey(company: CompanyRecord): string {
+  return company.domain === undefined ? companyNameKey(company.name as string) : lower(company.domain);
 }
 
 /** The record if it passes the schema; otherwise its problems, each at the column of the field at fault. */

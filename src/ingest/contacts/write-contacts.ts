@@ -8,12 +8,12 @@
  * connected yet, so a strength set by hand or earned by mail stays.
  */
 import type { Db, RunQuery } from "../../db/run.js";
-import { companyKey, personKey } from "../../graph-document/normalize.js";
+import { personKey } from "../../graph-document/normalize.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
 import { DEFAULT_INGEST_CONCURRENCY, InFlight } from "../ingest.js";
 import type { ContactsCheck } from "./check-contacts.js";
-import { recordsOf, type ContactRecords } from "./contact-records.js";
+import { employerKey, recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
 
 const noTopics = () => undefined;
@@ -29,7 +29,9 @@ export async function writeContacts(db: Db, workspace: string, user: string | nu
     const companies = companiesFirstNamedIn(people, check.newCompanies);
     if (companies.length > 0) await db.transaction("contacts: companies", (run) => upsertRecords(run, { companies }, noTopics, { workspace }));
     await writes.add(async () => {
-      connected += await db.transaction("contacts: people", (run) => writePeople(run, workspace, user, people));
+      // Added after the await: two batches end in either order.
+      const made = await db.transaction("contacts: people", (run) => writePeople(run, workspace, user, people));
+      connected += made;
     });
   };
   try {
@@ -55,10 +57,13 @@ function companiesFirstNamedIn(batch: ContactRecords[], newCompanies: Set<string
   const companies: CompanyRecord[] = [];
   for (const { company } of batch) {
     if (company === null) continue;
-    const key = companyKey(company.domain ?? (company.name as string));
+    const key = employerKey(company);
     if (newCompanies.delete(key)) companies.push(company);
   }
-  return companies;
+  // Those with a domain first: a name-only row of the same company later in the statement then finds it, where
+  // the other way round the statement (which looks for a name-only company to give the domain to before it
+  // writes any) would make two.
+  return companies.sort((x, y) => Number(x.domain === undefined) - Number(y.domain === undefined));
 }
 
 async function writePeople(run: RunQuery, workspace: string, user: string | null, batch: ContactRecords[]): Promise<number> {
