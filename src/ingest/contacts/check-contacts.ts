@@ -9,9 +9,8 @@
  */
 import type { Db } from "../../db/run.js";
 import { checkProfileOwner, type KnownKeys } from "../../graph-document/document-checks.js";
-import { companyNameKey, lower, personKey } from "../../graph-document/normalize.js";
 import type { RowProblem } from "./contact-row.js";
-import { employerKey, recordsOf, type ContactRecords } from "./contact-records.js";
+import { recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
 
 /** Problems listed in a summary; the count covers them all. */
@@ -70,7 +69,7 @@ export async function checkContacts(db: Db, workspace: string, user: string | nu
     const records = recordsOf(row, user, rowProblems);
     rowProblems.forEach(bad);
     if (records === null) continue;
-    const keys = personKeys(records);
+    const keys = [records.keys.email, records.keys.profile].filter((k): k is string => k !== null);
     const earlier = keys.map((key) => seenPeople.get(key)).find((line) => line !== undefined);
     if (earlier !== undefined) {
       const field = records.person.email ? "email" : "profileUrl";
@@ -85,17 +84,13 @@ export async function checkContacts(db: Db, workspace: string, user: string | nu
   return check;
 }
 
-function personKeys({ person }: ContactRecords): string[] {
-  return [person.email && lower(person.email), person.profileUrl && personKey(person.profileUrl)].filter((k): k is string => !!k);
-}
-
 async function checkAgainstWorkspace(
   db: Db, workspace: string, batch: ContactRecords[], seenCompanies: Set<string>, check: ContactsCheck, bad: (problem: RowProblem) => void,
 ): Promise<void> {
   if (batch.length === 0) return;
   const known = await knownOf(db, workspace, batch);
   for (const records of batch) {
-    const { person, company, line, profileColumn } = records;
+    const { person, keys, company, companyKey: key, line, profileColumn } = records;
     let conflict = false;
     checkProfileOwner(person, known, (message) => {
       conflict = true;
@@ -103,28 +98,26 @@ async function checkAgainstWorkspace(
     });
     if (conflict) continue;
     check.valid += 1;
-    if (!(person.email && known.emails.has(lower(person.email))) && !(person.profileUrl && known.profiles.has(personKey(person.profileUrl)))) check.peopleCreated += 1;
-    if (company === null) continue;
-    const key = employerKey(company);
+    if (!(keys.email !== null && known.emails.has(keys.email)) && !(keys.profile !== null && known.profiles.has(keys.profile))) check.peopleCreated += 1;
+    if (company === null || key === null) continue;
     if (seenCompanies.has(key)) continue;
     seenCompanies.add(key);
     if (known.domains.has(key) || known.companyNames.has(key)) continue;
     check.newCompanies.add(key);
     // A company with a domain that the workspace knows by its name alone gains the domain: it is not new.
-    if (company.name === undefined || !known.companyNames.has(companyNameKey(company.name))) check.companiesCreated += 1;
+    if (records.companyNameKey === null || !known.companyNames.has(records.companyNameKey)) check.companiesCreated += 1;
   }
 }
 
 /** The keys of a batch that the workspace knows, in the shape the document's checks read. */
 async function knownOf(db: Db, workspace: string, batch: ContactRecords[]): Promise<KnownKeys> {
-  const people = batch.map((r) => r.person);
-  const companies = batch.flatMap((r) => (r.company === null ? [] : [r.company]));
+  const present = (values: (string | null)[]) => values.filter((v): v is string => v !== null);
   const [row] = await db.read("ingest/contact-keys", {
     workspace,
-    emails: people.flatMap((p) => (p.email ? [lower(p.email)] : [])),
-    profiles: people.flatMap((p) => (p.profileUrl ? [personKey(p.profileUrl)] : [])),
-    domains: companies.flatMap((c) => (c.domain ? [lower(c.domain)] : [])),
-    nameKeys: companies.flatMap((c) => (c.name ? [companyNameKey(c.name)] : [])),
+    emails: present(batch.map((r) => r.keys.email)),
+    profiles: present(batch.map((r) => r.keys.profile)),
+    domains: present(batch.map((r) => (r.company?.domain === undefined ? null : r.companyKey))),
+    nameKeys: present(batch.map((r) => r.companyNameKey)),
   });
   return {
     emails: new Set(row?.emails),

@@ -8,12 +8,11 @@
  * connected yet, so a strength set by hand or earned by mail stays.
  */
 import type { Db, RunQuery } from "../../db/run.js";
-import { personKey } from "../../graph-document/normalize.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
 import { DEFAULT_INGEST_CONCURRENCY, InFlight } from "../ingest.js";
 import type { ContactsCheck } from "./check-contacts.js";
-import { employerKey, recordsOf, type ContactRecords } from "./contact-records.js";
+import { recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
 
 const noTopics = () => undefined;
@@ -55,10 +54,8 @@ export async function writeContacts(db: Db, workspace: string, user: string | nu
 /** The companies new to the workspace that these rows are the first to name, each once (taken off `newCompanies`). */
 function companiesFirstNamedIn(batch: ContactRecords[], newCompanies: Set<string>): CompanyRecord[] {
   const companies: CompanyRecord[] = [];
-  for (const { company } of batch) {
-    if (company === null) continue;
-    const key = employerKey(company);
-    if (newCompanies.delete(key)) companies.push(company);
+  for (const { company, companyKey } of batch) {
+    if (company !== null && companyKey !== null && newCompanies.delete(companyKey)) companies.push(company);
   }
   // Those with a domain first: a name-only row of the same company later in the statement then finds it, where
   // the other way round the statement (which looks for a name-only company to give the domain to before it
@@ -68,10 +65,11 @@ function companiesFirstNamedIn(batch: ContactRecords[], newCompanies: Set<string
 
 async function writePeople(run: RunQuery, workspace: string, user: string | null, batch: ContactRecords[]): Promise<number> {
   const people = batch.map((r) => r.person);
-  const wanted = batch.flatMap((r) => (r.connection === null ? [] : [r.connection]));
+  // A connection's b is the person's email, else their profile URL: its key is theirs.
+  const wanted = batch.flatMap((r) => (r.connection === null ? [] : [{ connection: r.connection, key: (r.keys.email ?? r.keys.profile) as string }]));
   const already = user === null || wanted.length === 0 ? new Set<string>()
-    : new Set((await run("ingest/connected", { workspace, user, keys: wanted.map((k) => personKey(k.b)) })).map((row) => row.key));
-  const connections = wanted.filter((k) => !already.has(personKey(k.b)));
+    : new Set((await run("ingest/connected", { workspace, user, keys: wanted.map((w) => w.key) })).map((row) => row.key));
+  const connections = wanted.filter((w) => !already.has(w.key)).map((w) => w.connection);
   await upsertRecords(run, { people, connections }, noTopics, { workspace });
   return connections.length;
 }
