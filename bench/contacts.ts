@@ -6,9 +6,13 @@
  * .data/bench/ and reused) into an empty workspace of the configured Neo4j,
  * as `npm run ingest -- contacts` does, and prints: reading and checking
  * alone (a dry run: no write), the ingestion, and the same file again (which
- * changes nothing), each with rows/s and the process's peak RSS while it ran.
- * The workspace is wiped afterwards unless --keep.
+ * changes nothing), each with rows/s, the CPU seconds of this process and of
+ * Neo4j (when it is the local one), and peak RSS. Each of the three runs in
+ * a process of its own, so that a peak RSS is that run's alone (a process's
+ * RSS does not shrink back after a run). The workspace is wiped afterwards
+ * unless --keep.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +21,7 @@ import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { openDb } from "../src/db/open.js";
 import { forLongWrites, importGraphDocument } from "../src/graph-document/import.js";
 import { DEFAULT_CONTACTS_BATCH, ingestContacts, type ContactsSummary } from "../src/ingest/contacts/ingest-contacts.js";
+import { startCpuClock } from "./cpu.js";
 import { measured } from "./ingest.js";
 import { wipeWorkspace } from "./wipe.js";
 
@@ -26,6 +31,13 @@ const LAST = ["Souza", "Okafor", "Lind", "Patel", "Cohen", "Haddad", "Novak", "S
 const LEGAL = ["", " Inc.", ", Inc.", " Ltd", " LLC", " GmbH", " AG", " S.A."];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+interface RunFigures {
+  summary: ContactsSummary;
+  seconds: number;
+  peakRss: number;
+  cpu: { self: number; neo4j: number | undefined };
+}
+
 export async function contactsBenchmark(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -34,34 +46,61 @@ export async function contactsBenchmark(argv: string[]): Promise<void> {
       seed: { type: "string", default: "1" },
       "batch-size": { type: "string", default: String(DEFAULT_CONTACTS_BATCH) },
       keep: { type: "boolean", default: false },
+      // One run, in a process started by the benchmark itself: --run dry|write --workspace W --file F.
+      run: { type: "string" },
+      workspace: { type: "string" },
+      file: { type: "string" },
     },
   });
-  const [rows, seed, batchSize] = [Number(values.rows), Number(values.seed), Number(values["batch-size"])];
-  const file = generatedConnections(rows, seed);
+  const batchSize = Number(values["batch-size"]);
   const config = forLongWrites(loadConfig());
+  if (values.run !== undefined) return oneRun(config, values.workspace as string, values.file as string, values.run === "dry", batchSize);
+
+  const [rows, seed] = [Number(values.rows), Number(values.seed)];
+  const file = generatedConnections(rows, seed);
   const { db, close } = await openDb(config, (line) => console.error(line));
   const workspace = `bench-contacts-${Date.now()}`;
   try {
     const imported = await importGraphDocument(db, { version: 2, people: [{ email: USER }], users: [{ email: USER }] }, { workspace });
     if (!imported.ok) throw new Error(imported.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
-    const run = (dryRun: boolean) => measured(() => ingestContacts(db, fs.readFileSync(file, "utf8"), { workspace, user: USER, dryRun, batchSize }));
-    const checking = await run(true);
-    const ingesting = await run(false);
-    const again = await run(false);
+    const run = (kind: "dry" | "write"): RunFigures => {
+      // The same Node and flags as this process (npm run bench's), and the same bench entry point.
+      const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, "contacts", "--run", kind, "--workspace", workspace, "--file", file, "--batch-size", String(batchSize)],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 2 ** 20 });
+      return JSON.parse(output.trim().split("\n").at(-1)!) as RunFigures;
+    };
+    const checking = run("dry");
+    const ingesting = run("write");
+    const again = run("write");
 
     const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-    const line = (label: string, m: { result: ContactsSummary; seconds: number; peakRss: number }) =>
-      console.log(`${label.padEnd(28)}${m.seconds.toFixed(1).padStart(9)}${Math.round(m.result.rows / m.seconds).toLocaleString("en-US").padStart(10)}${mib(m.peakRss).padStart(11)}`);
+    const line = (label: string, m: RunFigures) => console.log([
+      label.padEnd(28), m.seconds.toFixed(1).padStart(9), Math.round(m.summary.rows / m.seconds).toLocaleString("en-US").padStart(10),
+      m.cpu.self.toFixed(1).padStart(10), (m.cpu.neo4j === undefined ? "-" : m.cpu.neo4j.toFixed(1)).padStart(10), mib(m.peakRss).padStart(11),
+    ].join(""));
     console.log(`\ncontacts: a generated LinkedIn export of ${rows.toLocaleString("en-US")} rows (${mib(fs.statSync(file).size)}), seed ${seed}, batch size ${batchSize}`);
-    console.log(`${"".padEnd(28)}${"seconds".padStart(9)}${"rows/s".padStart(10)}${"peak RSS".padStart(11)}`);
+    console.log(`${"".padEnd(28)}${"seconds".padStart(9)}${"rows/s".padStart(10)}${"CPU self".padStart(10)}${"CPU Neo4j".padStart(10)}${"peak RSS".padStart(11)}`);
     line("read + check (dry run)", checking);
     line("ingest (read, check, write)", ingesting);
     line("the same file again", again);
-    const s = ingesting.result;
+    const s = ingesting.summary;
     console.log(`valid ${s.valid}, invalid ${s.invalid.count}; people new ${s.peopleCreated}, companies new ${s.companiesCreated}, connections ${s.connectionsCreated}`);
-    console.log(`again: people new ${again.result.peopleCreated}, companies new ${again.result.companiesCreated}, connections ${again.result.connectionsCreated}`);
+    console.log(`again: people new ${again.summary.peopleCreated}, companies new ${again.summary.companiesCreated}, connections ${again.summary.connectionsCreated}`);
     console.log("goals: at least 5,000 rows/s and under 500 MiB peak RSS for the ingest");
     if (!values.keep) await wipeWorkspace(db.driver, db.database, workspace);
+  } finally {
+    await close();
+  }
+}
+
+/** One run in this process; its figures as one JSON line on stdout. */
+async function oneRun(config: ReturnType<typeof loadConfig>, workspace: string, file: string, dryRun: boolean, batchSize: number): Promise<void> {
+  const { db, close } = await openDb(config, () => undefined);
+  try {
+    const cpu = await startCpuClock(config);
+    const m = await measured(() => ingestContacts(db, () => fs.createReadStream(file), { workspace, user: USER, dryRun, batchSize }));
+    const figures: RunFigures = { summary: m.result, seconds: m.seconds, peakRss: m.peakRss, cpu: cpu.read() };
+    console.log(JSON.stringify(figures));
   } finally {
     await close();
   }

@@ -3,7 +3,9 @@
 // set. A company known by its name alone gains the domain a record gives with
 // that name, unless another company has that domain. A record without a
 // domain is the company with its name key, one without a domain first, else
-// the one with the first domain; a new one when there is none.
+// the one with the first domain; a new one when there is none. A company
+// created by its domain has its name key at once, so that a later row of the
+// same statement naming it without a domain finds it.
 // $workspace: String, $rows: [{domain, nameKey (either may be null), props: {name, nameKey, industry, headcount, city, country, location, status, relationshipLevel}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
@@ -19,7 +21,7 @@ CALL (row) {
 CALL (row) {
   WITH row WHERE row.domain IS NOT NULL
   MERGE (c:Company {workspace: $workspace, domain: row.domain})
-    ON CREATE SET c.id = randomUUID()
+    ON CREATE SET c.id = randomUUID(), c.nameKey = row.nameKey
   RETURN c
   UNION
   WITH row WHERE row.domain IS NULL

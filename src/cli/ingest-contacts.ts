@@ -3,7 +3,7 @@
  * written on its own, all or nothing per file; bad rows on stderr, a summary
  * per file on stdout. Exits 1 when a file had bad rows, written or not.
  */
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import { loadConfig } from "../config.js";
 import { openDb } from "../db/open.js";
 import { forLongWrites } from "../graph-document/import.js";
@@ -33,7 +33,7 @@ export async function ingestContactsFiles(paths: string[], args: ContactsArgs, u
   let failed = false;
   try {
     for (const path of paths) {
-      const summary = await ingestContacts(db, await fs.readFile(path, "utf8"), {
+      const summary = await ingestContacts(db, () => fs.createReadStream(path), {
         workspace: args.workspace, user: args.user ?? null, format: args.format as ContactsFormat | undefined, mapping,
         skipInvalid: args["skip-invalid"], dryRun: args["dry-run"], batchSize,
       });

@@ -72,6 +72,7 @@ export const QUERIES = {
   "ingest/team": { email: text },
   "ingest/contacts": { peopleCreated: column<number>(), companiesCreated: column<number>() },
   "ingest/connected": { key: text },
+  "ingest/contact-keys": { emails: texts, profiles: column<{ url: string; email: string | null }[]>(), domains: texts, companyNames: texts },
   "relationship/pair-interactions": { low: text, high: text, interactions: column<{ atMs: number; fromLow: boolean | null }[]>() },
   "relationship/store-evidence": { connected: column<number>() },
   "relationship/due-for-decay": {
@@ -118,6 +119,7 @@ export const QUERIES = {
   "promise/list": single<Item>(),
   "mutation/forget-person": single<Item>(),
   "mutation/merge-people": single<PersonItem>(),
+  "mutation/merge-people-keys": { pairs: column<{ team: string; contact: string }[]>() },
   "mutation/merge-companies": single<CompanyItem>(),
   "tracking/actions": { events: texts, actions: texts },
   "tracking/claim": { claimed: texts },

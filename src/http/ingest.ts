@@ -13,7 +13,7 @@
  * row with its line and column, and nothing written unless skipInvalid=true.
  * Errors are JSON with the API's stable codes.
  */
-import { Transform, type TransformCallback } from "node:stream";
+import { Readable, Transform, type TransformCallback } from "node:stream";
 import express, { type Request, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
 import type { Db } from "../db/run.js";
@@ -74,7 +74,9 @@ export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLi
       const mapping = contactsMapping(req.query.map);
       const chunks: Buffer[] = [];
       for await (const chunk of req.pipe(new ByteLimit(limit))) chunks.push(chunk as Buffer);
-      const summary = await ingestContacts(db, Buffer.concat(chunks).toString("utf8"), {
+      // Read twice (checked, then written), so held, up to the body limit, as bytes rather than rows.
+      const body = Buffer.concat(chunks);
+      const summary = await ingestContacts(db, () => Readable.from([body]), {
         workspace: identity.workspace, user: identity.email, format: format as ContactsFormat | undefined, mapping,
         skipInvalid: req.query.skipInvalid === "true", dryRun: req.query.dryRun === "true",
       });

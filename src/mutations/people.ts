@@ -4,26 +4,52 @@
  * connectPeople, disconnectPeople and recordInteraction.
  */
 import { z } from "zod";
-import { interactionKey, lower } from "../graph-document/normalize.js";
+import { checkProfileOwner, type KnownKeys } from "../graph-document/document-checks.js";
+import { interactionKey, lower, profileKey } from "../graph-document/normalize.js";
 import { CompanyFields, INTERACTION_KINDS, PersonFields, text, unitInterval } from "../graph-document/schema.js";
 import { weighPairs } from "../relationships/pairs.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { utcDateTime } from "../db/values.js";
 import { domain, email, id, pastInstant } from "./inputs.js";
 import { upsertRecords } from "../graph-document/upsert-records.js";
-import { mutation } from "./run-mutation.js";
+import { mutation, type Tx } from "./run-mutation.js";
+
+/** A profile URL as an input: bounded like a url, since it is an indexed key. */
+const profileUrl = z.string().max(2_000, "must be at most 2000 characters").pipe(PersonFields.shape.profileUrl.unwrap());
 
 export const upsertPerson = mutation({
   name: "upsertPerson",
   argument: "input",
-  input: PersonFields.extend({ email, company: domain.optional() }),
+  input: PersonFields.extend({ email: email.optional(), profileUrl: profileUrl.optional(), company: domain.optional() })
+    .refine((p) => p.email !== undefined || p.profileUrl !== undefined, { error: "needs an email, a profile URL or both", path: ["email"] }),
   references: (p) => ({ domains: p.company ? [lower(p.company)] : [], topics: (p.interests ?? []).map((i) => i.topic) }),
   async write(person, tx) {
+    const url = person.profileUrl === undefined ? undefined : profileKey(person.profileUrl);
+    if (person.email !== undefined && url !== undefined) await checkProfileFree(tx, lower(person.email), url);
     await upsertRecords(tx.run, { people: [person] }, tx.refs.topicKey);
-    const [row] = await tx.run("person/by-emails", { keys: [lower(person.email)] });
+    const [row] = person.email !== undefined
+      ? await tx.run("person/by-emails", { keys: [lower(person.email)] })
+      : await tx.run("person/by-profiles", { keys: [url as string] });
     return row!.item;
   },
 });
+
+/**
+ * A profile URL is one person's: giving it with an email it is not known by
+ * is refused, as the importer refuses it (document-checks.ts checkProfileOwner),
+ * rather than merging two people silently.
+ */
+async function checkProfileFree(tx: Tx, email: string, url: string): Promise<void> {
+  const [[owner], [byEmail]] = [await tx.run("person/by-profiles", { keys: [url] }), await tx.run("person/by-emails", { keys: [email] })];
+  const known: KnownKeys = {
+    emails: new Set(byEmail === undefined ? [] : [email]),
+    profiles: new Map(owner === undefined ? [] : [[url, (owner.item.email as string | undefined) ?? null]]),
+    domains: new Set(), companyNames: new Set(), contentUrls: new Set(), topicKeys: new Map(),
+  };
+  checkProfileOwner({ email, profileUrl: url }, known, (message) => {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `input.profileUrl: ${message}`, { path: ["input", "profileUrl"] });
+  });
+}
 
 /** The Company type calls the document's `employees` headcount, and so does its input. */
 const CompanyInput = CompanyFields.omit({ employees: true }).extend({ domain, headcount: CompanyFields.shape.employees })

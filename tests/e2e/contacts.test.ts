@@ -137,6 +137,20 @@ describe("CRM exports and address books", () => {
     expect(await rows("MATCH (c:Company {workspace: $workspace}) WHERE c.nameKey IN ['acme', 'initech'] RETURN count(c) AS n")).toEqual([{ n: expect.objectContaining({ low: 2 }) }]);
   });
 
+  it("take a name column as a name even when it reads as a domain: only a domain column gives a domain", async () => {
+    const text = "Email,Company,Website\nbo@x.example,Booking.com,\nnode@x.example,Node.js,\nbk@y.example,Booking.com,https://www.booking.com/\n";
+    expect(await ingestContacts(db, text, { workspace, user: null })).toMatchObject({ valid: 3, written: true });
+    const employers = await rows(`MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(c) WHERE p.email IN ['bo@x.example', 'node@x.example', 'bk@y.example']
+      RETURN p.email AS email, c.id AS id, c.name AS name, c.domain AS domain, c.nameKey AS key ORDER BY email`);
+    expect(employers.map(({ id: _, ...e }) => e)).toEqual([
+      { email: "bk@y.example", name: "Booking.com", domain: "booking.com", key: "bookingcom" },
+      { email: "bo@x.example", name: "Booking.com", domain: "booking.com", key: "bookingcom" },
+      { email: "node@x.example", name: "Node.js", domain: null, key: "nodejs" },
+    ]);
+    expect(employers[0]!.id).toBe(employers[1]!.id);
+    expect(await rows("MATCH (c:Company {workspace: $workspace, domain: 'node.js'}) RETURN c.id AS id")).toEqual([]);
+  });
+
   it("refuse a profile URL that is another person's, at its line and column", async () => {
     const text = "First Name,Last Name,Email,LinkedIn URL\nImpostor,X,impostor@x.example,https://linkedin.com/in/caralind\n";
     const summary = await ingestContacts(db, text, { workspace, user: null });

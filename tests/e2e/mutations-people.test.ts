@@ -94,6 +94,25 @@ describe("upsertPerson and upsertCompany", () => {
     expect(unknown.errors![0]!.message).toContain("nowhere.example");
     expect(await fingerprint(driver, workspace)).toBe(before);
   });
+
+  it("upsert a person known by profile URL alone, give them an email later, and refuse a profile URL that is someone else's", async () => {
+    const made = await send(`mutation { upsertPerson(input: { profileUrl: "http://www.LinkedIn.com/in/Lin-Park/", name: "Lin Park" }) { id email profileUrl name } }`);
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.upsertPerson).toMatchObject({ email: null, profileUrl: "https://linkedin.com/in/lin-park", name: "Lin Park" });
+    const id = made.data!.upsertPerson.id;
+    const again = await send(`mutation { upsertPerson(input: { profileUrl: "https://linkedin.com/in/lin-park", title: "CTO" }) { id name title } }`);
+    expect(again.data!.upsertPerson).toEqual({ id, name: "Lin Park", title: "CTO" });
+    const emailed = await send(`mutation { upsertPerson(input: { email: "Lin@Park.example", profileUrl: "https://linkedin.com/in/lin-park/" }) { id email } }`);
+    expect(emailed.data!.upsertPerson).toEqual({ id, email: "lin@park.example" });
+
+    const before = await fingerprint(driver, workspace);
+    const taken = await send(`mutation { upsertPerson(input: { email: "someone@else.example", profileUrl: "https://linkedin.com/in/lin-park" }) { id } }`);
+    expect(taken.errors?.map((e) => [e.extensions.code, e.extensions.path])).toEqual([["BAD_USER_INPUT", ["input", "profileUrl"]]]);
+    expect(taken.errors![0]!.message).toContain("lin@park.example");
+    const neither = await send(`mutation { upsertPerson(input: { name: "Nobody" }) { id } }`);
+    expect(neither.errors?.map((e) => [e.extensions.code, e.extensions.path])).toEqual([["BAD_USER_INPUT", ["input", "email"]]]);
+    expect(await fingerprint(driver, workspace)).toBe(before);
+  });
 });
 
 describe("connections", () => {

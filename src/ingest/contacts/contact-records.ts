@@ -6,14 +6,23 @@
  * column it came from.
  */
 import type { z } from "zod";
+import { companyNameKey, lower, profileKey } from "../../graph-document/normalize.js";
 import { DEFAULT_CONTACT_STRENGTH } from "../../relationships/strength.js";
-import { CompanyRecord, ConnectionRecord, DOMAIN, PersonRecord } from "../../graph-document/schema.js";
+import { CompanyRecord, ConnectionRecord, PersonRecord } from "../../graph-document/schema.js";
 import type { ContactField, ContactRow, RowProblem } from "./contact-row.js";
 
 export interface ContactRecords {
   line: number;
+  /** The column the profile URL came from, to report a problem with it. */
+  profileColumn: string | null;
   person: PersonRecord;
+  /** The person's keys as stored: the email lower-cased, the profile URL normalised; computed once per row. */
+  keys: { email: string | null; profile: string | null };
   company: CompanyRecord | null;
+  /** The company's key: its domain, else the key of its name (which a name column holds, whatever it reads as). */
+  companyKey: string | null;
+  /** The company's name key, when it has a name. */
+  companyNameKey: string | null;
   connection: ConnectionRecord | null;
 }
 
@@ -60,23 +69,32 @@ export function recordsOf(row: ContactRow, user: string | null, problems: RowPro
   }
   const domain = f.domain === undefined ? undefined : domainOf(f.domain.value);
   const companyName = f.company?.value;
-  // A company name that reads as a domain ("Booking.com") is one, as the graph document reads company references.
-  const companyDomain = domain ?? (companyName !== undefined && DOMAIN.test(companyName) ? companyName.toLowerCase() : undefined);
-  const company = companyDomain === undefined && companyName === undefined ? null
-    : checked(CompanyRecord, { domain: companyDomain, name: companyName }, { domain: f.domain ? "domain" : "company", name: "company" }, report);
+  const company = domain === undefined && companyName === undefined ? null
+    : checked(CompanyRecord, { domain, name: companyName }, { domain: "domain", name: "company" }, report);
+  // A name column holds a name, even one that reads as a domain ("Booking.com", "Node.js"): only a
+  // domain column gives a domain. The person refers to their employer by its name key, which never
+  // reads as a domain, where the graph document would read such a name as one.
+  const nameKey = companyName === undefined ? null : companyNameKey(companyName);
+  const employer = domain ?? (nameKey || companyName);
   const person = checked(PersonRecord, {
     email: f.email?.value, profileUrl: f.profileUrl?.value, name, title: f.title?.value,
-    company: companyDomain ?? companyName, city: f.city?.value, country: f.country?.value,
+    company: employer, city: f.city?.value, country: f.country?.value,
   }, { email: "email", profileUrl: "profileUrl", name: f.name ? "name" : "firstName", title: "title", company: "company", city: "city", country: "country" }, report);
 
   let connection: ConnectionRecord | null = null;
-  if (user !== null && person !== null) {
+  const keys = person === null ? null : { email: person.email === undefined ? null : lower(person.email), profile: person.profileUrl === undefined ? null : profileKey(person.profileUrl) };
+  if (user !== null && person !== null && keys !== null) {
     const since = f.connectedOn === undefined ? undefined : contactDate(f.connectedOn.value);
     if (f.connectedOn !== undefined && since === undefined) report("connectedOn", `unreadable date "${f.connectedOn.value}" (expected e.g. 14 Mar 2024)`);
-    connection = { a: user, b: person.email ?? (person.profileUrl as string), strength: DEFAULT_CONTACT_STRENGTH, since };
+    const b = person.email ?? (person.profileUrl as string);
+    // The user's own row in their export connects nobody.
+    if ((keys.email ?? keys.profile) !== user) connection = { a: user, b, strength: DEFAULT_CONTACT_STRENGTH, since };
   }
-  if (problems.length > before || person === null) return null;
-  return { line: row.line, person, company: company ?? null, connection };
+  if (problems.length > before || person === null || keys === null) return null;
+  return {
+    line: row.line, profileColumn: f.profileUrl?.column ?? null, person, keys, company: company ?? null,
+    companyKey: company ? (domain === undefined ? nameKey : lower(domain)) : null, companyNameKey: company ? nameKey : null, connection,
+  };
 }
 
 /** The record if it passes the schema; otherwise its problems, each at the column of the field at fault. */

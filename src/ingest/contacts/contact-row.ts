@@ -34,12 +34,8 @@ export interface RowProblem {
   message: string;
 }
 
-export interface ContactsFile {
-  format: ContactsFormat;
-  rows: ContactRow[];
-  /** Rows the reader could not read at all (a wrong number of columns, an unreadable card). */
-  problems: RowProblem[];
-}
+/** What a reader hands on, in the order of the file: a row, or a row it could not read (a wrong number of columns, an unreadable card). */
+export type ContactItem = { row: ContactRow; problem?: undefined } | { problem: RowProblem; row?: undefined };
 
 /**
  * `"Company Website=domain,Mobile Phone=…"` (the CLI's --map, the HTTP `map`

@@ -5,23 +5,23 @@
  * starts (its line is how a problem is reported); each card is parsed whole.
  */
 import ICAL from "ical.js";
-import { setField, type ContactRow, type ContactsFile, type RowProblem } from "./contact-row.js";
+import { setField, type ContactItem, type ContactRow } from "./contact-row.js";
 
-export function readVCards(text: string): ContactsFile {
-  const rows: ContactRow[] = [];
-  const problems: RowProblem[] = [];
+/** The file's cards as rows; vCard files are address books, read whole. */
+export function* readVCards(text: string): Generator<ContactItem> {
+  let any = false;
   for (const card of cardsOf(text)) {
+    any = true;
     let component: ICAL.Component;
     try {
       component = new ICAL.Component(ICAL.parse(card.text) as unknown[]);
     } catch (error) {
-      problems.push({ line: card.line, column: null, message: `not a readable vCard: ${(error as Error).message}` });
+      yield { problem: { line: card.line, column: null, message: `not a readable vCard: ${(error as Error).message}` } };
       continue;
     }
-    rows.push(rowOf(component, card.line));
+    yield { row: rowOf(component, card.line) };
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 0, column: null, message: "no BEGIN:VCARD in the file" });
-  return { format: "vcard", rows, problems };
+  if (!any) yield { problem: { line: 0, column: null, message: "no BEGIN:VCARD in the file" } };
 }
 
 function cardsOf(text: string): { line: number; text: string }[] {

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { companyNameKey, profileKey } from "../../../src/graph-document/normalize.js";
 import { parseMapping } from "../../../src/ingest/contacts/contact-row.js";
 import { contactDate } from "../../../src/ingest/contacts/contact-records.js";
-import { readContacts, recogniseFormat } from "../../../src/ingest/contacts/ingest-contacts.js";
+import type { ContactField, ContactsFormat } from "../../../src/ingest/contacts/contact-row.js";
+import { openContacts, recogniseFormat } from "../../../src/ingest/contacts/contacts-source.js";
+
+/** The rows and problems a file is read into, in the order of the file. */
+async function readContacts(text: string, format: ContactsFormat, mapping: ReadonlyMap<string, ContactField>) {
+  const file = await openContacts(text, format, mapping);
+  const [rows, problems] = [[] as unknown[], [] as unknown[]];
+  for await (const item of file.rows()) (item.row ? rows : problems).push(item.row ?? item.problem);
+  return { rows: rows as { line: number; fields: Record<string, { value: string } | undefined> }[], problems: problems as { line: number }[] };
+}
 
 describe("recognising a contacts file", () => {
   it("tells vCard, LinkedIn (notes above the header) and other CSV apart", () => {
@@ -13,22 +22,22 @@ describe("recognising a contacts file", () => {
 });
 
 describe("reading CSV", () => {
-  it("numbers rows by the line they start on, notes, header, blank lines and quoted newlines counted", () => {
+  it("numbers rows by the line they start on, notes, header, blank lines and quoted newlines counted", async () => {
     const text = 'Notes:\r\n"a\r\nb"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nA,B,https://linkedin.com/in/a,,"X\r\nY",,\r\n\r\nC,D,https://linkedin.com/in/c,,,,\r\n';
-    const file = readContacts(text, "linkedin", new Map());
+    const file = await readContacts(text, "linkedin", new Map());
     expect(file.rows.map((r) => [r.line, r.fields.firstName?.value, r.fields.company?.value])).toEqual([[6, "A", "X\r\nY"], [9, "C", undefined]]);
   });
 
-  it("reads ';' files with a BOM, quoted separators and quotes, and reports a row with too few columns", () => {
-    const file = readContacts('\uFEFFEmail;Company;Job Title\na@x.example;"Acme; Inc";"The ""Boss"""\nb@x.example;Short\n', "csv", new Map());
+  it("reads ';' files with a BOM, quoted separators and quotes, and reports a row with too few columns", async () => {
+    const file = await readContacts('\uFEFFEmail;Company;Job Title\na@x.example;"Acme; Inc";"The ""Boss"""\nb@x.example;Short\n', "csv", new Map());
     expect(file.rows).toEqual([{ line: 2, fields: { email: { value: "a@x.example", column: "Email" }, company: { value: "Acme; Inc", column: "Company" }, title: { value: 'The "Boss"', column: "Job Title" } } }]);
     expect(file.problems).toEqual([{ line: 3, column: null, message: "2 columns where the header has 3" }]);
   });
 
-  it("maps unknown headers with --map, and says when no header is known", () => {
-    expect(readContacts("Courriel,Société\na@x.example,Acme\n", "csv", parseMapping("Courriel=email, Société=company")).rows[0]?.fields)
+  it("maps unknown headers with --map, and says when no header is known", async () => {
+    expect((await readContacts("Courriel,Société\na@x.example,Acme\n", "csv", parseMapping("Courriel=email, Société=company"))).rows[0]?.fields)
       .toEqual({ email: { value: "a@x.example", column: "Courriel" }, company: { value: "Acme", column: "Société" } });
-    expect(readContacts("Courriel\na@x.example\n", "csv", new Map()).problems[0]?.line).toBe(1);
+    expect((await readContacts("Courriel\na@x.example\n", "csv", new Map())).problems[0]?.line).toBe(1);
     expect(() => parseMapping("Courriel=mail")).toThrow(/not Header=field/);
   });
 });
