@@ -15,18 +15,18 @@
  *    (src/relationships/pairs.ts). A run cut short before that is completed by
  *    running it again, which touches the same pairs.
  *
- * Items stream through: memory holds one batch, the pairs touched and the
+ * Items stream through: memory holds a batch per lane (lanes.ts), the pairs touched and the
  * contacts written, whatever the size of the file.
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { interactionKey, lower, toInstant } from "../graph-document/normalize.js";
+import { lower } from "../graph-document/normalize.js";
 import { Progress, type ProgressWriter } from "../graph-document/progress.js";
-import { InteractionRecord } from "../graph-document/schema.js";
 import { upsertRecords } from "../graph-document/upsert-records.js";
 import { inContactOrder, pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
 import { isFreeMailDomain } from "./free-mail.js";
+import { Lanes, type Batch } from "./lanes.js";
 import type { MailMessage, MeetingOccurrence, Skipped } from "./records.js";
 import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touches } from "./touches.js";
 
@@ -46,8 +46,7 @@ export interface IngestOptions {
   batchSize?: number;
   /**
    * Write transactions in flight at once (default 2), while the reader goes on
-   * reading. Two batches may lock the same new person; Neo4j then reports a
-   * deadlock, which the driver retries, as the importer's batches do.
+   * reading: one per lane (lanes.ts), so they never lock the same contact.
    */
   concurrency?: number;
   halfLifeDays: number;
@@ -89,14 +88,9 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     skipped: { count: 0, listed: [] }, peopleCreated: 0, companiesCreated: 0, pairs: 0, connected: 0, seconds: 0, weighingSeconds: 0,
   };
   const progress = options.progress ? new Progress("ingest", null, options.progress) : undefined;
-  let batch = new Batch();
-  const writes = new InFlight(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY);
+  const lanes = new Lanes(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY, options.batchSize ?? DEFAULT_INGEST_BATCH);
   const writtenContacts = new WrittenContacts();
-  const write = async () => {
-    const full = batch;
-    batch = new Batch();
-    await writes.add(() => flush(db, full, writtenContacts, options, summary));
-  };
+  const write = (all = false) => lanes.write((batch) => flush(db, batch, writtenContacts, options, summary), all);
   const touched = new Map<string, Pair>();
   const skip = (skipped: Skipped) => {
     summary.skipped.count += 1;
@@ -108,10 +102,10 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     await readAll();
   } catch (error) {
     // A reader that fails (an unreadable file, a body over the limit) leaves whole batches: let the ones in flight end first.
-    await writes.settle();
+    await lanes.settle();
     throw error;
   }
-  await writes.drain();
+  await lanes.drain();
   const weighingStarted = performance.now();
   if (!summary.dryRun) await weighTouched(db, inContactOrder(touched.values()), options, summary);
   summary.weighingSeconds = Math.round(performance.now() - weighingStarted) / 1000;
@@ -130,16 +124,16 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
       }
       const touches = item.kind === "message" ? touchesOfMessage(item, team) : touchesOfMeeting(item, team);
       if (!count(touches, summary)) continue;
-      const invalid = batch.add(touches);
+      const invalid = lanes.add(touches);
       if (invalid !== null) {
         skip({ kind: "skipped", position: item.position, reason: invalid });
         continue;
       }
       summary.interactions += touches.interactions.length;
       for (const pair of pairsOf(touches.interactions)) touched.set(`${pair.team}\n${pair.contact}`, pair);
-      if (batch.size >= (options.batchSize ?? DEFAULT_INGEST_BATCH)) await write();
+      await write();
     }
-    await write();
+    await write(true);
   }
 }
 
@@ -157,30 +151,6 @@ function count(touches: Touches, summary: IngestSummary): touches is Extract<Tou
   if (touches.kind === "automated") summary.automated += 1;
   if (touches.kind === "no-team-contact") summary.withoutTeamContact += 1;
   return touches.kind === "interactions";
-}
-
-/** The interactions and contacts waiting for the next write, each once. */
-class Batch {
-  readonly interactions = new Map<string, InteractionRecord>();
-  readonly contacts = new Map<string, Contact>();
-
-  get size(): number {
-    return this.interactions.size;
-  }
-
-  /** Adds the touches, or says why they are not valid records and adds nothing. */
-  add(touches: Extract<Touches, { kind: "interactions" }>): string | null {
-    const parsed: InteractionRecord[] = [];
-    for (const interaction of touches.interactions) {
-      const result = InteractionRecord.safeParse(interaction);
-      if (!result.success) return `not a valid interaction: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
-      parsed.push(result.data);
-    }
-    for (const r of parsed) this.interactions.set(interactionKey(lower(r.user), lower(r.person), r.kind, toInstant(r.at), r.ref), r);
-    // A person is named by the first header that gives a display name.
-    for (const contact of touches.contacts) if (!this.contacts.get(contact.email)?.name) this.contacts.set(contact.email, contact);
-    return null;
-  }
 }
 
 /**
