@@ -67,7 +67,9 @@ export function importGraphDocument(db: Db, input: unknown, options: ImportOptio
 export async function importDocument(db: Db, source: DocumentSource, options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const known = await knownKeys(db, options.workspace);
-  const validation = await validateDocument(source, known);
+  const reading = options.progress ? new Progress("validate", null, options.progress) : undefined;
+  const validation = await validateDocument(source, known, (items) => reading?.add(items, "checking"));
+  reading?.finish();
   if (!validation.ok) return { ok: false, problems: validation.problems };
   const validationSeconds = elapsed(started);
 

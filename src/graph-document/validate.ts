@@ -35,9 +35,12 @@ export type Validation = { ok: true; document: NormalizedDocument } | { ok: fals
 type Visit = (section: SectionName, index: number, value: unknown) => void;
 
 /** Validates a document as it streams; the document itself is never held. */
-export async function validateDocument(source: DocumentSource, known: KnownKeys = NO_KNOWN_KEYS): Promise<StreamValidation> {
+export async function validateDocument(source: DocumentSource, known: KnownKeys = NO_KNOWN_KEYS, onRead?: (items: number) => void): Promise<StreamValidation> {
   const checks = new Checks(known);
-  for await (const group of source.read()) group.forEach((item) => checks.item(item));
+  for await (const group of source.read()) {
+    group.forEach((item) => checks.item(item));
+    onRead?.(group.length);
+  }
   if (!checks.inOrder) await eachRecord(source, (section, index, value) => checks.references(section, index, value));
   if (checks.checker.hasSuspects) {
     const confirm = checks.checker.confirmer();
