@@ -1,10 +1,11 @@
 /**
- * npm run bench -- growth [--people 100000,300000,1000000] [--seed 1] [--runs 10] [--warmup 2] [--only NAME] [--no-import]
+ * npm run bench -- growth [--people 100000,300000,1000000] [--workspaces A,B,C] [--seed 1] [--runs 10] [--warmup 2] [--only NAME] [--no-import]
  *
  * How cost grows with the workspace: for each size, the generated graph in a
  * workspace of its own (`growth-<people>`, imported as `bench -- import`
  * does unless it is there already; a cut-off import is run again, which
- * completes it), then the canonical questions (bench/queries.ts). One table
+ * completes it; --workspaces names them instead, one per size, e.g. the
+ * shared 100k graph), then the canonical questions (bench/queries.ts). One table
  * per figure: the import's wall time, peak RSS and store size; each
  * question's p50 over HTTP and Neo4j's db hits, with the exponent of its
  * growth between the smallest and the largest size (1: linear in the
@@ -23,6 +24,7 @@ export async function growthBenchmark(argv: string[]): Promise<void> {
     args: argv,
     options: {
       people: { type: "string", default: "100000,300000,1000000" },
+      workspaces: { type: "string" },
       seed: { type: "string", default: "1" },
       runs: { type: "string", default: "10" },
       warmup: { type: "string", default: "2" },
@@ -31,11 +33,13 @@ export async function growthBenchmark(argv: string[]): Promise<void> {
     },
   });
   const sizes = values.people.split(",").map(Number);
+  const names = values.workspaces?.split(",") ?? sizes.map((people) => `growth-${people}`);
+  if (names.length !== sizes.length) throw new Error("--workspaces names one workspace per size in --people");
   const seed = Number(values.seed);
   const imports = new Map<number, ImportFigures>();
   const questions = new Map<string, Map<number, QuestionFigures>>();
-  for (const people of sizes) {
-    const workspace = `growth-${people}`;
+  for (const [i, people] of sizes.entries()) {
+    const workspace = names[i]!;
     const present = await peopleIn(workspace);
     if (present < people && !values["no-import"]) {
       console.error(`${workspace}: ${present.toLocaleString("en-US")} of ${people.toLocaleString("en-US")} people; importing`);
