@@ -8,10 +8,12 @@
  *   load      steady load from 1, 8, 32 clients, and the write path (see bench/load.ts)
  *   contacts  ingest a generated LinkedIn export: rows/s and peak RSS (see bench/contacts.ts)
  *   anchor    the canonical questions beside the Neo4j GraphQL Library on the same store (see bench/anchor.ts)
+ *   growth    the import and the canonical questions at 100k, 300k and 1M people (see bench/growth.ts)
  */
 import { runCli, UsageError } from "../src/cli/run-cli.js";
 import { anchorBenchmark } from "./anchor.js";
 import { contactsBenchmark } from "./contacts.js";
+import { growthBenchmark } from "./growth.js";
 import { importBenchmark } from "./import.js";
 import { ingestBenchmark } from "./ingest.js";
 import { loadBenchmark } from "./load.js";
@@ -19,7 +21,8 @@ import { queriesBenchmark } from "./queries.js";
 import { trackBenchmark } from "./track.js";
 
 const BENCHMARKS: Record<string, (argv: string[]) => Promise<void>> = {
-  import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark, contacts: contactsBenchmark, anchor: anchorBenchmark,
+  import: importBenchmark, queries: queriesBenchmark, ingest: ingestBenchmark, track: trackBenchmark, load: loadBenchmark, contacts: contactsBenchmark,
+  anchor: anchorBenchmark, growth: growthBenchmark,
 };
 
 runCli(async () => {

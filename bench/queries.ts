@@ -55,35 +55,53 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
   });
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
+  await measureQuestions(values.workspace, { runs, warmup, only: values.only, firstAnswer: values["first-answer"] ? { clears: Number(values.clears) } : undefined }, {
+    started: (questions, floor) => {
+      console.log(`\n${questions} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
+      console.log(`GraphQL over HTTP with nothing to fetch ({ __typename }): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms\n`);
+      console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts", "start", "outside db p50: before / between / after"].join("\t"));
+    },
+    measured: (name, figures) => console.log([
+      name, figures.rows, ms(figures.http.p50), ms(figures.http.p95), ms(figures.raw.p50), ms(figures.raw.p95),
+      ratio(figures.http.p50, figures.raw.p50), ratio(figures.http.p95, figures.raw.p95), figures.dbHits.toLocaleString("en-US"), figures.statements,
+      figures.starts, figures.outside.map((part) => part.toFixed(1)).join(" / "),
+    ].join("\t")),
+  });
+}
+
+export type QuestionFigures = Awaited<ReturnType<typeof measure>>;
+
+/**
+ * Every canonical question on one workspace, through a server started in this
+ * process (see the top of this file); with `firstAnswer`, their first answers
+ * after the plan cache is cleared instead (bench/first-answer.ts).
+ */
+export async function measureQuestions(
+  workspace: string,
+  { runs, warmup, only, firstAnswer }: { runs: number; warmup: number; only?: string; firstAnswer?: { clears: number } },
+  report: { started?: (questions: number, floor: { p50: number; p95: number }) => void; measured: (name: string, figures: QuestionFigures) => void },
+): Promise<void> {
   // Rate limits would throttle back-to-back requests as if they came from an abusive client; the playground is not asked for.
   const env = { ...process.env, LOG_LEVEL: "silent", RAPPORT_RATE_LIMIT_PER_S: "0", RAPPORT_PLAYGROUND: "false" };
-  const config = { ...loadConfig(env), port: 0, workspace: values.workspace, seedDemo: false };
+  const config = { ...loadConfig(env), port: 0, workspace, seedDemo: false };
   const { db, close } = await openDb(config, (line) => console.error(line));
   const recorder = recordingDriver(db.driver);
   const serverDb = new Db(recorder.driver, CypherCatalogue.load(), { database: db.database, txTimeoutMs: config.neo4jTxTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
   const server = await startServer({ config, db: serverDb, logger: createLogger("silent") });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const questions = (await benchmarkQuestions(db.driver, db.database, values.workspace))
-      .filter((question) => !values.only || question.name.includes(values.only));
+    const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter((question) => !only || question.name.includes(only));
     // Plans warmed at start are done before the clock starts: they would compete with the first runs.
     await server.plans.idle();
-    if (values["first-answer"]) {
+    if (firstAnswer) {
       const send = (body: string, requestId: string) => post(agent, server.url, body, requestId);
-      await firstAnswers(questions, send, server, db.driver, db.database, { clears: Number(values.clears), runs, warming: config.plans.warmSeconds > 0 });
+      await firstAnswers(questions, send, server, db.driver, db.database, { clears: firstAnswer.clears, runs, warming: config.plans.warmSeconds > 0 });
       return;
     }
-    console.log(`\n${questions.length} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
     const floor = await httpFloor((body) => post(agent, server.url, body, "bench-floor"), runs, warmup);
-    console.log(`GraphQL over HTTP with nothing to fetch ({ __typename }): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms\n`);
-    console.log(["question", "rows", "http p50", "http p95", "cypher p50", "cypher p95", "ratio p50", "ratio p95", "db hits", "stmts", "start", "outside db p50: before / between / after"].join("\t"));
+    report.started?.(questions.length, floor);
     for (const question of questions) {
-      const figures = await measure(question, (body, requestId) => post(agent, server.url, body, requestId), recorder, db.driver, db.database, runs, warmup);
-      console.log([
-        question.name, figures.rows, ms(figures.http.p50), ms(figures.http.p95), ms(figures.raw.p50), ms(figures.raw.p95),
-        ratio(figures.http.p50, figures.raw.p50), ratio(figures.http.p95, figures.raw.p95), figures.dbHits.toLocaleString("en-US"), figures.statements,
-        figures.starts, figures.outside.map((part) => part.toFixed(1)).join(" / "),
-      ].join("\t"));
+      report.measured(question.name, await measure(question, (body, requestId) => post(agent, server.url, body, requestId), recorder, db.driver, db.database, runs, warmup));
     }
   } finally {
     agent.destroy();

@@ -10,7 +10,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { openDb } from "../db/open.js";
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importGraphDocument } from "../graph-document/import.js";
+import { DocumentSyntaxError, fileDocument, spooledDocument, type DocumentSource } from "../graph-document/document-source.js";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importDocument } from "../graph-document/import.js";
 import { runCli, tellServers, UsageError } from "./run-cli.js";
 
 const USAGE = "usage: npm run import -- FILE.json|- [--workspace NAME] [--dry-run] [--batch-size N] [--concurrency N]";
@@ -32,18 +33,18 @@ runCli(async () => {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch-size must be a positive integer\n${USAGE}`);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new UsageError(`--concurrency must be an integer from 1 to 8\n${USAGE}`);
 
-  const document = parseJson(file === "-" ? fs.readFileSync(0, "utf8") : readFile(file), file);
+  if (file !== "-") checkReadable(file);
   const config = loadConfig();
   const workspace = values.workspace ?? config.workspace;
   const { db, close } = await openDb(forLongWrites(config), (line) => console.error(line));
   try {
-    const result = await importGraphDocument(db, document, {
-      workspace,
-      dryRun: values["dry-run"],
-      batchSize,
-      concurrency,
-      progress: (line) => console.error(line),
-    }).finally(() => values["dry-run"] || tellServers(db, workspace));
+    const options = { workspace, dryRun: values["dry-run"], batchSize, concurrency, progress: (line: string) => console.error(line) };
+    const run = (document: DocumentSource) => importDocument(db, document, options);
+    const result = await (file === "-" ? spooledDocument(process.stdin, run) : run(fileDocument(file)))
+      .catch((error: unknown) => {
+        throw error instanceof DocumentSyntaxError ? new UsageError(`${file} is not valid JSON: ${error.message}`) : error;
+      })
+      .finally(() => values["dry-run"] || tellServers(db, workspace));
     if (!result.ok) {
       for (const problem of result.problems) console.error(`${problem.path}: ${problem.message}`);
       console.error(`${result.problems.length} problem(s); nothing was written`);
@@ -62,18 +63,10 @@ runCli(async () => {
   }
 });
 
-function readFile(file: string): string {
+function checkReadable(file: string): void {
   try {
-    return fs.readFileSync(file, "utf8");
+    fs.accessSync(file, fs.constants.R_OK);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
 }

@@ -32,11 +32,12 @@ export function neo4jMemory(given: Partial<Neo4jMemory>, machineBytes: number, s
 
 /** The local Neo4j's memory on this machine, for the store under `homeDir`. */
 export function localNeo4jMemory(given: Partial<Neo4jMemory>, homeDir: string): Neo4jMemory {
-  return neo4jMemory(given, os.totalmem(), storeSize(path.join(homeDir, "data", "databases")));
+  return neo4jMemory(given, os.totalmem(), localStoreBytes(homeDir));
 }
 
-/** Bytes of every file under `dir` (the databases; transaction logs live elsewhere and are not read by queries). */
-function storeSize(dir: string): number {
+/** Bytes of every file of the local Neo4j's databases under `homeDir` (transaction logs live elsewhere and are not read by queries). */
+export function localStoreBytes(homeDir: string): number {
+  const dir = path.join(homeDir, "data", "databases");
   let total = 0;
   for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true, recursive: true }) : []) {
     if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;

@@ -1,13 +1,23 @@
 /**
- * The checks that span records: keys repeated within the document, references
- * that resolve neither in the document nor in the graph, self-connections and
- * cycles in the topic hierarchy. Records that failed their own schema are
- * holes (undefined) in the sections and are skipped here.
+ * The checks of a graph document, one record at a time, so that a document
+ * of millions of records is checked without holding it (validate.ts drives
+ * them over a stream):
+ * - `shape`: the record's schema, and the keys of the records others refer to
+ *   (people, companies, content, topics, users), with repeats among them;
+ * - `references`, once those keys are all known: references that resolve
+ *   neither in the document nor in the graph, self-connections, and repeats
+ *   of the other records, kept as 53-bit hashes (hashed-keys.ts); a repeated
+ *   hash is a suspect that `confirm` settles with the keys themselves;
+ * - `finish`: cycles in the topic hierarchy.
+ * Topics are few and are kept whole: their names and aliases resolve references.
  */
+import type { z } from "zod";
+import { HashedKeys, hash53 } from "./hashed-keys.js";
 import {
   KEY_SEPARATOR, companyKey, companyNameKey, concernKey, eventKey, interactionKey, lower, personKey, profileKey, promiseKey, toInstant, topicKey, type TopicResolver,
 } from "./normalize.js";
-import type { ParsedSections, SectionName, TopicRecord } from "./schema.js";
+import { SECTIONS, type ParsedSections, type SectionName, type TopicRecord } from "./schema.js";
+import { checkTopicCycles, checkTopicNames, type Report } from "./topic-checks.js";
 
 export interface Problem {
   path: string;
@@ -26,82 +36,240 @@ export interface KnownKeys {
   topicKeys: ReadonlyMap<string, string>;
 }
 
-/** The sections as parsed, with a hole where a record failed its schema, so indexes still match the document. */
-export type SectionsWithHoles = { [S in SectionName]: (ParsedSections[S][number] | undefined)[] };
+type Parsed<S extends SectionName> = ParsedSections[S][number];
 
-type Report = (path: string, message: string) => void;
+/** The records whose repeats are kept as hashes: the field a repeat is reported at, its noun, and the record's key. */
+const HASHED = {
+  connections: { field: "b", noun: "connection", key: (k: Parsed<"connections">) => [personKey(k.a), personKey(k.b)].sort().join(KEY_SEPARATOR) },
+  engagements: { field: "at", noun: "engagement", key: (e: Parsed<"engagements">) => [personKey(e.person), e.content, e.action, toInstant(e.at)].join(KEY_SEPARATOR) },
+  concerns: {
+    field: "text", noun: "concern",
+    key: (k: Parsed<"concerns">, topic: TopicResolver) => concernKey(personKey(k.person), topic(k.topic) ?? topicKey(k.topic), toInstant(k.expressedAt), k.text),
+  },
+  events: { field: "occurredAt", noun: "event", key: (e: Parsed<"events">) => eventKey(companyKey(e.company), e.type, toInstant(e.occurredAt)) },
+  promises: {
+    field: "text", noun: "promise",
+    key: (p: Parsed<"promises">) => promiseKey({ ...p, person: p.person && personKey(p.person), company: p.company && companyKey(p.company), madeAt: p.madeAt && toInstant(p.madeAt) }),
+  },
+  interactions: { field: "at", noun: "interaction", key: (k: Parsed<"interactions">) => interactionKey(lower(k.user), personKey(k.person), k.kind, toInstant(k.at), k.ref?.trim()) },
+} as const;
+type HashedSection = keyof typeof HASHED;
 
-function each<T>(records: (T | undefined)[], visit: (record: T, index: number) => void): void {
-  records.forEach((record, index) => {
-    if (record !== undefined) visit(record, index);
-  });
+export class DocumentChecker {
+  readonly topics: (TopicRecord | undefined)[] = [];
+  private readonly people = new Map<string, number>();
+  private readonly profiles = new Map<string, number>();
+  private readonly companies = new Map<string, number>();
+  private readonly companyNames = new Set<string>();
+  private readonly urls = new Map<string, number>();
+  private readonly users = new Map<string, number>();
+  private resolver: TopicResolver | undefined;
+  private hashes = new Map<HashedSection, HashedKeys>();
+  /** Hashes seen twice, by section: `confirm` reads the records with these hashes again. */
+  private suspects = new Map<HashedSection, Set<number>>();
+
+  constructor(
+    private readonly known: KnownKeys,
+    private readonly report: Report,
+  ) {}
+
+  /**
+   * The record as its schema reads it, its problems reported. An invalid
+   * record takes part in the later checks without its faulty fields when
+   * what is left is still a record, so that one typo does not also make every
+   * reference to it "unknown"; otherwise it is left out (undefined).
+   */
+  shape(section: SectionName, index: number, value: unknown): unknown {
+    const record = parseRecord(section, value, (path, message) => this.report(formatPath([section, index, ...path]), message));
+    if (record !== undefined) this.keys(section, index, record);
+    return record;
+  }
+
+  private keys(section: SectionName, i: number, record: unknown): void {
+    if (section === "topics") {
+      this.topics[i] = record as TopicRecord;
+    } else if (section === "people") {
+      const p = record as Parsed<"people">;
+      this.unique(this.people, p.email === undefined ? profileKey(p.profileUrl as string) : lower(p.email), `people[${i}].email`, "person", "people", i);
+      if (p.profileUrl !== undefined) this.unique(this.profiles, profileKey(p.profileUrl), `people[${i}].profileUrl`, "profileUrl", "people", i);
+      checkProfileOwner(p, this.known, (message) => this.report(`people[${i}].profileUrl`, message));
+    } else if (section === "companies") {
+      const c = record as Parsed<"companies">;
+      this.unique(this.companies, c.domain === undefined ? companyNameKey(c.name as string) : lower(c.domain), `companies[${i}].domain`, "company", "companies", i);
+      if (c.name !== undefined) this.companyNames.add(ownCopy(companyNameKey(c.name)));
+    } else if (section === "content") {
+      this.unique(this.urls, (record as Parsed<"content">).url, `content[${i}].url`, "url", "content", i);
+    } else if (section === "users") {
+      this.unique(this.users, lower((record as Parsed<"users">).email), `users[${i}].email`, "user", "users", i);
+    }
+  }
+
+  /** A repeated key is reported at its later record. */
+  private unique(seen: Map<string, number>, key: string, path: string, noun: string, list: string, index: number): void {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) this.report(path, `duplicate ${noun}: same as ${list}[${earlier}]`);
+    else seen.set(ownCopy(key), index);
+  }
+
+  /** Once every topic is known: their names and aliases, and the topics they are narrower than. */
+  resolveTopics(): TopicResolver {
+    if (this.resolver) return this.resolver;
+    const resolve = checkTopicNames(this.topics, this.known.topicKeys, this.report);
+    this.topics.forEach((t, i) => t?.broader?.forEach((name, j) => {
+      if (resolve(name) === undefined) this.report(`topics[${i}].broader[${j}]`, `unknown topic ${name}`);
+    }));
+    this.resolver = resolve;
+    return resolve;
+  }
+
+  /** Forgets what `references` learned, to check them again from the start. */
+  resetReferences(): void {
+    this.resolver = undefined;
+    this.hashes = new Map();
+    this.suspects = new Map();
+  }
+
+  /** Once the keys of every person, company, content and topic are known. */
+  references(section: SectionName, i: number, record: unknown): void {
+    if (record === undefined || section === "topics") return;
+    const topic = this.resolveTopics();
+    const at = (field: string) => `${section}[${i}].${field}`;
+    const needTopic = (path: string, name: string) => {
+      if (topic(name) === undefined) this.report(path, `unknown topic ${name}`);
+    };
+    const needPerson = (path: string, ref: string) => {
+      const key = personKey(ref);
+      if (!this.people.has(key) && !this.profiles.has(key) && !this.known.emails.has(key) && !this.known.profiles.has(key)) this.report(path, `unknown person ${key}`);
+    };
+    const needCompany = (path: string, ref: string) => {
+      const key = companyKey(ref);
+      if (!this.companies.has(key) && !this.companyNames.has(key) && !this.known.domains.has(key) && !this.known.companyNames.has(key)) this.report(path, `unknown company ${ref.trim()}`);
+    };
+    if (section === "people") {
+      const p = record as Parsed<"people">;
+      if (p.company !== undefined) needCompany(at("company"), p.company);
+      const interests = p.interests ?? [];
+      interests.forEach((interest, j) => needTopic(at(`interests[${j}].topic`), interest.topic));
+      const seen = new Map<string, number>();
+      interests.forEach((interest, j) => this.unique(seen, topic(interest.topic) ?? topicKey(interest.topic), at(`interests[${j}].topic`), "interest", `people[${i}].interests`, j));
+    } else if (section === "content") {
+      (record as Parsed<"content">).topics?.forEach((name, j) => needTopic(at(`topics[${j}]`), name));
+    } else if (section === "connections") {
+      const k = record as Parsed<"connections">;
+      needPerson(at("a"), k.a);
+      needPerson(at("b"), k.b);
+      if (personKey(k.a) === personKey(k.b)) this.report(at("b"), "a person cannot be connected to themselves");
+    } else if (section === "engagements") {
+      const e = record as Parsed<"engagements">;
+      needPerson(at("person"), e.person);
+      if (!this.urls.has(e.content) && !this.known.contentUrls.has(e.content)) this.report(at("content"), `unknown content ${e.content}`);
+    } else if (section === "concerns") {
+      const k = record as Parsed<"concerns">;
+      needPerson(at("person"), k.person);
+      needTopic(at("topic"), k.topic);
+    } else if (section === "events") {
+      needCompany(at("company"), (record as Parsed<"events">).company);
+    } else if (section === "promises") {
+      const p = record as Parsed<"promises">;
+      if (p.person === undefined && p.company === undefined) this.report(`promises[${i}]`, "needs a person, a company or both");
+      if (p.person !== undefined) needPerson(at("person"), p.person);
+      if (p.company !== undefined) needCompany(at("company"), p.company);
+      if (p.id === undefined && p.madeAt === undefined) this.report(at("madeAt"), "required when the promise has no id");
+    } else if (section === "users") {
+      needPerson(at("email"), (record as Parsed<"users">).email);
+    } else if (section === "interactions") {
+      const k = record as Parsed<"interactions">;
+      needPerson(at("user"), k.user);
+      needPerson(at("person"), k.person);
+      if (lower(k.user) === personKey(k.person)) this.report(at("person"), "must be someone other than the user");
+    }
+    if (isHashed(section)) this.hashRepeat(section, record);
+  }
+
+  private hashRepeat(section: HashedSection, record: unknown): void {
+    const keyOf = HASHED[section].key as (record: unknown, topic: TopicResolver) => string;
+    const key = keyOf(record, this.resolveTopics());
+    let hashes = this.hashes.get(section);
+    if (!hashes) this.hashes.set(section, (hashes = new HashedKeys()));
+    if (hashes.add(key)) return;
+    let suspects = this.suspects.get(section);
+    if (!suspects) this.suspects.set(section, (suspects = new Set()));
+    suspects.add(hash53(key));
+  }
+
+  /** Whether some records may repeat another: then every record is offered to `confirm`, in document order. */
+  get hasSuspects(): boolean {
+    return this.suspects.size > 0;
+  }
+
+  /** Settles the suspects with the keys themselves: only records with a suspect hash are kept, by key. */
+  confirmer(): (section: SectionName, index: number, record: unknown) => void {
+    const firsts = new Map<HashedSection, Map<string, number>>();
+    return (section, index, record) => {
+      const suspects = isHashed(section) ? this.suspects.get(section) : undefined;
+      if (!suspects || record === undefined || !isHashed(section)) return;
+      const key = (HASHED[section].key as (record: unknown, topic: TopicResolver) => string)(record, this.resolveTopics());
+      if (!suspects.has(hash53(key))) return;
+      let first = firsts.get(section);
+      if (!first) firsts.set(section, (first = new Map()));
+      this.unique(first, key, `${section}[${index}].${HASHED[section].field}`, HASHED[section].noun, section, index);
+    };
+  }
+
+  finish(): void {
+    checkTopicCycles(this.topics, this.resolveTopics(), this.report);
+  }
 }
 
-export function checkDocument(sections: SectionsWithHoles, known: KnownKeys, problems: Problem[]): TopicResolver {
-  const report: Report = (path, message) => problems.push({ path, message });
-  const resolveTopic = checkTopicNames(sections.topics, known.topicKeys, report);
+/**
+ * The key as a string of its own. A key cut from the parser's text (V8 keeps
+ * a substring as a view of its parent) would keep the whole megabyte it was
+ * read from alive for as long as the key is kept.
+ */
+function ownCopy(key: string): string {
+  return (" " + key).slice(1);
+}
 
-  const people = unique(sections.people, (p) => (p.email === undefined ? profileKey(p.profileUrl as string) : lower(p.email)), "people", "email", report, "person");
-  const profiles = unique(sections.people.map((p) => (p?.profileUrl === undefined ? undefined : p)), (p) => profileKey(p.profileUrl as string), "people", "profileUrl", report);
-  each(sections.people, (p, i) => checkProfileOwner(p, known, (message) => report(`people[${i}].profileUrl`, message)));
-  const companies = unique(sections.companies, (c) => (c.domain === undefined ? companyNameKey(c.name as string) : lower(c.domain)), "companies", "domain", report, "company");
-  for (const c of sections.companies) if (c?.name !== undefined) companies.add(companyNameKey(c.name));
-  const urls = unique(sections.content, (c) => c.url, "content", "url", report);
-  const needTopic = (path: string, name: string) => {
-    if (resolveTopic(name) === undefined) report(path, `unknown topic ${name}`);
-  };
-  const needPerson = (path: string, ref: string) => {
-    const key = personKey(ref);
-    if (!people.has(key) && !profiles.has(key) && !known.emails.has(key) && !known.profiles.has(key)) report(path, `unknown person ${key}`);
-  };
-  const needCompany = (path: string, ref: string) => {
-    const key = companyKey(ref);
-    if (!companies.has(key) && !known.domains.has(key) && !known.companyNames.has(key)) report(path, `unknown company ${ref.trim()}`);
-  };
+function isHashed(section: SectionName): section is HashedSection {
+  return Object.hasOwn(HASHED, section);
+}
 
-  each(sections.topics, (t, i) => t.broader?.forEach((name, j) => needTopic(`topics[${i}].broader[${j}]`, name)));
-  each(sections.people, (p, i) => {
-    if (p.company !== undefined) needCompany(`people[${i}].company`, p.company);
-    const interests = p.interests ?? [];
-    interests.forEach((interest, j) => needTopic(`people[${i}].interests[${j}].topic`, interest.topic));
-    unique(interests, (interest) => resolveTopic(interest.topic) ?? topicKey(interest.topic), `people[${i}].interests`, "topic", report, "interest");
-  });
-  each(sections.content, (c, i) => c.topics?.forEach((name, j) => needTopic(`content[${i}].topics[${j}]`, name)));
-  each(sections.connections, (k, i) => {
-    needPerson(`connections[${i}].a`, k.a);
-    needPerson(`connections[${i}].b`, k.b);
-    if (personKey(k.a) === personKey(k.b)) report(`connections[${i}].b`, "a person cannot be connected to themselves");
-  });
-  unique(sections.connections, (k) => [personKey(k.a), personKey(k.b)].sort().join(KEY_SEPARATOR), "connections", "b", report, "connection");
-  each(sections.engagements, (e, i) => {
-    needPerson(`engagements[${i}].person`, e.person);
-    if (!urls.has(e.content) && !known.contentUrls.has(e.content)) report(`engagements[${i}].content`, `unknown content ${e.content}`);
-  });
-  unique(sections.engagements, (e) => [personKey(e.person), e.content, e.action, toInstant(e.at)].join(KEY_SEPARATOR), "engagements", "at", report, "engagement");
-  each(sections.concerns, (k, i) => {
-    needPerson(`concerns[${i}].person`, k.person);
-    needTopic(`concerns[${i}].topic`, k.topic);
-  });
-  unique(sections.concerns, (k) => concernKey(personKey(k.person), resolveTopic(k.topic) ?? topicKey(k.topic), toInstant(k.expressedAt), k.text), "concerns", "text", report, "concern");
-  each(sections.events, (e, i) => needCompany(`events[${i}].company`, e.company));
-  unique(sections.events, (e) => eventKey(companyKey(e.company), e.type, toInstant(e.occurredAt)), "events", "occurredAt", report, "event");
-  each(sections.promises, (p, i) => {
-    if (p.person === undefined && p.company === undefined) report(`promises[${i}]`, "needs a person, a company or both");
-    if (p.person !== undefined) needPerson(`promises[${i}].person`, p.person);
-    if (p.company !== undefined) needCompany(`promises[${i}].company`, p.company);
-    if (p.id === undefined && p.madeAt === undefined) report(`promises[${i}].madeAt`, "required when the promise has no id");
-  });
-  unique(sections.promises, (p) => promiseKey({ ...p, person: p.person && personKey(p.person), company: p.company && companyKey(p.company), madeAt: p.madeAt && toInstant(p.madeAt) }), "promises", "text", report, "promise");
-  each(sections.users, (u, i) => needPerson(`users[${i}].email`, u.email));
-  unique(sections.users, (u) => lower(u.email), "users", "email", report, "user");
-  each(sections.interactions, (k, i) => {
-    needPerson(`interactions[${i}].user`, k.user);
-    needPerson(`interactions[${i}].person`, k.person);
-    if (lower(k.user) === personKey(k.person)) report(`interactions[${i}].person`, "must be someone other than the user");
-  });
-  unique(sections.interactions, (k) => interactionKey(lower(k.user), personKey(k.person), k.kind, toInstant(k.at), k.ref?.trim()), "interactions", "at", report, "interaction");
-  checkTopicCycles(sections.topics, resolveTopic, report);
-  return resolveTopic;
+/** A record as its section's schema reads it (see DocumentChecker.shape); its problems go to `report` when given. */
+export function parseRecord(section: SectionName, value: unknown, report?: (path: readonly PropertyKey[], message: string) => void): unknown {
+  const schema: z.ZodType = SECTIONS[section];
+  const result = schema.safeParse(value, { error: plainMessage });
+  if (result.success) return result.data;
+  const faultyFields = new Set<PropertyKey>();
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) report?.([...issue.path, key], "unknown field");
+    } else {
+      report?.(issue.path, issue.message);
+    }
+    faultyFields.add(issue.path[0] ?? "");
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) issue.keys.forEach((key) => faultyFields.add(key));
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const rest = Object.fromEntries(Object.entries(value).filter(([field]) => !faultyFields.has(field)));
+  const retried = schema.safeParse(rest);
+  return retried.success ? retried.data : undefined;
+}
+
+/** Short messages for the issues whose schema sets none; a schema's own message always wins. */
+const plainMessage: z.core.$ZodErrorMap = (issue) => {
+  const missing = issue.input === undefined;
+  if (issue.code === "invalid_type") return missing ? "required" : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+  if (issue.code === "invalid_value") return missing ? "required" : `expected one of ${issue.values.join(", ")}`;
+  return undefined;
+};
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "array" : typeof value;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
 }
 
 /**
@@ -119,74 +287,4 @@ export function checkProfileOwner(person: { email?: string; profileUrl?: string 
   const email = lower(person.email);
   if (owner !== null && owner !== email) report(`${url} is already the profile of ${owner}`);
   if (owner === null && known.emails.has(email)) report(`${url} is already the profile of another person than ${email} (one without an email): the two records would have to be merged first`);
-}
-
-/**
- * Each name and alias must belong to one topic only, in the document and in
- * the graph; otherwise a reference to it would be ambiguous. Returns how
- * references resolve: the document's names and aliases over the graph's.
- */
-function checkTopicNames(topics: (TopicRecord | undefined)[], graphNames: ReadonlyMap<string, string>, report: Report): TopicResolver {
-  // An import replaces the aliases of a topic the document gives aliases for, so the graph's old ones no longer count.
-  const replaced = new Set(topics.flatMap((t) => (t?.aliases !== undefined ? [topicKey(t.name)] : [])));
-  const graph = new Map([...graphNames].filter(([name, key]) => name === key || !replaced.has(key)));
-  const document = new Map<string, { key: string; path: string; topic: number }>();
-  each(topics, (t, i) => {
-    const key = topicKey(t.name);
-    const names: [string, string][] = [[`topics[${i}].name`, t.name], ...(t.aliases ?? []).map((alias, j): [string, string] => [`topics[${i}].aliases[${j}]`, alias])];
-    for (const [path, name] of names) {
-      const earlier = document.get(topicKey(name));
-      if (earlier !== undefined) {
-        if (earlier.topic !== i) report(path, `"${name}" is already a name or alias at ${earlier.path}`);
-        continue;
-      }
-      const inGraph = graph.get(topicKey(name));
-      if (inGraph !== undefined && inGraph !== key) report(path, `"${name}" is already a name or alias of the topic ${inGraph}`);
-      document.set(topicKey(name), { key, path, topic: i });
-    }
-  });
-  return (name) => document.get(topicKey(name))?.key ?? graph.get(topicKey(name));
-}
-
-/** The keys of a list of records; a repeated key is reported at its later record. */
-function unique<T>(records: (T | undefined)[], keyOf: (record: T) => string, list: string, field: string, report: Report, noun = field): Set<string> {
-  const first = new Map<string, number>();
-  each(records, (record, index) => {
-    const key = keyOf(record);
-    const earlier = first.get(key);
-    if (earlier !== undefined) report(`${list}[${index}].${field}`, `duplicate ${noun}: same as ${list}[${earlier}]`);
-    else first.set(key, index);
-  });
-  return new Set(first.keys());
-}
-
-/**
- * A topic may not be (transitively) broader than itself within the document.
- * Each cycle is reported once, at the `broader` entry that closes it.
- */
-function checkTopicCycles(topics: (TopicRecord | undefined)[], resolveTopic: TopicResolver, report: Report): void {
-  const indexOf = new Map<string, number>();
-  each(topics, (t, i) => indexOf.set(topicKey(t.name), i));
-  const state = new Map<string, "open" | "done">();
-  const trail: string[] = [];
-  const nameOf = (key: string) => topics[indexOf.get(key) ?? -1]?.name ?? key;
-
-  const visit = (key: string, index: number) => {
-    state.set(key, "open");
-    trail.push(key);
-    topics[index]?.broader?.forEach((name, j) => {
-      const broader = resolveTopic(name);
-      const broaderIndex = broader === undefined ? undefined : indexOf.get(broader);
-      if (broader === undefined || broaderIndex === undefined) return;
-      if (state.get(broader) === "open") {
-        const cycle = [...trail.slice(trail.indexOf(broader)), broader].map(nameOf).join(" → ");
-        report(`topics[${index}].broader[${j}]`, `cycle in the topic hierarchy: ${cycle}`);
-      } else if (!state.has(broader)) {
-        visit(broader, broaderIndex);
-      }
-    });
-    trail.pop();
-    state.set(key, "done");
-  };
-  for (const [key, index] of indexOf) if (!state.has(key)) visit(key, index);
 }

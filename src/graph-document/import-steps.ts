@@ -1,109 +1,123 @@
 /**
- * A normalized document → the ordered write steps of an import: each step a
- * named import query and its rows, with values in Neo4j form (UTC date-times,
+ * Normalized records → the write steps of an import: each step a named
+ * import query and its rows, with values in Neo4j form (UTC date-times,
  * WGS-84 points, integers). Properties a record does not give are
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
-import { topicKey, type NormalizedDocument } from "./normalize.js";
+import { topicKey, type NormalizedRecord } from "./normalize.js";
+import type { SectionName } from "./schema.js";
 
 export type ImportRow = Record<string, unknown>;
 
-export interface ImportStep {
+export interface ImportStep<S extends SectionName = SectionName> {
   name: string;
   query: QueryName;
   /** The update counter that tells how many rows were new: a MERGE that matched creates nothing. */
   counter: "nodesCreated" | "relationshipsCreated" | "labelsAdded";
-  /** How many rows the step writes. */
-  size: number;
-  /**
-   * Rows `offset` to `offset + count`, converted when asked for: a batch is
-   * built while the batch before it is being written, and the whole step
-   * never sits in memory in Neo4j form.
-   */
-  rows(offset: number, count: number): ImportRow[];
+  /** A record's rows in Neo4j form: one for the section's first step, any number for the steps that link it. */
+  rows(record: NormalizedRecord<S>): ImportRow[];
+  /** Written once the whole section is: the topic hierarchy links topics that may come later in the section. */
+  afterSection?: boolean;
 }
 
 /**
+ * Each section's steps, in document order. A section's first step writes its
+ * records (one row each); the others link them, so they are written after
+ * the rows of the first step they belong to.
  * @param intoEmpty the workspace held nothing when the import began; then the
  *   largest relationship steps CREATE instead of MERGE (the validated document
  *   has no duplicates, and nothing else can exist yet).
  */
-export function importSteps(doc: NormalizedDocument, intoEmpty = false): ImportStep[] {
-  return [
-    step("topics", "nodesCreated", "import/topics", doc.topics, (t) => ({
-      key: t.key,
-      props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map(topicKey) }),
-    })),
-    step("topic hierarchy", "relationshipsCreated", "import/topic-broader", doc.topics.flatMap((t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader })))),
-    step("companies", "nodesCreated", "import/companies", doc.companies, (c) => ({
-      domain: c.domain ?? null,
-      nameKey: c.nameKey ?? null,
-      props: defined({
-        name: c.name, nameKey: c.nameKey, industry: c.industry, headcount: optional(c.employees, integer), city: c.city, country: c.country,
-        location: optional(c.location, geoPoint), status: c.status, relationshipLevel: c.relationshipLevel,
-      }),
-    })),
-    step("people", "nodesCreated", "import/people", doc.people, (p) => ({
-      email: p.email ?? null,
-      profileUrl: p.profileUrl ?? null,
-      props: defined({ profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
-    })),
-    step("employments", "relationshipsCreated", "import/employments", doc.people.flatMap((p) => (p.company ? [{
-      person: p.key,
-      company: p.company,
-      props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
-    }] : []))),
-    step("interests", "relationshipsCreated", "import/interests", doc.people.flatMap((p) => (p.interests ?? []).map((i) => ({ person: p.key, topic: i.topic, weight: i.weight })))),
-    step("users", "labelsAdded", "import/users", doc.users, (u) => ({ email: u.email })),
-    step("content", "nodesCreated", "import/content", doc.content, (c) => ({
-      url: c.url,
-      props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }),
-    })),
-    step("content topics", "relationshipsCreated", "import/content-topics", doc.content.flatMap((c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic })))),
-    step("connections", "relationshipsCreated", intoEmpty ? "import/connections-into-empty" : "import/connections", doc.connections, (k) => ({
-      a: k.a,
-      b: k.b,
-      props: defined({ floor: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
-    })),
-    step("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", doc.engagements, (e) => ({
-      person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
-    })),
-    step("concerns", "nodesCreated", "import/concerns", doc.concerns, (k) => ({
-      key: k.key,
-      person: k.person,
-      topic: k.topic,
-      props: defined({
-        text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level,
-      }),
-    })),
-    step("events", "nodesCreated", "import/events", doc.events, (e) => ({
-      key: e.key,
-      company: e.company,
-      props: defined({ type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: utcDateTime(e.occurredAt) }),
-    })),
-    step("promises", "nodesCreated", "import/promises", doc.promises, (p) => ({
-      key: p.key,
-      person: p.person ?? null,
-      company: p.company ?? null,
-      props: defined({
-        sourceId: p.id, text: p.text, madeAt: optional(p.madeAt, utcDateTime), dueAt: optional(p.dueAt, utcDateTime), status: p.status,
-      }),
-    })),
-    step("interactions", "nodesCreated", "import/interactions", doc.interactions, (i) => ({
-      key: i.key,
-      user: i.user,
-      person: i.person,
-      atMs: Date.parse(i.at),
-      props: defined({ kind: i.kind, direction: i.direction, ref: i.ref, notes: i.notes }),
-    })),
-  ];
+export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep<S>[] } {
+  return {
+    topics: [
+      one("topics", "nodesCreated", "import/topics", (t) => ({ key: t.key, props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map(topicKey) }) })),
+      { ...many("topic hierarchy", "relationshipsCreated", "import/topic-broader", (t) => (t.broader ?? []).map((broader) => ({ key: t.key, broader }))), afterSection: true },
+    ],
+    companies: [
+      one("companies", "nodesCreated", "import/companies", (c) => ({
+        domain: c.domain ?? null,
+        nameKey: c.nameKey ?? null,
+        props: defined({
+          name: c.name, nameKey: c.nameKey, industry: c.industry, headcount: optional(c.employees, integer), city: c.city, country: c.country,
+          location: optional(c.location, geoPoint), status: c.status, relationshipLevel: c.relationshipLevel,
+        }),
+      })),
+    ],
+    people: [
+      one("people", "nodesCreated", "import/people", (p) => ({
+        email: p.email ?? null,
+        profileUrl: p.profileUrl ?? null,
+        props: defined({ profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
+      })),
+      many("employments", "relationshipsCreated", "import/employments", (p) => (p.company ? [{
+        person: p.key,
+        company: p.company,
+        props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
+      }] : [])),
+      many("interests", "relationshipsCreated", "import/interests", (p) => (p.interests ?? []).map((i) => ({ person: p.key, topic: i.topic, weight: i.weight }))),
+    ],
+    content: [
+      one("content", "nodesCreated", "import/content", (c) => ({ url: c.url, props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }) })),
+      many("content topics", "relationshipsCreated", "import/content-topics", (c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic }))),
+    ],
+    connections: [
+      one("connections", "relationshipsCreated", intoEmpty ? "import/connections-into-empty" : "import/connections", (k) => ({
+        a: k.a,
+        b: k.b,
+        props: defined({ floor: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
+      })),
+    ],
+    engagements: [
+      one("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", (e) => ({
+        person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
+      })),
+    ],
+    concerns: [
+      one("concerns", "nodesCreated", "import/concerns", (k) => ({
+        key: k.key,
+        person: k.person,
+        topic: k.topic,
+        props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
+      })),
+    ],
+    events: [
+      one("events", "nodesCreated", "import/events", (e) => ({
+        key: e.key,
+        company: e.company,
+        props: defined({ type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: utcDateTime(e.occurredAt) }),
+      })),
+    ],
+    promises: [
+      one("promises", "nodesCreated", "import/promises", (p) => ({
+        key: p.key,
+        person: p.person ?? null,
+        company: p.company ?? null,
+        props: defined({ sourceId: p.id, text: p.text, madeAt: optional(p.madeAt, utcDateTime), dueAt: optional(p.dueAt, utcDateTime), status: p.status }),
+      })),
+    ],
+    users: [one("users", "labelsAdded", "import/users", (u) => ({ email: u.email }))],
+    interactions: [
+      one("interactions", "nodesCreated", "import/interactions", (i) => ({
+        key: i.key,
+        user: i.user,
+        person: i.person,
+        atMs: Date.parse(i.at),
+        props: defined({ kind: i.kind, direction: i.direction, ref: i.ref, notes: i.notes }),
+      })),
+    ],
+  };
 }
 
-function step<T>(name: string, counter: ImportStep["counter"], query: QueryName, records: readonly T[], toRow: (record: T) => ImportRow = (record) => record as ImportRow): ImportStep {
-  return { name, counter, query, size: records.length, rows: (offset, count) => records.slice(offset, offset + count).map(toRow) };
+function one<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, toRow: (record: NormalizedRecord<S>) => ImportRow): ImportStep<S> {
+  return { name, counter, query, rows: (record) => [toRow(record)] };
+}
+
+function many<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, rows: (record: NormalizedRecord<S>) => ImportRow[]): ImportStep<S> {
+  return { name, counter, query, rows };
 }
 
 function optional<T, R>(value: T | undefined, convert: (value: T) => R): R | undefined {

@@ -1,26 +1,37 @@
 /**
- * Import: a graph document into a workspace, as an upsert on natural keys.
+ * Import: a graph document into a workspace, as an upsert on natural keys,
+ * in memory that does not grow with the document: it is read as a stream
+ * (document-source.ts), twice.
  *
  * 1. Validate the whole document (with the keys already in the workspace, so
- *    references may point there). Any problem → nothing is written.
- * 2. Write it in steps, in dependency order (topics before the content about
- *    them, people before their connections …). Each step sends its rows in
- *    UNWIND batches, one write transaction per batch: a failure leaves no
- *    half-written batch, and since every write is a MERGE, running the same
- *    import again completes the job and changes nothing already written.
+ *    references may point there), keeping only compact key sets. Any
+ *    problem → nothing is written.
+ * 2. Read it again and write it section by section, in dependency order
+ *    (topics before the content about them, people before their connections …).
+ *    Each section's rows go in UNWIND batches, one write transaction per batch
+ *    (section-writer.ts): a failure leaves no half-written batch, and since
+ *    every write is a MERGE, running the same import again completes the job
+ *    and changes nothing already written. A document whose sections are out
+ *    of that order is read once per section.
  * 3. Weigh every pair the document's interactions touch again
  *    (src/relationships/pairs.ts), in batches of their own: a re-run weighs
  *    them all again, so it completes this step too.
  */
 import type { Config } from "../config.js";
-import type { Db, Params } from "../db/run.js";
-import { inContactOrder, pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
+import type { Db } from "../db/run.js";
+import { inContactOrder, weighPairs, type Pair } from "../relationships/pairs.js";
 import { DEFAULT_HALF_LIFE_DAYS } from "../relationships/strength.js";
+import { parseRecord, type KnownKeys, type Problem } from "./document-checks.js";
+import { objectDocument, type DocumentSource } from "./document-source.js";
 import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
+import { normalizers } from "./normalize.js";
 import { Progress, type ProgressWriter } from "./progress.js";
-import { validateGraphDocument } from "./validate.js";
-import type { KnownKeys, Problem } from "./document-checks.js";
+import { SECTIONS, type SectionName } from "./schema.js";
+import { SectionWriter, type StepSummary, type WriteSettings } from "./section-writer.js";
+import { documentRecords, validateDocument, type DocumentPlan } from "./validate.js";
+
+export type { StepSummary };
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 export const DEFAULT_CONCURRENCY = 2;
@@ -44,79 +55,96 @@ export interface ImportOptions {
 /** Pairs weighed per transaction: each reads all of the pair's interactions. */
 const PAIRS_PER_BATCH = 1_000;
 
-export interface StepSummary {
-  step: string;
-  records: number;
-  created: number;
-  existed: number;
-  seconds: number;
-}
-
 export type ImportResult =
   | { ok: false; problems: Problem[] }
-  | { ok: true; dryRun: boolean; steps: StepSummary[]; seconds: number };
+  | { ok: true; dryRun: boolean; steps: StepSummary[]; seconds: number; validationSeconds: number };
 
-export async function importGraphDocument(db: Db, input: unknown, options: ImportOptions): Promise<ImportResult> {
-  const started = performance.now();
-  const known = await knownKeys(db, options.workspace);
-  const validation = validateGraphDocument(input, known);
-  if (!validation.ok) return { ok: false, problems: validation.problems };
-
-  const steps = importSteps(validation.document, isEmpty(known));
-  if (options.dryRun) {
-    const planned = steps.map((step) => ({ step: step.name, records: step.size, created: 0, existed: 0, seconds: 0 }));
-    return { ok: true, dryRun: true, steps: planned, seconds: elapsed(started) };
-  }
-
-  const total = steps.reduce((sum, step) => sum + step.size, 0);
-  const progress = options.progress ? new Progress("import", total, options.progress) : undefined;
-  const summaries: StepSummary[] = [];
-  for (const step of steps) {
-    summaries.push(await writeStep(db, step, options, progress));
-  }
-  const pairs = inContactOrder(pairsOf(validation.document.interactions));
-  if (pairs.length > 0) summaries.push(await weighStep(db, pairs, options));
-  progress?.finish();
-  return { ok: true, dryRun: false, steps: summaries, seconds: elapsed(started) };
+/** A document held in memory: the same path as a streamed one. */
+export function importGraphDocument(db: Db, input: unknown, options: ImportOptions): Promise<ImportResult> {
+  return importDocument(db, objectDocument(input), options);
 }
 
-/**
- * A step's batches, `concurrency` at a time: while Neo4j writes one batch the
- * client encodes the next (measured: 1.3× the rate of one at a time for
- * connections on 2 cores). Two batches may lock the same nodes; Neo4j then
- * reports a deadlock, which the driver retries as a transient error.
- */
-async function writeStep(db: Db, step: ImportStep, options: ImportOptions, progress: Progress | undefined): Promise<StepSummary> {
-  const { workspace, batchSize = DEFAULT_BATCH_SIZE, concurrency = DEFAULT_CONCURRENCY } = options;
+export async function importDocument(db: Db, source: DocumentSource, options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
-  const summary: StepSummary = { step: step.name, records: step.size, created: 0, existed: 0, seconds: 0 };
-  let offset = 0;
-  const worker = async () => {
-    while (offset < step.size) {
-      const rows = step.rows(offset, batchSize);
-      offset += batchSize;
-      const updates = await db.writeCounted(step.query, { workspace, rows } satisfies Params);
-      const created = updates[step.counter] ?? 0;
-      summary.created += created;
-      summary.existed += rows.length - created;
-      progress?.add(rows.length, step.name);
-      options.onBatch?.(rows.length);
-    }
+  const known = await knownKeys(db, options.workspace);
+  const reading = options.progress ? new Progress("validate", null, options.progress) : undefined;
+  const validation = await validateDocument(source, known, (items) => reading?.add(items, "checking"));
+  reading?.finish();
+  if (!validation.ok) return { ok: false, problems: validation.problems };
+  const validationSeconds = elapsed(started);
+
+  const { plan } = validation;
+  const steps = importSteps(isEmpty(known));
+  const summaries = Object.fromEntries(
+    Object.entries(steps).map(([section, sectionSteps]) => [section, sectionSteps.map((step): StepSummary => ({ step: step.name, records: 0, created: 0, existed: 0, seconds: 0 }))]),
+  ) as Record<SectionName, StepSummary[]>;
+  const total = Object.values(plan.counts).reduce((sum, count) => sum + count, 0);
+  const progress = options.progress && !options.dryRun ? new Progress("import", total, options.progress) : undefined;
+  const recordSteps = new Set(Object.values(steps).map((sectionSteps) => sectionSteps[0]!.name));
+  const settings: WriteSettings = {
+    db,
+    workspace: options.workspace,
+    batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    dryRun: options.dryRun ?? false,
+    onBatch: (step, rows) => {
+      if (recordSteps.has(step)) progress?.add(rows, step);
+      options.onBatch?.(rows);
+    },
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  summary.seconds = elapsed(started);
-  return summary;
+  const pairs = await writeSections(source, plan, steps, summaries, settings);
+  const written = Object.values(summaries).flat();
+  if (pairs.size > 0) written.push(await weighStep(db, inContactOrder(pairs.values()), options));
+  progress?.finish();
+  return { ok: true, dryRun: settings.dryRun, steps: written, seconds: elapsed(started), validationSeconds };
+}
+
+/** Writes the sections in the order of SECTIONS; resolves with the team–contact pairs of the interactions, to weigh. */
+async function writeSections(
+  source: DocumentSource, plan: DocumentPlan, steps: ReturnType<typeof importSteps>, summaries: Record<SectionName, StepSummary[]>, settings: WriteSettings,
+): Promise<Map<string, Pair>> {
+  const normalize = normalizers(plan.resolveTopic);
+  const canonical = (Object.keys(SECTIONS) as SectionName[]).filter((section) => plan.order.includes(section));
+  const inOrder = canonical.every((section, i) => plan.order[i] === section);
+  const passes = inOrder ? [canonical] : canonical.map((section) => [section]);
+  const pairs = new Map<string, Pair>();
+  for (const sections of passes) {
+    let current: { section: SectionName; writer: SectionWriter<unknown> } | undefined;
+    for await (const group of documentRecords(source)) {
+      for (const { section, value } of group) {
+        if (!sections.includes(section)) continue;
+        if (current?.section !== section) {
+          await current?.writer.finish();
+          current = { section, writer: new SectionWriter(steps[section] as ImportStep[], summaries[section], settings) };
+        }
+        const record = (normalize[section] as (record: unknown) => unknown)(parseRecord(section, value));
+        if (section === "interactions") rememberPair(pairs, record as { user: string; person: string });
+        const wait = current.writer.add(record);
+        if (wait) await wait;
+      }
+    }
+    await current?.writer.finish();
+  }
+  return pairs;
+}
+
+function rememberPair(pairs: Map<string, Pair>, { user, person }: { user: string; person: string }): void {
+  const key = `${user}\n${person}`;
+  if (!pairs.has(key)) pairs.set(key, { team: user, contact: person });
 }
 
 async function weighStep(db: Db, pairs: Pair[], options: ImportOptions): Promise<StepSummary> {
   const started = performance.now();
   const settings = { nowMs: Date.now(), halfLifeDays: options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS };
   let connected = 0;
-  for (let offset = 0; offset < pairs.length; offset += PAIRS_PER_BATCH) {
-    const batch = pairs.slice(offset, offset + PAIRS_PER_BATCH);
-    connected += await db.transaction("import: connection strengths", (run) => weighPairs(run, options.workspace, batch, settings));
+  if (!options.dryRun) {
+    for (let offset = 0; offset < pairs.length; offset += PAIRS_PER_BATCH) {
+      const batch = pairs.slice(offset, offset + PAIRS_PER_BATCH);
+      connected += await db.transaction("import: connection strengths", (run) => weighPairs(run, options.workspace, batch, settings));
+    }
   }
-  return { step: "connection strengths", records: pairs.length, created: connected, existed: pairs.length - connected, seconds: elapsed(started) };
+  const existed = options.dryRun ? 0 : pairs.length - connected;
+  return { step: "connection strengths", records: pairs.length, created: connected, existed, seconds: elapsed(started) };
 }
 
 /**

@@ -5,7 +5,7 @@
  * weights filled in, each connection ordered from the lower email to the
  * higher, and the natural keys of concerns, events and promises computed.
  */
-import { DOMAIN, type ParsedSections } from "./schema.js";
+import { DOMAIN, type ParsedSections, type SectionName } from "./schema.js";
 
 /**
  * Joins the parts of a composite key. Keys stay plain readable strings (they
@@ -118,21 +118,22 @@ export function interactionKey(user: string, person: string, kind: string, at: s
   return [...[user, person].sort(), kind, at, ...(ref === undefined ? [] : [ref])].join(KEY_SEPARATOR);
 }
 
-export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicResolver) {
+/** How each section's records are normalized, once the document's topic references resolve. */
+export function normalizers(resolveTopic: TopicResolver) {
   const topic = (name: string) => resolveTopic(name) as string;
   return {
-    topics: sections.topics.map((t) => ({
+    topics: (t: ParsedSections["topics"][number]) => ({
       key: topicKey(t.name),
       name: t.name.trim(),
       aliases: t.aliases?.map((alias) => alias.trim()),
       broader: t.broader?.map(topic),
-    })),
-    companies: sections.companies.map((c) => {
+    }),
+    companies: (c: ParsedSections["companies"][number]) => {
       const domain = c.domain === undefined ? undefined : lower(c.domain);
       const nameKey = c.name === undefined ? undefined : companyNameKey(c.name);
       return { ...c, domain, nameKey, key: domain ?? (nameKey as string) };
-    }),
-    people: sections.people.map((p) => ({
+    },
+    people: (p: ParsedSections["people"][number]) => ({
       ...p,
       email: p.email === undefined ? undefined : lower(p.email),
       profileUrl: p.profileUrl === undefined ? undefined : profileKey(p.profileUrl),
@@ -141,25 +142,25 @@ export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicR
       since: optionalInstant(p.since),
       until: optionalInstant(p.until),
       interests: p.interests?.map((i) => ({ topic: topic(i.topic), weight: i.weight ?? DEFAULT_STRENGTH })),
-    })),
-    content: sections.content.map((c) => ({ ...c, topics: c.topics?.map(topic), publishedAt: optionalInstant(c.publishedAt) })),
-    connections: sections.connections.map((k) => {
+    }),
+    content: (c: ParsedSections["content"][number]) => ({ ...c, topics: c.topics?.map(topic), publishedAt: optionalInstant(c.publishedAt) }),
+    connections: (k: ParsedSections["connections"][number]) => {
       const [a, b] = [personKey(k.a), personKey(k.b)].sort() as [string, string];
       return { a, b, strength: k.strength ?? DEFAULT_STRENGTH, since: optionalInstant(k.since), lastInteractionAt: optionalInstant(k.lastInteractionAt) };
-    }),
-    engagements: sections.engagements.map((e) => ({ ...e, person: personKey(e.person), content: e.content.trim(), at: toInstant(e.at) })),
-    concerns: sections.concerns.map((k) => {
+    },
+    engagements: (e: ParsedSections["engagements"][number]) => ({ ...e, person: personKey(e.person), content: e.content.trim(), at: toInstant(e.at) }),
+    concerns: (k: ParsedSections["concerns"][number]) => {
       const person = personKey(k.person);
       const key = topic(k.topic);
       const expressedAt = toInstant(k.expressedAt);
       return { ...k, person, topic: key, text: k.text.trim(), expressedAt, key: concernKey(person, key, expressedAt, k.text) };
-    }),
-    events: sections.events.map((e) => {
+    },
+    events: (e: ParsedSections["events"][number]) => {
       const company = companyKey(e.company);
       const occurredAt = toInstant(e.occurredAt);
       return { ...e, company, occurredAt, key: eventKey(company, e.type, occurredAt) };
-    }),
-    promises: sections.promises.map((p) => {
+    },
+    promises: (p: ParsedSections["promises"][number]) => {
       const normalized = {
         ...p,
         person: p.person === undefined ? undefined : personKey(p.person),
@@ -168,13 +169,24 @@ export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicR
         dueAt: optionalInstant(p.dueAt),
       };
       return { ...normalized, key: promiseKey(normalized) };
-    }),
-    users: sections.users.map((u) => ({ email: lower(u.email) })),
-    interactions: sections.interactions.map((i) => {
+    },
+    users: (u: ParsedSections["users"][number]) => ({ email: lower(u.email) }),
+    interactions: (i: ParsedSections["interactions"][number]) => {
       const [user, person, at, ref] = [lower(i.user), personKey(i.person), toInstant(i.at), i.ref?.trim()];
       return { ...i, user, person, at, ref, notes: i.notes?.trim(), key: interactionKey(user, person, i.kind, at, ref) };
-    }),
+    },
   };
 }
 
-export type NormalizedDocument = ReturnType<typeof normalizeDocument>;
+type Normalizers = ReturnType<typeof normalizers>;
+export type NormalizedRecord<S extends SectionName> = ReturnType<Normalizers[S]>;
+export type NormalizedDocument = { [S in SectionName]: NormalizedRecord<S>[] };
+
+export function normalizeDocument(sections: ParsedSections, resolveTopic: TopicResolver): NormalizedDocument {
+  const normalize = normalizers(resolveTopic);
+  const each = <S extends SectionName>(name: S) => (sections[name] as Parameters<Normalizers[S]>[0][]).map((record) => (normalize[name] as (r: typeof record) => NormalizedRecord<S>)(record));
+  return {
+    topics: each("topics"), companies: each("companies"), people: each("people"), content: each("content"), connections: each("connections"), engagements: each("engagements"),
+    concerns: each("concerns"), events: each("events"), promises: each("promises"), users: each("users"), interactions: each("interactions"),
+  };
+}

@@ -50,8 +50,9 @@ const profileUrl = z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "
  * A person, by the key that identifies them: their email, else their profile
  * URL. The two never look alike (an email has no scheme), so one field holds either.
  */
+const anyEmail = z.email();
 const personRef = z.string().trim().min(1, "must not be empty")
-  .refine((ref) => (/^https?:\/\//i.test(ref) ? profileUrl.safeParse(ref).success : z.email().safeParse(ref).success), "expected an email or a profile URL");
+  .refine((ref) => (/^https?:\/\//i.test(ref) ? profileUrl.safeParse(ref).success : anyEmail.safeParse(ref).success), "expected an email or a profile URL");
 /**
  * A company, by the key that identifies it: its domain, else its name (a
  * reference that reads as a domain is a domain).

@@ -7,9 +7,9 @@
  */
 import type { QueryName, QueryRow } from "../db/query-names.js";
 import type { Params, RunQuery } from "../db/run.js";
-import { importSteps } from "./import-steps.js";
-import { normalizeDocument, type TopicResolver } from "./normalize.js";
-import type { ParsedSections } from "./schema.js";
+import { importSteps, type ImportStep } from "./import-steps.js";
+import { normalizeDocument, type NormalizedRecord, type TopicResolver } from "./normalize.js";
+import { SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
 
 const EMPTY: ParsedSections = {
   topics: [], companies: [], people: [], content: [], connections: [], engagements: [], concerns: [], events: [], promises: [], users: [], interactions: [],
@@ -26,9 +26,13 @@ export interface Upserted {
  */
 export async function upsertRecords(run: RunQuery, sections: Partial<ParsedSections>, resolveTopic: TopicResolver, params: Params = {}): Promise<Upserted> {
   const doc = normalizeDocument({ ...EMPTY, ...sections }, resolveTopic);
+  const steps = importSteps();
   const returned = new Map<QueryName, unknown[]>();
-  for (const step of importSteps(doc)) {
-    if (step.size > 0) returned.set(step.query, await run(step.query, { ...params, rows: step.rows(0, step.size) }));
+  for (const section of Object.keys(SECTIONS) as SectionName[]) {
+    for (const step of steps[section] as ImportStep[]) {
+      const rows = (doc[section] as NormalizedRecord<SectionName>[]).flatMap((record) => step.rows(record as never));
+      if (rows.length > 0) returned.set(step.query, await run(step.query, { ...params, rows }));
+    }
   }
   // Each entry holds what run() returned for that very query.
   return { rows: <N extends QueryName>(query: N) => (returned.get(query) ?? []) as QueryRow<N>[] };

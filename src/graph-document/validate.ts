@@ -3,97 +3,195 @@
  * problem is reported, each with its JSON path (`people[3].email: invalid
  * email`): record shapes (zod), keys repeated within the document, references
  * to records neither in the document nor already in the graph (`known`),
- * self-connections and cycles in the topic hierarchy. Only a document with no
- * problem is normalized for import.
+ * self-connections and cycles in the topic hierarchy.
+ *
+ * A document is read as a stream (document-source.ts) and checked one record
+ * at a time (document-checks.ts). When its sections stand in the order of
+ * SECTIONS (as export and the generator write them), every record refers only
+ * to sections read before it, so one reading checks everything; otherwise a
+ * second reading checks the references. A third is needed only when two
+ * records' hashed keys collide, to tell a repeat from a coincidence.
  */
-import type { z } from "zod";
-import { normalizeDocument, type NormalizedDocument } from "./normalize.js";
+import { DocumentChecker, parseRecord, type KnownKeys, type Problem } from "./document-checks.js";
+import { objectItems, type DocumentItem, type DocumentSource } from "./document-source.js";
+import { normalizeDocument, type NormalizedDocument, type TopicResolver } from "./normalize.js";
 import { DOCUMENT_VERSIONS, SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
-import { checkDocument, type KnownKeys, type Problem, type SectionsWithHoles } from "./document-checks.js";
 
 export type { KnownKeys, Problem };
 
 export const NO_KNOWN_KEYS: KnownKeys = { emails: new Set(), profiles: new Map(), domains: new Set(), companyNames: new Set(), contentUrls: new Set(), topicKeys: new Map() };
 
+/** What the writer needs of a valid document besides the document itself. */
+export interface DocumentPlan {
+  resolveTopic: TopicResolver;
+  /** The document's sections, in the order they stand in it. */
+  order: SectionName[];
+  counts: Record<SectionName, number>;
+}
+
+export type StreamValidation = { ok: true; plan: DocumentPlan } | { ok: false; problems: Problem[] };
 export type Validation = { ok: true; document: NormalizedDocument } | { ok: false; problems: Problem[] };
 
-export function validateGraphDocument(input: unknown, known: KnownKeys = NO_KNOWN_KEYS): Validation {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { ok: false, problems: [{ path: "$", message: "a graph document must be a JSON object" }] };
-  }
-  const problems: Problem[] = [];
-  const raw = input as Record<string, unknown>;
-  if (!(DOCUMENT_VERSIONS as readonly unknown[]).includes(raw.version)) {
-    problems.push({ path: "version", message: raw.version === undefined ? "required: 2 (or 1)" : "unsupported version; expected 2 (or 1)" });
-  }
-  for (const field of Object.keys(raw)) {
-    if (field !== "version" && !Object.hasOwn(SECTIONS, field)) problems.push({ path: field, message: "unknown field" });
-  }
+type Visit = (section: SectionName, index: number, value: unknown) => void;
 
-  const sections = {} as Record<SectionName, unknown[]>;
-  for (const name of Object.keys(SECTIONS) as SectionName[]) {
-    sections[name] = parseSection(name, raw[name], problems);
+/** Validates a document as it streams; the document itself is never held. */
+export async function validateDocument(source: DocumentSource, known: KnownKeys = NO_KNOWN_KEYS, onRead?: (items: number) => void): Promise<StreamValidation> {
+  const checks = new Checks(known);
+  for await (const group of source.read()) {
+    group.forEach((item) => checks.item(item));
+    onRead?.(group.length);
   }
-  const resolveTopic = checkDocument(sections as SectionsWithHoles, known, problems);
-  if (problems.length > 0) return { ok: false, problems: inDocumentOrder(problems) };
-  // No problem means no record failed its schema, so no section has a hole.
-  return { ok: true, document: normalizeDocument(sections as ParsedSections, resolveTopic) };
+  if (!checks.inOrder) await eachRecord(source, (section, index, value) => checks.references(section, index, value));
+  if (checks.checker.hasSuspects) {
+    const confirm = checks.checker.confirmer();
+    await eachRecord(source, (section, index, value) => confirm(section, index, parseRecord(section, value)));
+  }
+  return checks.result();
 }
 
-/**
- * The section's records for the checks across records. An invalid record adds
- * its problems and takes part without its faulty fields when what is left is
- * still a record, so that one typo does not also make every reference to it
- * "unknown"; otherwise it is a hole.
- */
-function parseSection(name: SectionName, value: unknown, problems: Problem[]): unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    problems.push({ path: name, message: "must be an array" });
-    return [];
+/** The same validation of a document held in memory, normalized whole: for tests and for callers that build small documents. */
+export function validateGraphDocument(input: unknown, known: KnownKeys = NO_KNOWN_KEYS): Validation {
+  const checks = new Checks(known);
+  const items = [...objectItems(input)].flat();
+  items.forEach((item) => checks.item(item));
+  const visit = (records: Visit) => eachItem(items, records);
+  if (!checks.inOrder) visit((section, index, value) => checks.references(section, index, value));
+  if (checks.checker.hasSuspects) {
+    const confirm = checks.checker.confirmer();
+    visit((section, index, value) => confirm(section, index, parseRecord(section, value)));
   }
-  const schema: z.ZodType = SECTIONS[name];
-  const records: unknown[] = [];
-  value.forEach((record, index) => {
-    const result = schema.safeParse(record, { error: plainMessage });
-    if (result.success) {
-      records.push(result.data);
+  const result = checks.result();
+  if (!result.ok) return result;
+  const sections = Object.fromEntries(Object.keys(SECTIONS).map((name) => [name, [] as unknown[]])) as Record<SectionName, unknown[]>;
+  visit((section, _index, value) => sections[section].push(parseRecord(section, value)));
+  return { ok: true, document: normalizeDocument(sections as ParsedSections, result.plan.resolveTopic) };
+}
+
+export interface DocumentRecord {
+  section: SectionName;
+  index: number;
+  value: unknown;
+}
+
+/** The records of the document's sections, a group at a time, in document order; a section given twice or not known is passed over (Checks reports it). */
+export async function* documentRecords(source: DocumentSource): AsyncGenerator<DocumentRecord[]> {
+  const filter = new SectionFilter();
+  for await (const group of source.read()) {
+    const records: DocumentRecord[] = [];
+    for (const item of group) {
+      if (item.kind === "record" && filter.accepts(item.section)) records.push({ section: item.section as SectionName, index: item.index, value: item.value });
+      else if (item.kind === "section") filter.enter(item.name);
+    }
+    if (records.length > 0) yield records;
+  }
+}
+
+async function eachRecord(source: DocumentSource, visit: Visit): Promise<void> {
+  for await (const group of documentRecords(source)) for (const { section, index, value } of group) visit(section, index, value);
+}
+
+function eachItem(items: DocumentItem[], visit: Visit): void {
+  const filter = new SectionFilter();
+  for (const item of items) {
+    if (item.kind === "record" && filter.accepts(item.section)) visit(item.section as SectionName, item.index, item.value);
+    else if (item.kind === "section") filter.enter(item.name);
+  }
+}
+
+class SectionFilter {
+  private readonly seen = new Set<string>();
+  private current: string | undefined;
+
+  enter(name: string): void {
+    this.current = Object.hasOwn(SECTIONS, name) && !this.seen.has(name) ? name : undefined;
+    this.seen.add(name);
+  }
+
+  accepts(section: string): boolean {
+    return section === this.current;
+  }
+}
+
+class Checks {
+  readonly checker: DocumentChecker;
+  /** Whether the sections so far stand in the order of SECTIONS, so that references are checked as records arrive. */
+  inOrder = true;
+  private readonly shapeProblems: Problem[] = [];
+  private referenceProblems: Problem[] = [];
+  private sink = this.shapeProblems;
+  private readonly order: SectionName[] = [];
+  private readonly counts = Object.fromEntries(Object.keys(SECTIONS).map((name) => [name, 0])) as Record<SectionName, number>;
+  private readonly filter = new SectionFilter();
+  private version: unknown;
+  private notObject = false;
+
+  constructor(known: KnownKeys) {
+    this.checker = new DocumentChecker(known, (path, message) => this.sink.push({ path, message }));
+  }
+
+  item(item: DocumentItem): void {
+    if (item.kind === "not-object") this.notObject = true;
+    else if (item.kind === "field") this.field(item.name, item.value);
+    else if (item.kind === "section") this.section(item.name);
+    else if (this.filter.accepts(item.section)) this.record(item.section as SectionName, item.index, item.value);
+  }
+
+  private field(name: string, value: unknown): void {
+    if (name === "version") this.version = value;
+    else if (Object.hasOwn(SECTIONS, name)) this.shapeProblems.push({ path: name, message: "must be an array" });
+    else this.shapeProblems.push({ path: name, message: "unknown field" });
+  }
+
+  private section(name: string): void {
+    this.filter.enter(name);
+    if (name === "version") this.version = [];
+    if (!Object.hasOwn(SECTIONS, name)) {
+      if (name !== "version") this.shapeProblems.push({ path: name, message: "unknown field" });
       return;
     }
-    const faultyFields = new Set<PropertyKey>();
-    for (const issue of result.error.issues) {
-      const base = [name, index, ...issue.path];
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) problems.push({ path: formatPath([...base, key]), message: "unknown field" });
-      } else {
-        problems.push({ path: formatPath(base), message: issue.message });
-      }
-      faultyFields.add(issue.path[0] ?? "");
-      if (issue.code === "unrecognized_keys" && issue.path.length === 0) issue.keys.forEach((key) => faultyFields.add(key));
+    const section = name as SectionName;
+    if (this.order.includes(section)) {
+      this.shapeProblems.push({ path: name, message: "given more than once" });
+      return;
     }
-    records.push(withoutFields(schema, record, faultyFields));
-  });
-  return records;
-}
+    const sections = Object.keys(SECTIONS);
+    if (this.inOrder && this.order.some((earlier) => sections.indexOf(earlier) > sections.indexOf(section))) {
+      this.inOrder = false;
+      this.referenceProblems = [];
+      this.checker.resetReferences();
+    }
+    this.order.push(section);
+  }
 
-function withoutFields(schema: z.ZodType, record: unknown, fields: ReadonlySet<PropertyKey>): unknown {
-  if (typeof record !== "object" || record === null || Array.isArray(record)) return undefined;
-  const rest = Object.fromEntries(Object.entries(record).filter(([field]) => !fields.has(field)));
-  const result = schema.safeParse(rest);
-  return result.success ? result.data : undefined;
-}
+  private record(section: SectionName, index: number, value: unknown): void {
+    this.counts[section] += 1;
+    this.sink = this.shapeProblems;
+    const record = this.checker.shape(section, index, value);
+    if (this.inOrder) this.checkReferences(section, index, record);
+  }
 
-/** Short messages for the issues whose schema sets none; a schema's own message always wins. */
-const plainMessage: z.core.$ZodErrorMap = (issue) => {
-  const missing = issue.input === undefined;
-  if (issue.code === "invalid_type") return missing ? "required" : `expected ${issue.expected}, got ${typeName(issue.input)}`;
-  if (issue.code === "invalid_value") return missing ? "required" : `expected one of ${issue.values.join(", ")}`;
-  return undefined;
-};
+  /** A second reading, when the sections were out of order. */
+  references(section: SectionName, index: number, value: unknown): void {
+    this.checkReferences(section, index, parseRecord(section, value));
+  }
 
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "array" : typeof value;
+  private checkReferences(section: SectionName, index: number, record: unknown): void {
+    this.sink = this.referenceProblems;
+    this.checker.references(section, index, record);
+  }
+
+  result(): StreamValidation {
+    if (this.notObject) return { ok: false, problems: [{ path: "$", message: "a graph document must be a JSON object" }] };
+    if (!(DOCUMENT_VERSIONS as readonly unknown[]).includes(this.version)) {
+      this.shapeProblems.unshift({ path: "version", message: this.version === undefined ? "required: 2 (or 1)" : "unsupported version; expected 2 (or 1)" });
+    }
+    this.sink = this.referenceProblems;
+    const resolveTopic = this.checker.resolveTopics();
+    this.checker.finish();
+    const problems = [...this.shapeProblems, ...this.referenceProblems];
+    if (problems.length > 0) return { ok: false, problems: inDocumentOrder(problems) };
+    return { ok: true, plan: { resolveTopic, order: this.order, counts: this.counts } };
+  }
 }
 
 /** Problems sorted by where they stand in the document: section, then record (stable within a record). */
@@ -107,8 +205,4 @@ function inDocumentOrder(problems: Problem[]): Problem[] {
     .map((problem, index) => ({ problem, index, at: position(problem.path) }))
     .sort((x, y) => x.at[0] - y.at[0] || x.at[1] - y.at[1] || x.index - y.index)
     .map(({ problem }) => problem);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
 }

@@ -13,7 +13,7 @@
  * row with its line and column, and nothing written unless skipInvalid=true.
  * Errors are JSON with the API's stable codes.
  */
-import { Readable, Transform, type TransformCallback } from "node:stream";
+import { Readable } from "node:stream";
 import express, { type Request, type Router } from "express";
 import type { Authenticate } from "../auth/authenticate.js";
 import type { Db } from "../db/run.js";
@@ -23,6 +23,7 @@ import { ingestContacts } from "../ingest/contacts/ingest-contacts.js";
 import { ingest } from "../ingest/ingest.js";
 import { itemsOf, type IngestKind } from "../ingest/sources.js";
 import type { Logger } from "../logger.js";
+import { ByteLimit, tooLarge } from "./byte-limit.js";
 import { sizeInBytes } from "./json-body.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { restErrors } from "./rest-errors.js";
@@ -96,22 +97,4 @@ export function ingestRouter({ authenticate, db, logger, ingestBodyLimit, halfLi
 function contactsMapping(map: unknown) {
   if (map !== undefined && typeof map !== "string") throw new AppError(ErrorCode.BAD_USER_INPUT, "map must be Header=field,…");
   return parseMapping(map);
-}
-
-/** Passes bytes through until `limit`, then fails the way body parsers do, so restErrors answers 413. */
-class ByteLimit extends Transform {
-  private seen = 0;
-
-  constructor(private readonly limit: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.seen += chunk.length;
-    done(this.seen > this.limit ? tooLarge() : null, chunk);
-  }
-}
-
-function tooLarge(): Error {
-  return Object.assign(new Error("request entity too large"), { type: "entity.too.large" });
 }
