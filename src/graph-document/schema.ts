@@ -45,7 +45,8 @@ export const DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 export const domain = z.string().trim().regex(DOMAIN, "invalid domain");
 /** A public profile page (LinkedIn and the like): an http(s) URL with a host and a path. */
 const profileUrl = z.string().trim().pipe(z.url({ protocol: /^https?$/, error: "invalid profile URL" }))
-  .refine((url) => new URL(url).pathname.replace(/\/+$/, "") !== "", "a profile URL names a page, not only a site");
+  // zod runs a refinement even when the pipe before it failed, so the value may not parse here.
+  .refine((url) => !URL.canParse(url) || new URL(url).pathname.replace(/\/+$/, "") !== "", "a profile URL names a page, not only a site");
 /**
  * A person, by the key that identifies them: their email, else their profile
  * URL. The two never look alike (an email has no scheme), so one field holds either.

@@ -18,7 +18,8 @@ let admin: Record<string, string>;
 let reader: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey", IMPORT_BODY_LIMIT: "200kb" });
+  // More imports than the default budget of 5 at once: the import budget is tested in tests/e2e/rate-limits.test.ts, not here.
+  server = await startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey", IMPORT_BODY_LIMIT: "200kb", RAPPORT_IMPORT_RATE_LIMIT_BURST: "20" });
   admin = bearer((await createApiKey(testDb(driver), { workspace, email: "rep@ourco.example", role: "ADMIN" })).key);
   reader = bearer((await createApiKey(testDb(driver), { workspace, email: "rep@ourco.example", role: "READER" })).key);
 });
