@@ -6,11 +6,14 @@
  * 2. Each item becomes interactions (touches.ts), checked with the graph
  *    document's own schema, or is counted as automated, as no evidence about
  *    the team, or as skipped with its position and the reason.
- * 3. Every `batchSize` interactions are written in one transaction — the
- *    people and companies they bring (created only when new; each person
- *    once a run, unless a later header names them), and the interactions,
- *    through the importer's statement, keyed so that reading the same file
- *    again changes nothing — while the next batch is read.
+ * 3. Every `batchSize` interactions are written while the next batch is
+ *    read: first, in a short transaction of their own, the people and
+ *    companies they bring (created only when new; each person once a run,
+ *    unless a later header names them), then the interactions, through the
+ *    importer's statement, keyed so that reading the same file again changes
+ *    nothing. The two lanes share the companies (one domain, many contacts):
+ *    written with the interactions, a company stayed locked for the whole of
+ *    one lane's write and the other lane waited on it.
  * 4. At the end every pair the file touched is weighed again
  *    (src/relationships/pairs.ts). A run cut short before that is completed by
  *    running it again, which touches the same pairs.
@@ -184,18 +187,20 @@ async function flush(db: Db, batch: Batch, written: WrittenContacts, options: In
     const domain = email.slice(email.lastIndexOf("@") + 1);
     return { email, name, domain: isFreeMailDomain(domain) ? null : domain, personId: randomUUID(), companyId: randomUUID() };
   });
+  if (rows.length > 0) {
+    const [created] = await db.transaction("ingest: contacts", (run) => run("ingest/contacts", { workspace, rows }));
+    written.committed(contacts);
+    summary.peopleCreated += created!.peopleCreated;
+    summary.companiesCreated += created!.companiesCreated;
+  }
   const interactions = [...batch.interactions.values()];
-  const result = await db.transaction("ingest", async (run) => {
-    const [created] = await run("ingest/contacts", { workspace, rows });
+  const known = await db.transaction("ingest: interactions", async (run) => {
     const upserted = await upsertRecords(run, { interactions }, () => undefined, { workspace });
     const [recorded] = upserted.rows("import/interactions");
-    return { created: created!, known: interactions.length - recorded!.created };
+    return interactions.length - recorded!.created;
   });
-  written.committed(contacts);
-  summary.peopleCreated += result.created.peopleCreated;
-  summary.companiesCreated += result.created.companiesCreated;
-  summary.alreadyKnown += result.known;
-  summary.recorded += interactions.length - result.known;
+  summary.alreadyKnown += known;
+  summary.recorded += interactions.length - known;
 }
 
 /** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */
