@@ -8,11 +8,17 @@
  * fewer slots than the driver has connections, what is not gated (GET /ready,
  * migrations) always finds a free connection.
  *
- * A request that has already run a statement goes ahead of those that have
- * not, and is not turned away for a full queue: refusing a request halfway
- * wastes what it has done, and under a flood every request would get halfway
- * and few would finish. So a flood is shed at its first statements, and what
- * was let in is served.
+ * A request one of whose statements has held a slot goes ahead of those
+ * that have not, is not turned away for a full queue, and waits as long as
+ * its own database budget allows rather than the queue's timeout: refusing a
+ * request halfway wastes what it has done, and under a flood every request
+ * would get halfway and few would finish. So a flood is shed at its first
+ * statements, and what was let in is served. "Held a slot", not "asked for
+ * one" (src/db/request-cost.ts): when the statements a request sends side by
+ * side counted as under way, they went ahead of their own first statement
+ * and ran for nothing when it was refused; 32 clients asking the canonical
+ * questions of a 100k graph on 2 cores had 0.8–1.8 questions/s served,
+ * against 11–12 from 8 clients.
  */
 import { retryLater, ErrorCode, type AppError } from "../errors.js";
 
@@ -55,13 +61,15 @@ export class Admission {
 
   /**
    * A slot, at once or after a wait; an AppError (SERVICE_UNAVAILABLE, HTTP 503) when none comes.
-   * @param continuing the caller's request has run a statement already
+   * @param continuingForMs for a request that has run a statement already: how long it may wait (what is left of
+   *   its database budget); undefined for one that has run none, which waits at most the queue's timeout
    */
-  acquire(continuing = false): Promise<Release> {
+  acquire(continuingForMs?: number): Promise<Release> {
     if (this.active < this.settings.maxActive) {
       this.active += 1;
       return Promise.resolve(this.releaser());
     }
+    const continuing = continuingForMs !== undefined;
     const queue = continuing ? this.continuing : this.queue;
     if (!continuing && queue.length >= this.settings.maxQueued) return Promise.reject(this.refusal());
     return new Promise<Release>((resolve, reject) => {
@@ -74,7 +82,7 @@ export class Admission {
         timer: setTimeout(() => {
           queue.splice(queue.indexOf(waiter), 1);
           reject(this.refusal());
-        }, this.settings.queueTimeoutMs),
+        }, continuingForMs ?? this.settings.queueTimeoutMs),
       };
       queue.push(waiter);
     });

@@ -16,13 +16,16 @@ export class QueryMeter {
 /** A request's budget of database time, counted from its first statement. */
 export class RequestDeadline {
   private at: number | undefined;
+  /**
+   * A statement of the request has held an admission slot. Not the same as
+   * having asked for one: statements a request sends side by side (a page
+   * and its count) all ask at once, and if those after the first counted as
+   * under way they would go ahead of their own first statement, run, and be
+   * wasted when it is refused.
+   */
+  admitted = false;
 
   constructor(private readonly budgetMs: number) {}
-
-  /** The request has run (or started) a statement. */
-  get started(): boolean {
-    return this.at !== undefined;
-  }
 
   /** The timeout for a statement starting now: the configured one, or less when the budget ends sooner. */
   timeoutFor(txTimeoutMs: number): number {

@@ -189,10 +189,11 @@ export class Db {
 
   /** A slot of admission control (none needed outside a server) and the timeout left within the request's budget. */
   private async admit(txTimeoutMs: number): Promise<{ timeoutMs: number; release: Release }> {
-    const continuing = this.deadline?.started ?? false;
+    const continuing = this.deadline?.admitted ?? false;
     // The budget counts from the first statement's arrival, so a request's wait in the queue is spent from it too.
-    this.deadline?.timeoutFor(txTimeoutMs);
-    const release = this.settings.admission ? await this.settings.admission.acquire(continuing) : () => {};
+    const budgetLeftMs = this.deadline?.timeoutFor(Number.POSITIVE_INFINITY);
+    const release = this.settings.admission ? await this.settings.admission.acquire(continuing ? budgetLeftMs : undefined) : () => {};
+    if (this.deadline) this.deadline.admitted = true;
     try {
       return { timeoutMs: this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs, release };
     } catch (error) {

@@ -3,7 +3,8 @@
  * has run dry says SERVICE_UNAVAILABLE (not an internal error); a serving Db
  * gates its sessions through admission control; and a request's statements
  * share one budget of database time: a statement is cut short where it ends,
- * and the next is refused before it runs.
+ * and the next is refused before it runs; a request's statements sent side
+ * by side queue in order, and only one that has held a slot goes first.
  */
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +68,27 @@ describe("at the database's limits", () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     const next = await request.read(PROBE).then(() => undefined, (reason: unknown) => reason);
     expect(next).toMatchObject({ message: expect.stringMatching(/used its 300 ms of database time/), extensions: { code: "QUERY_TIMEOUT" } });
+  });
+
+  it("admits the statements a request sends side by side in their order, none ahead of its first", async () => {
+    const admission = new Admission({ maxActive: 1, maxQueued: 2, queueTimeoutMs: 5_000 });
+    const held = await admission.acquire();
+    const request = dbOf().serving(admission, 10_000).forRequest("side-by-side");
+    const answered: string[] = [];
+    const first = request.read(PROBE).then(() => answered.push("first"));
+    const second = request.read(PROBE).then(() => answered.push("second"));
+    expect(admission.state).toMatchObject({ active: 1, queued: 2 });
+    held();
+    await Promise.all([first, second]);
+    expect(answered).toEqual(["first", "second"]);
+    // Once one has held a slot, the request's next statement goes ahead of a full queue.
+    const other = await admission.acquire();
+    const waiting = [admission.acquire().then((release) => release()), admission.acquire().then((release) => release())];
+    const next = request.read(PROBE);
+    expect(admission.state).toMatchObject({ active: 1, queued: 3 });
+    other();
+    await next;
+    await Promise.all(waiting);
   });
 
 });

@@ -2,7 +2,8 @@
  * Admission control on its own: slots up to maxActive at once, then a queue
  * served in order, then refusal at once (SERVICE_UNAVAILABLE, HTTP 503,
  * Retry-After) when the queue is full or a wait runs out; a request already
- * under way goes first and is never turned away for a full queue.
+ * under way goes first, is never turned away for a full queue, and waits as
+ * long as its own budget allows.
  */
 import { describe, expect, it } from "vitest";
 import { Admission } from "../../src/db/admission.js";
@@ -52,11 +53,26 @@ describe("Admission", () => {
     const order: string[] = [];
     const fresh = admission.acquire().then((release) => (order.push("fresh"), release));
     await refusal(admission.acquire());
-    const continuing = admission.acquire(true).then((release) => (order.push("continuing"), release));
+    const continuing = admission.acquire(5_000).then((release) => (order.push("continuing"), release));
     expect(admission.state).toEqual({ active: 1, queued: 2, refused: 1 });
     held();
     (await continuing)();
     (await fresh)();
     expect(order).toEqual(["continuing", "fresh"]);
+  });
+
+  it("lets a request under way wait out its own budget, not the queue's timeout", async () => {
+    const admission = new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 20 });
+    const held = await admission.acquire();
+    const patient = admission.acquire(1_000);
+    const brief = refusal(admission.acquire(30));
+    const fresh = refusal(admission.acquire());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await brief).code).toBe("SERVICE_UNAVAILABLE");
+    expect((await fresh).code).toBe("SERVICE_UNAVAILABLE");
+    expect(admission.state).toEqual({ active: 1, queued: 1, refused: 2 });
+    held();
+    (await patient)();
+    expect(admission.state).toEqual({ active: 0, queued: 0, refused: 2 });
   });
 });
