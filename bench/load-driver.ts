@@ -3,7 +3,11 @@
  * came back: requests/s, latency percentiles and errors by code. Each client
  * keeps one keep-alive connection (node:http, as bench/queries.ts does: fetch
  * would add CPU of its own to every request) and sends its next request as
- * soon as the last is answered. Also: a process's resident memory, from /proc.
+ * soon as the last is answered, or, when it was refused with a Retry-After
+ * (503, 429), once that time has passed, as the protocol asks of clients: a
+ * client that retried at once would only measure how fast refusals go round,
+ * and on a small machine take the CPU from the work it waits for. Also: a
+ * process's resident memory, from /proc.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -16,7 +20,7 @@ export interface Sent {
 export interface Outcome {
   requests: number;
   seconds: number;
-  /** Milliseconds, sorted. */
+  /** Milliseconds, sorted, of the requests answered without an error (a refusal's quick answer is not a latency). */
   latencies: number[];
   /** How many answers carried each error code (the first error's; `HTTP 503` and the like for non-GraphQL failures). */
   errors: Record<string, number>;
@@ -30,8 +34,9 @@ interface GraphQLAnswer {
 export async function drive(url: string, clients: number, seconds: number, next: (client: number, i: number) => Sent): Promise<Outcome> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   try {
-    return await loop(clients, seconds, async (id, i) => {
-      const { status, answer } = await post(agent, url, next(id, i).body);
+    return await loop(clients, seconds, async (id, i, backOff) => {
+      const { status, answer, retryAfterSeconds } = await post(agent, url, next(id, i).body);
+      if (retryAfterSeconds !== undefined) backOff(retryAfterSeconds * 1000);
       return answer?.errors?.[0]?.extensions?.code ?? (status === 200 ? undefined : `HTTP ${status}`);
     });
   } finally {
@@ -47,8 +52,16 @@ export async function once(url: string, body: string): Promise<{ code: string | 
   return { code: answer?.errors?.[0]?.extensions?.code ?? (status === 200 ? undefined : `HTTP ${status}`), ms: performance.now() - sent };
 }
 
-/** Runs `clients` loops of `attempt` for `seconds`; an attempt resolves with its error code, or undefined when it succeeded. */
-export async function loop(clients: number, seconds: number, attempt: (client: number, i: number) => Promise<string | undefined>): Promise<Outcome> {
+/**
+ * Runs `clients` loops of `attempt` for `seconds`; an attempt resolves with its error code, or undefined when it
+ * succeeded, and may ask its client to wait before the next one (`backOff`).
+ */
+export async function loop(
+  clients: number,
+  seconds: number,
+  attempt: (client: number, i: number, backOff: (ms: number) => void) => Promise<string | undefined>,
+): Promise<Outcome> {
+  let requests = 0;
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   const deadline = performance.now() + seconds * 1000;
@@ -56,17 +69,26 @@ export async function loop(clients: number, seconds: number, attempt: (client: n
   const client = async (id: number) => {
     for (let i = 0; performance.now() < deadline; i += 1) {
       const sent = performance.now();
-      const code = await attempt(id, i);
-      latencies.push(performance.now() - sent);
-      if (code !== undefined) errors[code] = (errors[code] ?? 0) + 1;
+      let pauseMs = 0;
+      const code = await attempt(id, i, (ms) => (pauseMs = ms));
+      requests += 1;
+      if (code === undefined) latencies.push(performance.now() - sent);
+      else errors[code] = (errors[code] ?? 0) + 1;
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(pauseMs, deadline - performance.now())));
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, id) => client(id)));
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: latencies.length, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), errors };
+  return { requests, seconds: elapsed, latencies: latencies.sort((a, b) => a - b), errors };
 }
 
-function post(agent: http.Agent, url: string, body: string): Promise<{ status: number; answer: GraphQLAnswer | undefined }> {
+interface Answer {
+  status: number;
+  answer: GraphQLAnswer | undefined;
+  retryAfterSeconds?: number;
+}
+
+function post(agent: http.Agent, url: string, body: string): Promise<Answer> {
   return new Promise((resolve) => {
     const request = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json" } }, (response) => {
       const chunks: Buffer[] = [];
@@ -79,7 +101,8 @@ function post(agent: http.Agent, url: string, body: string): Promise<{ status: n
         } catch {
           answer = undefined;
         }
-        resolve({ status: response.statusCode ?? 0, answer });
+        const retryAfter = Number(response.headers["retry-after"]);
+        resolve({ status: response.statusCode ?? 0, answer, ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) });
       });
       response.on("error", () => resolve({ status: 0, answer: undefined }));
     });
@@ -97,7 +120,8 @@ export function percentile(sorted: number[], q: number): number {
 export function summary(outcome: Outcome): string {
   const at = (q: number) => percentile(outcome.latencies, q).toFixed(0).padStart(6);
   const errors = Object.entries(outcome.errors).map(([code, count]) => `${code} ${count}`).join(", ") || "none";
-  return `${(outcome.requests / outcome.seconds).toFixed(1).padStart(8)} req/s  p50 ${at(0.5)}  p95 ${at(0.95)}  p99 ${at(0.99)} ms  errors: ${errors}`;
+  const served = outcome.latencies.length / outcome.seconds;
+  return `${(outcome.requests / outcome.seconds).toFixed(1).padStart(8)} req/s, served ${served.toFixed(1).padStart(6)}/s in p50 ${at(0.5)}  p95 ${at(0.95)}  p99 ${at(0.99)} ms  errors: ${errors}`;
 }
 
 /** Resident memory of a process in MB (Linux). */
