@@ -192,7 +192,8 @@ export class Db {
     const continuing = this.deadline?.admitted ?? false;
     // The budget counts from the first statement's arrival, so a request's wait in the queue is spent from it too.
     const budgetLeftMs = this.deadline?.timeoutFor(Number.POSITIVE_INFINITY);
-    const release = this.settings.admission ? await this.settings.admission.acquire(continuing ? budgetLeftMs : undefined) : () => {};
+    const asking = { request: this.deadline, ...(continuing ? { continuingForMs: budgetLeftMs } : {}) };
+    const release = this.settings.admission ? await this.settings.admission.acquire(asking) : () => {};
     if (this.deadline) this.deadline.admitted = true;
     try {
       return { timeoutMs: this.deadline ? this.deadline.timeoutFor(txTimeoutMs) : txTimeoutMs, release };

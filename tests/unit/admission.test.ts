@@ -3,7 +3,7 @@
  * served in order, then refusal at once (SERVICE_UNAVAILABLE, HTTP 503,
  * Retry-After) when the queue is full or a wait runs out; a request already
  * under way goes first, is never turned away for a full queue, and waits as
- * long as its own budget allows.
+ * long as its own budget allows; the queue's bound counts requests.
  */
 import { describe, expect, it } from "vitest";
 import { Admission } from "../../src/db/admission.js";
@@ -53,7 +53,7 @@ describe("Admission", () => {
     const order: string[] = [];
     const fresh = admission.acquire().then((release) => (order.push("fresh"), release));
     await refusal(admission.acquire());
-    const continuing = admission.acquire(5_000).then((release) => (order.push("continuing"), release));
+    const continuing = admission.acquire({ continuingForMs: 5_000 }).then((release) => (order.push("continuing"), release));
     expect(admission.state).toEqual({ active: 1, queued: 2, refused: 1 });
     held();
     (await continuing)();
@@ -64,8 +64,8 @@ describe("Admission", () => {
   it("lets a request under way wait out its own budget, not the queue's timeout", async () => {
     const admission = new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 20 });
     const held = await admission.acquire();
-    const patient = admission.acquire(1_000);
-    const brief = refusal(admission.acquire(30));
+    const patient = admission.acquire({ continuingForMs: 1_000 });
+    const brief = refusal(admission.acquire({ continuingForMs: 30 }));
     const fresh = refusal(admission.acquire());
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await brief).code).toBe("SERVICE_UNAVAILABLE");
@@ -74,5 +74,17 @@ describe("Admission", () => {
     held();
     (await patient)();
     expect(admission.state).toEqual({ active: 0, queued: 0, refused: 2 });
+  });
+
+  it("counts a request's statements waiting side by side once against maxQueued", async () => {
+    const admission = new Admission({ maxActive: 1, maxQueued: 1, queueTimeoutMs: 5_000 });
+    const held = await admission.acquire();
+    const request = {};
+    const statements = [admission.acquire({ request }), admission.acquire({ request }), admission.acquire({ request })];
+    expect((await refusal(admission.acquire({ request: {} }))).code).toBe("SERVICE_UNAVAILABLE");
+    expect(admission.state).toEqual({ active: 1, queued: 3, refused: 1 });
+    held();
+    for (const statement of statements) (await statement)();
+    expect(admission.state).toEqual({ active: 0, queued: 0, refused: 1 });
   });
 });
