@@ -77,7 +77,8 @@ export interface ServerDeps {
 
 export async function startServer({ config, db: given, logger }: ServerDeps): Promise<RunningServer> {
   assertServable(config);
-  const db = given.serving(new Admission(config.admission), config.requestDbBudgetMs);
+  const admission = new Admission(config.admission);
+  const db = given.serving(admission, config.requestDbBudgetMs);
   const limiters = {
     graphql: new RateLimiter(config.rateLimits.graphql, "requests to /graphql"),
     tracking: new RateLimiter(config.rateLimits.tracking, "tracking requests"),
@@ -92,7 +93,7 @@ export async function startServer({ config, db: given, logger }: ServerDeps): Pr
   }
   const tracing = await startTracing(config.tracing, logger);
   const app = express();
-  const metrics = config.metrics ? createMetrics(config.metricsOperations) : undefined;
+  const metrics = config.metrics ? createMetrics(config.metricsOperations, admission) : undefined;
   const page = config.playground ? playground() : undefined;
   // Its request handler is attached below, once Apollo (which drains this server on stop) has started.
   // A client that is slow to send is cut off: see HttpSettings (config.ts).

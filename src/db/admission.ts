@@ -62,7 +62,7 @@ export class Admission {
   private readonly continuing: Waiter[] = [];
   /** Callers whose request has held none yet: of at most maxQueued requests. */
   private readonly queue: Waiter[] = [];
-  private refusedCount = 0;
+  private readonly refusedFor = { full: 0, waited: 0 };
 
   constructor(readonly settings: AdmissionSettings) {}
 
@@ -71,9 +71,10 @@ export class Admission {
     return Math.max(1, Math.ceil(this.settings.queueTimeoutMs / 1000));
   }
 
-  /** Running, waiting and refused so far. */
-  get state(): { active: number; queued: number; refused: number } {
-    return { active: this.active, queued: this.continuing.length + this.queue.length, refused: this.refusedCount };
+  /** Running, waiting, and refused so far: in all, for a full queue, and after waiting the queue's timeout. */
+  get state(): { active: number; queued: number; refused: number; refusedFull: number; refusedWaited: number } {
+    const { full, waited } = this.refusedFor;
+    return { active: this.active, queued: this.continuing.length + this.queue.length, refused: full + waited, refusedFull: full, refusedWaited: waited };
   }
 
   /** A slot, at once or after a wait; an AppError (SERVICE_UNAVAILABLE, HTTP 503) when none comes. */
@@ -85,7 +86,7 @@ export class Admission {
     const continuing = continuingForMs !== undefined;
     const queue = continuing ? this.continuing : this.queue;
     if (!continuing && !this.queue.some((waiter) => waiter.request === request) && this.queuedRequests() >= this.settings.maxQueued) {
-      return Promise.reject(this.refusal());
+      return Promise.reject(this.refusal("full"));
     }
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
@@ -97,7 +98,7 @@ export class Admission {
         },
         timer: setTimeout(() => {
           queue.splice(queue.indexOf(waiter), 1);
-          reject(this.refusal());
+          reject(this.refusal("waited"));
         }, continuingForMs ?? this.settings.queueTimeoutMs),
       };
       queue.push(waiter);
@@ -119,8 +120,8 @@ export class Admission {
     };
   }
 
-  private refusal(): AppError {
-    this.refusedCount += 1;
+  private refusal(reason: keyof Admission["refusedFor"]): AppError {
+    this.refusedFor[reason] += 1;
     return overloaded(this.retryAfterSeconds);
   }
 }

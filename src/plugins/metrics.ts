@@ -2,7 +2,9 @@
  * Prometheus metrics for GET /metrics, with prom-client: requests and their
  * latency by operation, the time each request spent waiting on Neo4j, errors
  * by their stable code, requests refused before their operation ran by code,
- * and tracking messages (the Segment API) by type and outcome. One registry
+ * admission control's slots and refusals (by reason: a full queue, or a wait
+ * that ran out), and tracking messages (the Segment API) by type and
+ * outcome. One registry
  * per server, so servers (and tests) never share counters.
  *
  * Operation names come from clients, so only the names the server is told of
@@ -11,8 +13,9 @@
  * bound. The text passes `promtool check metrics` (tests/e2e/metrics.test.ts).
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { RequestContext } from "../context.js";
+import type { Admission } from "../db/admission.js";
 import type { TrackingSummary } from "../tracking/track.js";
 
 export interface Metrics {
@@ -30,7 +33,7 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 // each is the sum of the gauge of the same name without the suffix, which stays.
 const MISNAMED_GAUGES = ["rapport_nodejs_active_handles_total", "rapport_nodejs_active_requests_total", "rapport_nodejs_active_resources_total"];
 
-export function createMetrics(knownOperations: readonly string[]): Metrics {
+export function createMetrics(knownOperations: readonly string[], admission: Admission): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "rapport_" });
   for (const name of MISNAMED_GAUGES) registry.removeSingleMetric(name);
@@ -43,6 +46,24 @@ export function createMetrics(knownOperations: readonly string[]): Metrics {
   const errors = new Counter({ name: "rapport_graphql_errors_total", help: "Errors in GraphQL responses, by extensions.code", labelNames: ["code"], registers: [registry] });
   const refusals = new Counter({ name: "rapport_graphql_refusals_total", help: "GraphQL requests refused before their operation ran (CSRF, batching, body, credentials, parse, validation, roles, limits), by code", labelNames: ["code"], registers: [registry] });
   const tracking = new Counter({ name: "rapport_tracking_messages_total", help: "Segment tracking messages accepted, by type and outcome", labelNames: ["type", "outcome"], registers: [registry] });
+  // Read from admission control when scraped: it keeps the counts, so nothing here can drift from them.
+  new Gauge({
+    name: "rapport_admission_statements", help: "Neo4j statements and transactions running (active) and waiting for a slot (queued)", labelNames: ["state"], registers: [registry],
+    collect() {
+      const { active, queued } = admission.state;
+      this.set({ state: "active" }, active);
+      this.set({ state: "queued" }, queued);
+    },
+  });
+  new Counter({
+    name: "rapport_admission_refusals_total", help: "Statements refused a slot (503), by reason: the queue was full, or the wait ran out", labelNames: ["reason"], registers: [registry],
+    collect() {
+      const { refusedFull, refusedWaited } = admission.state;
+      this.reset();
+      this.inc({ reason: "queue_full" }, refusedFull);
+      this.inc({ reason: "waited" }, refusedWaited);
+    },
+  });
 
   const refused = (code: string) => {
     refusals.inc({ code });

@@ -88,5 +88,11 @@ describe("under load", () => {
       expect(probe.status, probe.path).toBe(200);
       expect(probe.at, probe.path).toBeLessThan(lastAnswer);
     }
+    // An operator sees the shedding and its reason; once the flood is over, nothing runs or waits.
+    const metrics = await (await fetch(`${cramped.origin}/metrics`)).text();
+    const sample = (series: string) => Number(metrics.split("\n").find((line) => line.startsWith(`${series} `))?.split(" ")[1]);
+    const refusals = sample('rapport_admission_refusals_total{reason="queue_full"}') + sample('rapport_admission_refusals_total{reason="waited"}');
+    expect(refusals).toBeGreaterThanOrEqual(refused.length);
+    expect([sample('rapport_admission_statements{state="active"}'), sample('rapport_admission_statements{state="queued"}')]).toEqual([0, 0]);
   });
 });
