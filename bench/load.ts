@@ -17,7 +17,8 @@
  * refused (503) or timed out, and how long the probes took.
  * Then the write path at concurrency 16 (bench/write-path.ts): single-fact
  * mutations/s, and what the time goes to (`--write-seconds 0` skips it). With --soak-minutes N, a soak of
- * the mixed load at concurrency 16, with the RSS every minute.
+ * the mixed load at concurrency 16, with the RSS every minute. At the end, the statements admission control
+ * refused, by reason (the server's /metrics).
  * Requests sign in in dev mode, which is not rate limited; the people it
  * writes are removed afterwards.
  */
@@ -82,13 +83,20 @@ export async function loadBenchmark(argv: string[]): Promise<void> {
       const outcome = await drive(server.url, 16, 60, (client, i) => mixes.mixed!(client, minute * 1_000_000 + i));
       console.log(`soak minute ${String(minute).padStart(2)}: ${summary(outcome)}  RSS ${rssMb(server.process.pid!)} MB`);
     }
-    console.log(`server RSS at end: ${rssMb(server.process.pid!)} MB`);
+    console.log(`server RSS at end: ${rssMb(server.process.pid!)} MB; statements refused by admission, by reason: ${await admissionRefusals(server.url)}`);
   } finally {
     server.process.kill("SIGTERM");
     await server.exited;
     await removeWritten(db, workspace);
     await close();
   }
+}
+
+/** The server's count of refused statements by reason, from its /metrics. */
+async function admissionRefusals(url: string): Promise<string> {
+  const text = await fetch(url.replace(/\/graphql$/, "/metrics")).then((response) => response.text());
+  const counts = [...text.matchAll(/^rapport_admission_refusals_total\{reason="(\w+)"\} (\d+)$/gm)].map(([, reason, count]) => `${reason} ${count}`);
+  return counts.join(", ") || "(no admission metrics)";
 }
 
 /** `size` copies of `question` at once, and the health endpoints timed while they run. */

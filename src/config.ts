@@ -83,7 +83,7 @@ const SETTINGS = {
   admission: {
     maxActive: from("RAPPORT_MAX_ACTIVE_QUERIES", optional(positiveInt)),
     maxQueued: from("RAPPORT_MAX_QUEUED_QUERIES", optional(z.coerce.number().int().min(0))),
-    queueTimeoutMs: from("RAPPORT_QUEUE_TIMEOUT_MS", positiveInt.default(1_000)),
+    queueTimeoutMs: from("RAPPORT_QUEUE_TIMEOUT_MS", positiveInt.default(5_000)),
   },
   /** One request's statements together, from its first; default: twice NEO4J_TX_TIMEOUT_MS (see configFrom). */
   requestDbBudgetMs: from("RAPPORT_REQUEST_DB_BUDGET_MS", optional(positiveInt)),
