@@ -71,10 +71,9 @@ export class Admission {
     return Math.max(1, Math.ceil(this.settings.queueTimeoutMs / 1000));
   }
 
-  /** Running, waiting, and refused so far: in all, for a full queue, and after waiting the queue's timeout. */
-  get state(): { active: number; queued: number; refused: number; refusedFull: number; refusedWaited: number } {
-    const { full, waited } = this.refusedFor;
-    return { active: this.active, queued: this.continuing.length + this.queue.length, refused: full + waited, refusedFull: full, refusedWaited: waited };
+  /** Running, waiting, and refused so far: for a full queue, and after waiting out the queue's timeout. */
+  get state(): { active: number; queued: number; refusedFull: number; refusedWaited: number } {
+    return { active: this.active, queued: this.continuing.length + this.queue.length, refusedFull: this.refusedFor.full, refusedWaited: this.refusedFor.waited };
   }
 
   /** A slot, at once or after a wait; an AppError (SERVICE_UNAVAILABLE, HTTP 503) when none comes. */

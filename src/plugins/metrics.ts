@@ -4,8 +4,8 @@
  * by their stable code, requests refused before their operation ran by code,
  * admission control's slots and refusals (by reason: a full queue, or a wait
  * that ran out), and tracking messages (the Segment API) by type and
- * outcome. One registry
- * per server, so servers (and tests) never share counters.
+ * outcome. One registry per server, so servers (and tests) never share
+ * counters.
  *
  * Operation names come from clients, so only the names the server is told of
  * (RAPPORT_METRICS_OPERATIONS) become label values; any other is "other" and
