@@ -2,6 +2,7 @@
 // $workspace: String, $keys: [String] (company ids), $limit: Integer
 // Returns: key (company id), item (the event's properties)
 MATCH (c:Company {workspace: $workspace})
+USING INDEX SEEK c:Company(id)
 WHERE c.id IN $keys
 CALL (c) {
   MATCH (c)-[:HAD_EVENT]->(e:CompanyEvent)

@@ -2,6 +2,7 @@
 // $workspace: String, $keys: [String] (company ids), $status: String or null (any), $limit: Integer
 // Returns: key (company id), item (the promise's properties)
 MATCH (c:Company {workspace: $workspace})
+USING INDEX SEEK c:Company(id)
 WHERE c.id IN $keys
 CALL (c) {
   MATCH (pr:Promise)-[:PROMISED_TO]->(c)

@@ -11,7 +11,7 @@
 UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.domain IS NOT NULL AND row.nameKey IS NOT NULL
-    AND NOT EXISTS { MATCH (:Company {workspace: $workspace, domain: row.domain}) }
+    AND NOT EXISTS { MATCH (taken:Company {workspace: $workspace, domain: row.domain}) USING INDEX SEEK taken:Company(workspace, domain) }
   MATCH (named:Company {workspace: $workspace, nameKey: row.nameKey})
   USING INDEX SEEK named:Company(workspace, nameKey)
   WHERE named.domain IS NULL

@@ -3,13 +3,16 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, email: row.person})
+  USING INDEX SEEK p:Person(workspace, email)
+  RETURN p
   UNION
   MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
+USING INDEX SEEK t:Topic(workspace, key)
 MERGE (k:Concern {workspace: $workspace, key: row.key})
   ON CREATE SET k.id = randomUUID()
 SET k += row.props

@@ -7,14 +7,18 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (x:Person {workspace: $workspace, email: row.a}) RETURN x
+  MATCH (x:Person {workspace: $workspace, email: row.a})
+  USING INDEX SEEK x:Person(workspace, email)
+  RETURN x
   UNION
   MATCH (x:Person {workspace: $workspace, profileUrl: row.a})
   USING INDEX SEEK x:Person(workspace, profileUrl)
   RETURN x
 }
 CALL (row) {
-  MATCH (y:Person {workspace: $workspace, email: row.b}) RETURN y
+  MATCH (y:Person {workspace: $workspace, email: row.b})
+  USING INDEX SEEK y:Person(workspace, email)
+  RETURN y
   UNION
   MATCH (y:Person {workspace: $workspace, profileUrl: row.b})
   USING INDEX SEEK y:Person(workspace, profileUrl)

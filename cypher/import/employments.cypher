@@ -7,14 +7,18 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, email: row.person})
+  USING INDEX SEEK p:Person(workspace, email)
+  RETURN p
   UNION
   MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }
 CALL (row) {
-  MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
+  MATCH (c:Company {workspace: $workspace, domain: row.company})
+  USING INDEX SEEK c:Company(workspace, domain)
+  RETURN c
   UNION
   MATCH (c:Company {workspace: $workspace, nameKey: row.company})
   USING INDEX SEEK c:Company(workspace, nameKey)

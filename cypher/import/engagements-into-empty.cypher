@@ -4,11 +4,14 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, email: row.person})
+  USING INDEX SEEK p:Person(workspace, email)
+  RETURN p
   UNION
   MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }
 MATCH (c:Content {workspace: $workspace, url: row.content})
+USING INDEX SEEK c:Content(workspace, url)
 CREATE (p)-[:ENGAGED {action: row.action, at: row.at}]->(c)

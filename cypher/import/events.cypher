@@ -3,7 +3,9 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
+  MATCH (c:Company {workspace: $workspace, domain: row.company})
+  USING INDEX SEEK c:Company(workspace, domain)
+  RETURN c
   UNION
   MATCH (c:Company {workspace: $workspace, nameKey: row.company})
   USING INDEX SEEK c:Company(workspace, nameKey)

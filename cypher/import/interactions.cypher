@@ -15,8 +15,11 @@
 // Returns: created (how many of the rows were new)
 UNWIND $rows AS row
 MATCH (u:Person {workspace: $workspace, email: row.user})
+USING INDEX SEEK u:Person(workspace, email)
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+  MATCH (p:Person {workspace: $workspace, email: row.person})
+  USING INDEX SEEK p:Person(workspace, email)
+  RETURN p
   UNION
   MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
   USING INDEX SEEK p:Person(workspace, profileUrl)

@@ -9,7 +9,7 @@
 UNWIND $rows AS row
 CALL (row) {
   WITH row WHERE row.email IS NOT NULL AND row.profileUrl IS NOT NULL
-    AND NOT EXISTS { MATCH (:Person {workspace: $workspace, email: row.email}) }
+    AND NOT EXISTS { MATCH (taken:Person {workspace: $workspace, email: row.email}) USING INDEX SEEK taken:Person(workspace, email) }
   MATCH (known:Person {workspace: $workspace, profileUrl: row.profileUrl})
   USING INDEX SEEK known:Person(workspace, profileUrl)
   WHERE known.email IS NULL

@@ -9,7 +9,9 @@ SET pr += row.props
 WITH pr, row
 CALL (pr, row) {
   CALL (row) {
-    MATCH (p:Person {workspace: $workspace, email: row.person}) RETURN p
+    MATCH (p:Person {workspace: $workspace, email: row.person})
+    USING INDEX SEEK p:Person(workspace, email)
+    RETURN p
     UNION
     MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
     USING INDEX SEEK p:Person(workspace, profileUrl)
@@ -19,7 +21,9 @@ CALL (pr, row) {
 }
 CALL (pr, row) {
   CALL (row) {
-    MATCH (c:Company {workspace: $workspace, domain: row.company}) RETURN c
+    MATCH (c:Company {workspace: $workspace, domain: row.company})
+    USING INDEX SEEK c:Company(workspace, domain)
+    RETURN c
     UNION
     MATCH (c:Company {workspace: $workspace, nameKey: row.company})
     USING INDEX SEEK c:Company(workspace, nameKey)

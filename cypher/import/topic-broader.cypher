@@ -3,5 +3,7 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 MATCH (t:Topic {workspace: $workspace, key: row.key})
+USING INDEX SEEK t:Topic(workspace, key)
 MATCH (b:Topic {workspace: $workspace, key: row.broader})
+USING INDEX SEEK b:Topic(workspace, key)
 MERGE (t)-[:BROADER]->(b)

@@ -3,4 +3,5 @@
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 MATCH (p:Person {workspace: $workspace, email: row.email})
+USING INDEX SEEK p:Person(workspace, email)
 SET p:User

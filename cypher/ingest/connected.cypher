@@ -4,9 +4,12 @@
 // $workspace: String, $user: String (email), $keys: [String] (emails or profile URLs)
 // Returns: key (of each person already connected)
 MATCH (u:Person {workspace: $workspace, email: $user})
+USING INDEX SEEK u:Person(workspace, email)
 UNWIND $keys AS key
 CALL (key) {
-  MATCH (p:Person {workspace: $workspace, email: key}) RETURN p
+  MATCH (p:Person {workspace: $workspace, email: key})
+  USING INDEX SEEK p:Person(workspace, email)
+  RETURN p
   UNION
   MATCH (p:Person {workspace: $workspace, profileUrl: key})
   USING INDEX SEEK p:Person(workspace, profileUrl)

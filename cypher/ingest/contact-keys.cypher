@@ -3,14 +3,24 @@
 // up, so checking a file costs the same whatever the workspace holds.
 // $workspace: String, $emails, $profiles, $domains, $nameKeys: [String]
 // Returns: emails, domains, companyNames (the name keys known) ([String]); profiles ([{url, email (null: none)}])
-CALL { UNWIND $emails AS key MATCH (p:Person {workspace: $workspace, email: key}) RETURN collect(p.email) AS emails }
+CALL {
+  UNWIND $emails AS key
+  MATCH (p:Person {workspace: $workspace, email: key})
+  USING INDEX SEEK p:Person(workspace, email)
+  RETURN collect(p.email) AS emails
+}
 CALL {
   UNWIND $profiles AS key
   MATCH (p:Person {workspace: $workspace, profileUrl: key})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN collect({url: p.profileUrl, email: p.email}) AS profiles
 }
-CALL { UNWIND $domains AS key MATCH (c:Company {workspace: $workspace, domain: key}) RETURN collect(c.domain) AS domains }
+CALL {
+  UNWIND $domains AS key
+  MATCH (c:Company {workspace: $workspace, domain: key})
+  USING INDEX SEEK c:Company(workspace, domain)
+  RETURN collect(c.domain) AS domains
+}
 CALL {
   UNWIND $nameKeys AS key
   MATCH (c:Company {workspace: $workspace, nameKey: key})

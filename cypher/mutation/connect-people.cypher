@@ -6,7 +6,9 @@
 // $recordedBy: String (the caller's email)
 // Returns: item (the connection: people, strength, since, lastInteractionAt, recordedBy, recordedAt)
 MATCH (x:Person {workspace: $workspace, id: $a})
+USING INDEX SEEK x:Person(id)
 MATCH (y:Person {workspace: $workspace, id: $b})
+USING INDEX SEEK y:Person(id)
 WITH CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
 WITH pair[0] AS low, pair[1] AS high
 MERGE (low)-[k:KNOWS]->(high)

@@ -10,6 +10,7 @@
 // Returns: item {engagements, concerns, promises, connections, employments, interests, interactions,
 //   unattributed, idempotentResults, apiKeys} (how many of each were removed); no row when there is no such person
 MATCH (p:Person {workspace: $workspace, id: $id})
+USING INDEX SEEK p:Person(id)
 // Facts name a person by their email, else their profile URL (promise keys), so that is what is cleared.
 WITH p, coalesce(p.email, p.profileUrl) AS email
 CALL (p) { MATCH (p)-[e:ENGAGED]->() DELETE e RETURN count(e) AS engagements }

@@ -10,10 +10,12 @@ SET pr.dueAt = coalesce($dueAt, pr.dueAt)
 WITH pr
 CALL (pr) {
   MATCH (p:Person {workspace: $workspace, id: $person})
+  USING INDEX SEEK p:Person(id)
   MERGE (pr)-[:PROMISED_TO]->(p)
 }
 CALL (pr) {
   MATCH (c:Company {workspace: $workspace, id: $company})
+  USING INDEX SEEK c:Company(id)
   MERGE (pr)-[:PROMISED_TO]->(c)
 }
 RETURN pr {.*} AS item

@@ -7,7 +7,9 @@
 // $workspace: String, $keep, $merge: String (company ids)
 // Returns: item (keep's properties); no row when keep, or merge (never merged into keep), is not in the workspace
 MATCH (keep:Company {workspace: $workspace, id: $keep})
+USING INDEX SEEK keep:Company(id)
 OPTIONAL MATCH (gone:Company {workspace: $workspace, id: $merge})
+USING INDEX SEEK gone:Company(id)
 WITH keep, gone, gone IS NOT NULL AS found
 CALL (keep, gone) {
   WITH keep, gone WHERE gone IS NOT NULL

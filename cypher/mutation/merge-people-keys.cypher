@@ -12,7 +12,9 @@
 // $workspace: String, $keep, $merge: String (person ids), $separator: String (the key separator)
 // Returns: pairs ([{team, contact}]); no row when merge is not in the workspace (a merge already done)
 MATCH (keep:Person {workspace: $workspace, id: $keep})
+USING INDEX SEEK keep:Person(id)
 MATCH (gone:Person {workspace: $workspace, id: $merge})
+USING INDEX SEEK gone:Person(id)
 WITH keep, gone, coalesce(keep.email, gone.email, keep.profileUrl, gone.profileUrl) AS kept,
      coalesce(keep.email, gone.email) AS keptEmail,
      CASE WHEN keep.email IS NOT NULL AND gone.email <> keep.email THEN gone.email END AS lostEmail,
@@ -23,6 +25,7 @@ CALL (gone, kept, lost) {
   WITH k, split(k.key, $separator) AS parts WHERE parts[0] IN lost
   WITH k, kept + substring(k.key, size(parts[0])) AS key
   OPTIONAL MATCH (same:Concern {workspace: $workspace, key: key})
+  USING INDEX SEEK same:Concern(workspace, key)
   CALL (k, same) { WITH * WHERE same IS NOT NULL DETACH DELETE k }
   CALL (k, same, key) { WITH * WHERE same IS NULL SET k.key = key }
 }
@@ -31,6 +34,7 @@ CALL (gone, kept, lost) {
   WITH pr, split(pr.key, $separator) AS parts WHERE parts[0] IN lost
   WITH pr, kept + substring(pr.key, size(parts[0])) AS key
   OPTIONAL MATCH (same:Promise {workspace: $workspace, key: key})
+  USING INDEX SEEK same:Promise(workspace, key)
   CALL (pr, same) { WITH * WHERE same IS NOT NULL DETACH DELETE pr }
   CALL (pr, same, key) { WITH * WHERE same IS NULL SET pr.key = key }
 }
@@ -42,6 +46,7 @@ CALL (keep, gone, kept, lost) {
   WITH i, reduce(s = CASE WHEN pair[0] < pair[1] THEN pair[0] + $separator + pair[1] ELSE pair[1] + $separator + pair[0] END,
                  x IN parts[2..] | s + $separator + x) AS key
   OPTIONAL MATCH (same:Interaction {workspace: $workspace, key: key})
+  USING INDEX SEEK same:Interaction(workspace, key)
   CALL (i, same) { WITH * WHERE same IS NOT NULL DETACH DELETE i }
   CALL (i, same, key) { WITH * WHERE same IS NULL SET i.key = key }
 }

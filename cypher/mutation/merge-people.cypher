@@ -11,7 +11,9 @@
 // $workspace: String, $keep, $merge: String (person ids)
 // Returns: item (keep's properties); no row when keep, or merge (never merged into keep), is not in the workspace
 MATCH (keep:Person {workspace: $workspace, id: $keep})
+USING INDEX SEEK keep:Person(id)
 OPTIONAL MATCH (gone:Person {workspace: $workspace, id: $merge})
+USING INDEX SEEK gone:Person(id)
 WITH keep, gone, gone IS NOT NULL AS found
 CALL (keep, gone) {
   WITH keep, gone WHERE gone IS NOT NULL

@@ -4,6 +4,7 @@
 // $recordedBy: String (the caller's email)
 // Returns: item (the event's properties)
 MATCH (c:Company {workspace: $workspace, id: $company})
+USING INDEX SEEK c:Company(id)
 MERGE (e:CompanyEvent {workspace: $workspace, key: $key})
   ON CREATE SET e.id = randomUUID(), e.recordedBy = $recordedBy, e.recordedAt = datetime()
 SET e += $props

@@ -4,7 +4,9 @@
 // $props: {text, expressedAt, source, severity, level}, $recordedBy: String (the caller's email)
 // Returns: item (the concern's properties and its topic)
 MATCH (p:Person {workspace: $workspace, id: $person})
+USING INDEX SEEK p:Person(id)
 MATCH (t:Topic {workspace: $workspace, key: $topic})
+USING INDEX SEEK t:Topic(workspace, key)
 MERGE (k:Concern {workspace: $workspace, key: $key})
   ON CREATE SET k.id = randomUUID(), k.recordedBy = $recordedBy, k.recordedAt = datetime()
 SET k += $props

@@ -3,7 +3,9 @@
 // $recordedBy: String (the caller's email)
 // Returns: item {personId, action, at, content, recordedBy, recordedAt}
 MATCH (p:Person {workspace: $workspace, id: $person})
+USING INDEX SEEK p:Person(id)
 MATCH (c:Content {workspace: $workspace, url: $content})
+USING INDEX SEEK c:Content(workspace, url)
 MERGE (p)-[e:ENGAGED {action: $action, at: $at}]->(c)
   ON CREATE SET e.recordedBy = $recordedBy, e.recordedAt = datetime()
 RETURN {personId: p.id, action: e.action, at: e.at, content: c {.*}, recordedBy: e.recordedBy, recordedAt: e.recordedAt} AS item

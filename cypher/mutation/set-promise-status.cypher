@@ -4,6 +4,7 @@
 // $workspace: String, $id: String, $status: String, $at: DateTime, $note: String or null, $recordedBy: String
 // Returns: item (the promise after), was (its status before); no row when there is no such promise
 MATCH (pr:Promise {workspace: $workspace, id: $id})
+USING INDEX SEEK pr:Promise(id)
 SET pr.statusLock = true
 REMOVE pr.statusLock
 WITH pr, pr.status AS was

@@ -13,7 +13,11 @@ CALL {
 CALL {
   UNWIND $broader AS b
   MATCH (up:Topic {workspace: $workspace, key: b})
-  WHERE b = $key OR EXISTS { (up)-[:BROADER*1..]->(:Topic {workspace: $workspace, key: $key}) }
+  USING INDEX SEEK up:Topic(workspace, key)
+  WHERE b = $key OR EXISTS {
+    MATCH (up)-[:BROADER*1..]->(self:Topic {workspace: $workspace, key: $key})
+    USING INDEX SEEK self:Topic(workspace, key)
+  }
   RETURN collect(b) AS cycles
 }
 RETURN clashes, cycles

@@ -3,4 +3,5 @@
 // Returns: key (the email), item (the person's properties)
 UNWIND $keys AS email
 MATCH (p:Person {workspace: $workspace, email: email})
+USING INDEX SEEK p:Person(workspace, email)
 RETURN email AS key, p {.*} AS item

@@ -2,6 +2,7 @@
 // $workspace: String, $keys: [String] (person ids), $limit: Integer
 // Returns: key (person id), item (the concern's properties and its topic)
 MATCH (p:Person {workspace: $workspace})
+USING INDEX SEEK p:Person(id)
 WHERE p.id IN $keys
 CALL (p) {
   MATCH (p)-[:VOICED]->(k:Concern)-[:ABOUT]->(t:Topic)

@@ -3,6 +3,7 @@
 // $workspace: String, $keys: [String] (person ids)
 // Returns: key (person id), item {personId, title, since, until, company}
 MATCH (p:Person {workspace: $workspace})
+USING INDEX SEEK p:Person(id)
 WHERE p.id IN $keys
 CALL (p) {
   MATCH (p)-[w:WORKS_AT]->(c:Company)

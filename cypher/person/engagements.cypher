@@ -2,6 +2,7 @@
 // $workspace: String, $keys: [String] (person ids), $limit: Integer
 // Returns: key (person id), item {personId, action, at, content, recordedBy, recordedAt}
 MATCH (p:Person {workspace: $workspace})
+USING INDEX SEEK p:Person(id)
 WHERE p.id IN $keys
 CALL (p) {
   MATCH (p)-[e:ENGAGED]->(c:Content)

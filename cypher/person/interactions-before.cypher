@@ -5,6 +5,7 @@
 // $workspace: String, $id: String (person id), $beforeAt: DateTime or null, $beforeKey: String or null, $limit: Integer
 // Returns: item {id, key, kind, direction, at, notes, colleague, contact (properties)}
 MATCH (p:Person {workspace: $workspace, id: $id})<-[:WITH]-(i:Interaction)
+USING INDEX SEEK p:Person(id)
 WHERE $beforeAt IS NULL OR i.at > $beforeAt OR (i.at = $beforeAt AND i.key < $beforeKey)
 MATCH (i)-[:WITH {side: "team"}]->(colleague:Person)
 MATCH (i)-[:WITH {side: "contact"}]->(contact:Person)

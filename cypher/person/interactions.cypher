@@ -3,6 +3,7 @@
 // $workspace: String, $id: String (person id), $afterAt: DateTime or null, $afterKey: String or null, $limit: Integer
 // Returns: item {id, key, kind, direction, at, notes, colleague, contact (properties)}
 MATCH (p:Person {workspace: $workspace, id: $id})<-[:WITH]-(i:Interaction)
+USING INDEX SEEK p:Person(id)
 WHERE $afterAt IS NULL OR i.at < $afterAt OR (i.at = $afterAt AND i.key > $afterKey)
 MATCH (i)-[:WITH {side: "team"}]->(colleague:Person)
 MATCH (i)-[:WITH {side: "contact"}]->(contact:Person)

@@ -2,6 +2,7 @@
 // $workspace: String, $keys: [String] (person ids), $status: String or null (any), $limit: Integer
 // Returns: key (person id), item (the promise's properties)
 MATCH (p:Person {workspace: $workspace})
+USING INDEX SEEK p:Person(id)
 WHERE p.id IN $keys
 CALL (p) {
   MATCH (pr:Promise)-[:PROMISED_TO]->(p)

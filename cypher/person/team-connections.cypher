@@ -4,6 +4,7 @@
 // Returns: key (person id), item {colleague (properties), strength, since, lastInteractionAt,
 //   sent, received, twoWay: Integer or null, firstInteractionAt, evidenceLastAt: DateTime or null}
 MATCH (p:Person {workspace: $workspace})
+USING INDEX SEEK p:Person(id)
 WHERE p.id IN $keys
 CALL (p) {
   MATCH (p)-[k:KNOWS]-(u:User)

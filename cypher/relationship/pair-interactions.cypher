@@ -11,7 +11,9 @@
 UNWIND $pairs AS pair
 WITH pair.contact AS contactEmail, collect(pair.team) AS teamEmails
 CALL (contactEmail) {
-  MATCH (contact:Person {workspace: $workspace, email: contactEmail}) RETURN contact
+  MATCH (contact:Person {workspace: $workspace, email: contactEmail})
+  USING INDEX SEEK contact:Person(workspace, email)
+  RETURN contact
   UNION
   MATCH (contact:Person {workspace: $workspace, profileUrl: contactEmail})
   USING INDEX SEEK contact:Person(workspace, profileUrl)

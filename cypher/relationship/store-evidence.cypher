@@ -8,14 +8,18 @@
 // Returns: connected (how many pairs have a connection after it)
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (low:Person {workspace: $workspace, email: row.low}) RETURN low
+  MATCH (low:Person {workspace: $workspace, email: row.low})
+  USING INDEX SEEK low:Person(workspace, email)
+  RETURN low
   UNION
   MATCH (low:Person {workspace: $workspace, profileUrl: row.low})
   USING INDEX SEEK low:Person(workspace, profileUrl)
   RETURN low
 }
 CALL (row) {
-  MATCH (high:Person {workspace: $workspace, email: row.high}) RETURN high
+  MATCH (high:Person {workspace: $workspace, email: row.high})
+  USING INDEX SEEK high:Person(workspace, email)
+  RETURN high
   UNION
   MATCH (high:Person {workspace: $workspace, profileUrl: row.high})
   USING INDEX SEEK high:Person(workspace, profileUrl)

@@ -3,7 +3,15 @@
 // $workspace: String, $keys: [String] (lower-cased names or aliases)
 // Returns: key (as asked), item (the topic's properties)
 UNWIND $keys AS wanted
-MATCH (t:Topic {workspace: $workspace})
-WHERE t.key = wanted OR wanted IN t.aliasKeys
+CALL (wanted) {
+  MATCH (t:Topic {workspace: $workspace, key: wanted})
+  USING INDEX SEEK t:Topic(workspace, key)
+  RETURN t
+  UNION
+  // No index finds a value in a list: aliases are looked for among the workspace's topics.
+  MATCH (t:Topic {workspace: $workspace})
+  WHERE wanted IN t.aliasKeys
+  RETURN t
+}
 RETURN wanted AS key, t {.*} AS item
 ORDER BY t.key = wanted DESC

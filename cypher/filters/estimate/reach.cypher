@@ -7,6 +7,7 @@
 // Returns: starts, firstHop, secondHop
 CALL {
   MATCH (start_:Person {workspace: $workspace, id: $anchor})
+  USING INDEX SEEK start_:Person(id)
   RETURN start_
   UNION
   MATCH (start_:User {workspace: $workspace})
