@@ -16,7 +16,9 @@ interface PlanStep {
  * Steps that find a node by its key (email, profile URL, id, domain, key,
  * url) by reading every node of the workspace and filtering: what Neo4j plans
  * for a lookup without an index hint while the label is nearly empty, and
- * keeps in its plan cache as the workspace grows (cypher/README.md).
+ * keeps in its plan cache as the workspace grows (cypher/README.md). The
+ * test database holds little, so a lookup left without its hint is planned
+ * that way here; a hinted one never is, whatever the database holds.
  */
 function keyLookupsByScan(step: PlanStep): string[] {
   const filter = step.operatorType.startsWith("Filter") ? step.arguments.Details ?? "" : "";
