@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { CYPHER_DIR, CypherCatalogue } from "../db/cypher.js";
-import { Cypher, Param, Variable, type Part } from "./tree.js";
+import { Cypher, NULL, Param, Variable, type Part } from "./tree.js";
 
 export const FRAGMENT_NAMES = [
   "common/topic-set",
@@ -90,13 +90,28 @@ export function loadFragments(): CypherCatalogue<FragmentName> {
 /** Parameters every statement receives under these names (statements.ts), not per instance. */
 const GLOBAL_PARAMETERS = new Set(["workspace", "shortlistFrom"]);
 
-/** A fragment's text cut at the names an instance renames and the slots it fills. */
+/** A fragment's text cut at the names an instance renames, the slots it fills and the conditions it may leave out. */
 type Segment =
   | { kind: "text"; text: string }
-  | { kind: "parameter" | "local" | "nested" | "value"; name: string };
+  | { kind: "parameter" | "local" | "nested" | "value"; name: string }
+  | { kind: "given"; on: { kind: "parameter" | "value"; name: string }; connector: string; condition: Segment[] };
 
 /** Where a fragment names a parameter, a local variable, a nested filter's slot or a placeholder. */
 const MARKS = /\$([A-Za-z]\w*)|\b([a-z][A-Za-z0-9]*_)(?![A-Za-z0-9_])|\{\{where:(\w+)\}\}|\{\{(\w+)\}\}/g;
+
+/**
+ * A condition that holds when a value is not given: `($minSeverity IS NULL OR …)`
+ * or `({{topics}} IS NULL OR …)`. In the fragments of one condition (person/,
+ * company/, shortlist/), an instance writes only the condition when the value
+ * is given, and leaves it out (with the AND before it) when it is not: whether a value is null is known as the
+ * filter is compiled, and every test left out of the text is one Neo4j does not
+ * parse, check and plan for a shape it has not seen (a third of the planning
+ * time of the canonical questions' statements). Statements and the other
+ * fragments keep such tests as they are written: a page after the first
+ * (`$afterKey`) reuses the first page's plan.
+ */
+const GIVEN = /\((?:\$([A-Za-z]\w*)|\{\{(\w+)\}\}) IS NULL OR /g;
+const CONDITION_FRAGMENT = /^(person|company|shortlist)\//;
 
 const templates = new Map<FragmentName, Segment[]>();
 
@@ -105,7 +120,47 @@ function template(name: FragmentName): Segment[] {
   let segments = templates.get(name);
   if (segments) return segments;
   const body = loadFragments().get(name).split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n").trim();
-  segments = [];
+  segments = CONDITION_FRAGMENT.test(name) ? withGivenConditions(name, body) : marked(name, body);
+  templates.set(name, segments);
+  return segments;
+}
+
+/** `body` cut at each condition on a value being given, whose inside (without the test) is cut at its marks. */
+function withGivenConditions(name: FragmentName, body: string): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const test of body.matchAll(GIVEN)) {
+    if (test.index < at) throw new Error(`fragment ${name}: a condition on a value being given inside another`);
+    const end = closingParenthesis(name, body, test.index);
+    const [, parameter, value] = test;
+    // The AND before a condition goes with it, so that one left out leaves no `AND true` behind; the first of a conjunction becomes `true`.
+    const before = body.slice(at, test.index);
+    const connector = /\s+AND $/.exec(before)?.[0] ?? "";
+    segments.push(...marked(name, before.slice(0, before.length - connector.length)), {
+      kind: "given",
+      on: parameter !== undefined ? { kind: "parameter", name: parameter } : { kind: "value", name: value! },
+      connector,
+      condition: marked(name, body.slice(test.index + test[0].length, end)),
+    });
+    at = end + 1;
+  }
+  return [...segments, ...marked(name, body.slice(at))];
+}
+
+/** The index of the parenthesis that closes the one at `open`. */
+function closingParenthesis(name: FragmentName, body: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < body.length; i++) {
+    if (body[i] === "(") depth += 1;
+    else if (body[i] === ")" && --depth === 0) return i;
+    else if (body[i] === "'" || body[i] === '"') throw new Error(`fragment ${name}: a string inside a condition on a value being given`);
+  }
+  throw new Error(`fragment ${name}: a condition on a value being given is not closed`);
+}
+
+/** Text cut at its marks. */
+function marked(name: FragmentName, body: string): Segment[] {
+  const segments: Segment[] = [];
   let at = 0;
   for (const mark of body.matchAll(MARKS)) {
     if (mark.index > at) segments.push({ kind: "text", text: body.slice(at, mark.index) });
@@ -120,7 +175,6 @@ function template(name: FragmentName): Segment[] {
     at = mark.index + mark[0].length;
   }
   if (at < body.length) segments.push({ kind: "text", text: body.slice(at) });
-  templates.set(name, segments);
   return segments;
 }
 
@@ -155,20 +209,29 @@ export function fragment(
     if (!made) own.set(base, (made = new Param(base, given)));
     return made;
   };
-  const parts = template(name).map((segment): Part => {
+  const valueOf = (slot: string) => {
+    const value = values[slot];
+    if (value === undefined) throw new Error(`fragment ${name} needs a value for {{${slot}}}`);
+    return value;
+  };
+  const given = ({ kind, name: base }: { kind: "parameter" | "value"; name: string }) => {
+    if (kind === "value") return valueOf(base) !== NULL;
+    return parameter(base).value != null;
+  };
+  const instantiate = (segments: Segment[]): Part[] => segments.flatMap((segment): Part[] => {
     switch (segment.kind) {
-      case "text": return segment.text;
-      case "parameter": return parameter(segment.name);
-      case "local": return local(segment.name);
+      case "text": return [segment.text];
+      case "parameter": return [parameter(segment.name)];
+      case "local": return [local(segment.name)];
       case "nested":
         if (!nested) throw new Error(`fragment ${name} needs a nested filter`);
-        return nested(local(segment.name));
-      case "value": {
-        const value = values[segment.name];
-        if (value === undefined) throw new Error(`fragment ${name} needs a value for {{${segment.name}}}`);
-        return value;
-      }
+        return [nested(local(segment.name))];
+      case "value": return [valueOf(segment.name)];
+      case "given":
+        if (given(segment.on)) return [segment.connector, "(", ...instantiate(segment.condition), ")"];
+        return segment.connector === "" ? ["true"] : [];
     }
   });
+  const parts = instantiate(template(name));
   return new Cypher(parts);
 }

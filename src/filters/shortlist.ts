@@ -31,10 +31,9 @@ const STEP_ORDER: TopicBoundKind[] = ["expressed-concern", "interested-in", "eng
 /**
  * The text that takes a statement's rows of people to test (`person`, and
  * `carried`) to rows of the people `predicate` holds for. With conditions to
- * shortlist by, the statement chooses as it runs: when fewer than
- * $shortlistFrom people are reached it tests each, else it shortlists them
- * first (cypher/filters/shortlist/matched). Each way is planned on its own, so
- * the usual case keeps the plan it has without shortlisting.
+ * shortlist by, the statement shortlists the people reached first, a step at
+ * a time while at least $shortlistFrom are left (cypher/filters/shortlist/matched),
+ * and tests the rest for the conditions no step stood for.
  */
 export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate: Cypher, carried: Part[]): Cypher {
   if (filter.shortlistable.length === 0) return cypher`WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
@@ -50,7 +49,6 @@ export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate
   }
   return fragment("shortlist/matched", {
     steps: join(steps, "\n"),
-    predicate,
     shortlistedPredicate: predicate.replace(flagged),
     carried: variableList(carried),
     carriedOut: variableList([...carried, ...flags]),

@@ -9,7 +9,7 @@ OPTIONAL CALL (reached, {{topics}}) {
     UNWIND topicIds_ AS topicId_
     MATCH (:Topic {id: topicId_})<-[:ABOUT]-(content_:Content)
     WITH DISTINCT content_
-    WHERE $kinds IS NULL OR content_.kind IN $kinds
+    WHERE ($kinds IS NULL OR content_.kind IN $kinds)
     MATCH (content_)<-[engagement_:ENGAGED]-(engaged_:Person)
     WHERE ($actions IS NULL OR engagement_.action IN $actions)
       AND ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= engagement_.at <= datetime())

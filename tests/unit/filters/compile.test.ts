@@ -31,17 +31,12 @@ describe("compilePersonWhere", () => {
         WHERE all(link_0 IN relationships(path_0) WHERE coalesce(link_0.strength, 0.5) >= $minStrength0)
       }) AND EXISTS {
         MATCH (person)-[:VOICED]->(concern_0:Concern)-[:ABOUT]->(topic_2:Topic)
-        WHERE (topics_0 IS NULL OR topic_2.id IN topics_0)
-          AND ($withinDays0 IS NULL OR datetime() - duration({days: $withinDays0}) <= concern_0.expressedAt <= datetime())
-          AND ($minSeverity0 IS NULL OR concern_0.severity >= $minSeverity0)
-          AND ($levels0 IS NULL OR concern_0.level IN $levels0)
-          AND ($sources0 IS NULL OR concern_0.source IN $sources0)
+        WHERE (topic_2.id IN topics_0)
+          AND (datetime() - duration({days: $withinDays0}) <= concern_0.expressedAt <= datetime())
       } AND EXISTS {
         MATCH (person)-[engagement_0:ENGAGED]->(content_0:Content)
-        WHERE ($kinds0 IS NULL OR content_0.kind IN $kinds0)
-          AND ($actions0 IS NULL OR engagement_0.action IN $actions0)
-          AND ($withinDays1 IS NULL OR datetime() - duration({days: $withinDays1}) <= engagement_0.at <= datetime())
-          AND (topics_1 IS NULL OR EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_1 })
+        WHERE (content_0.kind IN $kinds0)
+          AND (EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_1 })
         WITH count(engagement_0) AS engagements_0
         WHERE engagements_0 >= $minCount0
         RETURN engagements_0
@@ -65,14 +60,11 @@ describe("compilePersonWhere", () => {
     `);
     expect(compiled.params).toMatchInlineSnapshot(`
       {
-        "actions0": null,
         "anchor0": "viewer-id",
         "kinds0": [
           "WHITE_PAPER",
         ],
-        "levels0": null,
         "minCount0": 1,
-        "minSeverity0": null,
         "minStrength0": 0.3,
         "names0": [
           "churn",
@@ -80,9 +72,7 @@ describe("compilePersonWhere", () => {
         "names1": [
           "crm",
         ],
-        "sources0": null,
         "withinDays0": 90,
-        "withinDays1": null,
       }
     `);
     expect(compiled.personIds).toEqual(["viewer-id"]);
@@ -93,17 +83,25 @@ describe("compilePersonWhere", () => {
     expect(compiled.predicate).toMatchInlineSnapshot(`
       "EXISTS {
         MATCH (person)-[job_0:WORKS_AT]->(employer_0:Company)
-        WHERE (job_0.until IS NULL OR job_0.until > datetime()) AND (coalesce(($domains0 IS NULL OR employer_0.domain IN $domains0)
-        AND ($industries0 IS NULL OR toLower(employer_0.industry) IN $industries0)
-        AND ($statuses0 IS NULL OR employer_0.status IN $statuses0)
-        AND ($relationshipLevels0 IS NULL OR employer_0.relationshipLevel IN $relationshipLevels0)
-        AND ($employeesMin0 IS NULL OR employer_0.headcount >= $employeesMin0)
-        AND ($employeesMax0 IS NULL OR employer_0.headcount <= $employeesMax0), false) AND EXISTS {
+        WHERE (job_0.until IS NULL OR job_0.until > datetime()) AND (coalesce(true
+        AND (employer_0.status IN $statuses0), false) AND EXISTS {
         MATCH (employee_0:Person)-[job_1:WORKS_AT]->(employer_0)
         WHERE (job_1.until IS NULL OR job_1.until > datetime()) AND coalesce(toLower(employee_0.title) CONTAINS toLower($text0), false)
       })
       }"
     `);
+  });
+
+  it("writes a condition only when its value is given, so a shape without it is planned without it", () => {
+    const withSeverity = rendered(compilePersonWhere({ expressedConcern: { withinDays: 30, minSeverity: 3 } }, "person", { viewerId: null }));
+    expect(withSeverity.predicate).toContain("AND (concern_0.severity >= $minSeverity0)");
+    expect(withSeverity.params).toEqual({ withinDays0: 30, minSeverity0: 3 });
+    const without = rendered(compilePersonWhere({ expressedConcern: { withinDays: 30 } }, "person", { viewerId: null }));
+    expect(without.predicate).not.toContain("severity");
+    expect(without.predicate).not.toContain("IS NULL OR");
+    expect(without.params).toEqual({ withinDays0: 30 });
+    // The first condition of a conjunction left out leaves `true`, not a dangling AND.
+    expect(without.predicate).toContain("WHERE true\n    AND (datetime()");
   });
 
   it("keeps hostile strings out of the statement text", () => {
@@ -127,12 +125,12 @@ describe("compilePersonWhere", () => {
   it("without connectedTo, shortlists everyone by a top-level topic condition, and tests each person otherwise", () => {
     const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
     const shortlisted = peopleCount({ interestedIn: { topics: ["CRM"] }, titleContains: "VP" }, scope);
-    expect(shortlisted.text).toContain("MATCH (person:Person {workspace: $workspace})\nWITH collect(DISTINCT person) AS everyone_");
+    expect(shortlisted.text).toContain("MATCH (person:Person {workspace: $workspace})\nWITH collect(DISTINCT person) AS reached");
     expect(shortlisted.text).toMatch(/\(:Topic \{id: topicId_\d+\}\)<-\[interest_\d+:INTERESTED_IN\]-/);
     expect(shortlisted.personIds).toEqual([]);
     for (const plain of [{ titleContains: "VP" }, { OR: [{ interestedIn: { topics: ["CRM"] } }, { titleContains: "VP" }] }]) {
       const statement = peopleCount(plain, scope);
-      expect(statement.text).not.toContain("everyone_");
+      expect(statement.text).not.toContain("AS reached");
       expect(statement.text).toContain("MATCH (person:Person {workspace: $workspace})\nWHERE ");
     }
   });
@@ -149,7 +147,7 @@ describe("compilePersonWhere", () => {
     expect(steps).toEqual(["ABOUT", "ABOUT"]);
     expect(statement.text.indexOf("concern_") < statement.text.indexOf("engaged_")).toBe(true);
     expect(statement.text).not.toContain("interested_");
-    expect(statement.text).toContain("WHERE size(everyone_0) < $shortlistFrom");
+    expect(statement.text).toContain("WHERE size(reached) >= $shortlistFrom");
     expect(Number(statement.params.shortlistFrom)).toBe(2_000);
     const concernStep = statement.text.slice(statement.text.indexOf("concern_"));
     expect(concernStep).toMatch(/concern_\d+\.severity >= \$minSeverity(\d+)/);

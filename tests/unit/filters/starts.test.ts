@@ -30,9 +30,9 @@ describe("a company statement started from the events", () => {
       WITH DISTINCT company, nearby_0
       WHERE (EXISTS {
         MATCH (company)-[:HAD_EVENT]->(event_1:CompanyEvent)
-        WHERE ($types1 IS NULL OR event_1.type IN $types1)
-          AND ($fundingStages1 IS NULL OR event_1.stage IN $fundingStages1)
-          AND ($withinDays1 IS NULL OR datetime() - duration({days: $withinDays1}) <= event_1.occurredAt <= datetime())
+        WHERE (event_1.type IN $types1)
+          AND (event_1.stage IN $fundingStages1)
+          AND (datetime() - duration({days: $withinDays1}) <= event_1.occurredAt <= datetime())
       } AND EXISTS {
         MATCH (employee_0:Person)-[job_0:WORKS_AT]->(company)
         WHERE (job_0.until IS NULL OR job_0.until > datetime()) AND (employee_0.id <> $anchor0 AND EXISTS {
