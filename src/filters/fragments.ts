@@ -73,6 +73,8 @@ export const FRAGMENT_NAMES = [
   "prospect/team-reach-by-widening",
   "prospect/team-reach-of-few",
   "prospect/score",
+  "prospect/evidence",
+  "prospect/about-evidence",
   "estimate/reach",
   "estimate/events",
 ] as const;

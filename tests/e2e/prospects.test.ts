@@ -124,6 +124,23 @@ describe("prospects", () => {
     expect(path.hops).toBe(2);
   });
 
+  it("without connectedTo, takes the same evidence as from me within two hops, read from the content's side", async () => {
+    // The whole workspace's ranking looks the content about the topics up once (prospect/evidence); a ranking of
+    // the people reached tests each engagement's content (prospect/about-evidence). The same person scores alike.
+    const where = { engagedWith: { topics: ["CRM"] } };
+    const everyone = await prospects(where);
+    const reached = await prospects({ ...where, connectedTo: { maxHops: 2 } });
+    const engagementTitles = (edge: Edge) => edge.reasons.flatMap((reason) => (reason.__typename === "EngagementReason" ? [reason.engagement.content.title] : [])).sort();
+    const compared = reached.edges.filter((edge) => everyone.edges.some((other) => other.node.id === edge.node.id));
+    expect(compared.length).toBeGreaterThan(3);
+    for (const edge of compared) {
+      const same = everyone.edges.find((other) => other.node.id === edge.node.id)!;
+      expect(same.score).toBeCloseTo(edge.score, 4);
+      expect(engagementTitles(same)).toEqual(engagementTitles(edge));
+      expect(engagementTitles(same).length).toBeGreaterThan(0);
+    }
+  });
+
   it("without connectedTo, gives people beyond two hops nothing for the connection", async () => {
     const ranked = await prospects({ titleContains: "a" }, 100);
     const unreached = ranked.edges.filter((edge) => !edge.reasons.some((reason) => reason.__typename === "ConnectionReason"));

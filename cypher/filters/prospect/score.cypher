@@ -1,7 +1,9 @@
 // Query.prospects' ranking (the formula is documented on ProspectEdge.score in
 // schema.graphql; its numbers arrive as $weights, $actionWeights, $halfLives).
 // Evidence counts when it lies in [$since, $now] and, for engagements,
-// concerns and interests, is about evidenceTopics (every topic when null).
+// concerns and interests, is about evidenceTopics (every topic when null; an
+// engagement's content is tested by {{where:content_}}: prospect/about-evidence,
+// or, ranking the whole workspace, a look-up in evidenceContent).
 // Each signal keeps its strongest few items (with their own weight) as the
 // reasons; the connection path ({{strongestPath}}: common/strongest-path from
 // origin, or common/team-strongest-path from any user, which {{carried}} then
@@ -9,10 +11,10 @@
 // Ranked by score descending, then email, after ($afterScore, $afterEmail); a
 // backward page reads the reverse order (the comparisons and directions are
 // fixed texts chosen in src/filters/prospects.ts).
-CALL (person, evidenceTopics) {
+CALL (person, evidenceTopics, evidenceContent) {
   MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
   WHERE $since <= engaged_.at <= $now
-    AND (evidenceTopics IS NULL OR EXISTS { MATCH (content_)-[:ABOUT]->(about_:Topic) WHERE about_.id IN evidenceTopics })
+    AND {{where:content_}}
   WITH engaged_, content_, coalesce($actionWeights[engaged_.action], 0.5) * 2.0 ^ (-($now.epochMillis - engaged_.at.epochMillis) / 86400000.0 / $halfLives.engagement) AS weight_
   ORDER BY weight_ DESC, content_.url, engaged_.action
   RETURN sum(weight_) AS engagementSum, collect([engaged_, content_, weight_])[0..$reasonsPerSignal] AS engagementTop

@@ -9,7 +9,7 @@
 MATCH (origin:Person {workspace: $workspace, id: $origin})-[links_:KNOWS*1..{{hops}}]-(person)
 WHERE all(link_ IN links_ WHERE coalesce(link_.strength, 0.5) >= $minStrength) AND person <> origin
 {{matched}}
-WITH origin, evidenceTopics{{carried}}, collect(person) AS matching
+WITH origin, evidenceTopics, evidenceContent{{carried}}, collect(person) AS matching
 {{reach}}
-WITH origin, person, reach, evidenceTopics{{carried}}
+WITH origin, person, reach, evidenceTopics, evidenceContent{{carried}}
 {{score}}

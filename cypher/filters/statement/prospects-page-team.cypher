@@ -9,7 +9,7 @@
 {{evidence}}
 {{reached}}
 {{matched}}
-WITH evidenceTopics{{carried}}, collect(person) AS matching
+WITH evidenceTopics, evidenceContent{{carried}}, collect(person) AS matching
 {{reach}}
-WITH person, reach, evidenceTopics{{carried}}
+WITH person, reach, evidenceTopics, evidenceContent{{carried}}
 {{score}}

@@ -11,7 +11,7 @@
 OPTIONAL MATCH (origin:Person {workspace: $workspace, id: $origin})
 MATCH (person:Person {workspace: $workspace})
 {{matched}}
-WITH origin, evidenceTopics{{carried}}, collect(person) AS matching
+WITH origin, evidenceTopics, evidenceContent{{carried}}, collect(person) AS matching
 CALL (origin, matching) {
   {{reach}}
   RETURN person, reach
@@ -19,5 +19,5 @@ CALL (origin, matching) {
   UNWIND matching AS person
   RETURN person, 0.0 AS reach
 }
-WITH origin, person, max(reach) AS reach, evidenceTopics{{carried}}
+WITH origin, person, max(reach) AS reach, evidenceTopics, evidenceContent{{carried}}
 {{score}}
