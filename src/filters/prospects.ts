@@ -15,7 +15,7 @@ import { topicKey } from "../graph-document/normalize.js";
 import { compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf } from "./compile.js";
 import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
-import { matched } from "./shortlist.js";
+import { everyoneTested, matched } from "./shortlist.js";
 import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
 import { joinPaths, reachedPeople, statement, teamJoinPaths, type IntroductionPath, type Scope } from "./statements.js";
 import { cypher, Cypher, join, variableList } from "./tree.js";
@@ -89,8 +89,9 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const values = {
     evidence: evidence(evidenceTopicNames(where), connectedTo ? "topics" : "content"),
     hops: hopsBound(maxHops),
-    ...(team && { reached: reachedPeople(connectedTo, scope).rows }),
-    matched: matched(filter, filter.predicate, [...pathCarried, "evidenceTopics", "evidenceContent", ...filter.carried]),
+    // The connected statement expands from origin itself (prospects-page-connected).
+    ...(team ? { reached: reachedPeople(connectedTo, scope).rows } : !connectedTo && { reached: everyoneTested(filter) }),
+    matched: matched(filter, filter.predicate, [...pathCarried, "evidenceTopics", "evidenceContent", ...filter.carried], connectedTo ? "reached" : "everyone"),
     reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin"),
     carried: variableList(filter.carried),
     score: fragment("prospect/score", { strongestPath, carried: variableList(pathCarried), ...rankingTexts(position.backward === true) }, scoringParams(position, first),

@@ -19,7 +19,7 @@
  */
 import type { CompiledFilter, TopicBoundKind } from "./compile.js";
 import { fragment } from "./fragments.js";
-import { cypher, join, Variable, variableList, type Cypher, type Part } from "./tree.js";
+import { cypher, Cypher, join, Variable, variableList, type Part } from "./tree.js";
 
 /**
  * Steps are taken in this order: people voice few concerns, have a handful of
@@ -33,9 +33,12 @@ const STEP_ORDER: TopicBoundKind[] = ["expressed-concern", "interested-in", "eng
  * `carried`) to rows of the people `predicate` holds for. With conditions to
  * shortlist by, the statement shortlists the people reached first, a step at
  * a time while at least $shortlistFrom are left (cypher/filters/shortlist/matched),
- * and tests the rest for the conditions no step stood for.
+ * and tests the rest for the conditions no step stood for. `from` says where
+ * the rows come from: the people connectedTo reached, or everyone in the
+ * workspace, whom a first step reads from the topics' side instead
+ * (everyoneTested() says whether the statement reads them as rows).
  */
-export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate: Cypher, carried: Part[]): Cypher {
+export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate: Cypher, carried: Part[], from: "reached" | "everyone"): Cypher {
   if (filter.shortlistable.length === 0) return cypher`WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
   const ordered = [...filter.shortlistable].sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
   const steps: Cypher[] = [];
@@ -48,9 +51,15 @@ export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate
     flagged.set(condition.test, cypher`(${flag} OR ${condition.test})`);
   }
   return fragment("shortlist/matched", {
+    reached: from === "everyone" ? "null" : "collect(DISTINCT person)",
     steps: join(steps, "\n"),
     shortlistedPredicate: predicate.replace(flagged),
     carried: variableList(carried),
     carriedOut: variableList([...carried, ...flags]),
   }, {});
+}
+
+/** The rows of everyone in the workspace a statement without connectedTo tests: none when a step shortlists them (matched()). */
+export function everyoneTested(filter: Pick<CompiledFilter, "shortlistable">): Cypher {
+  return filter.shortlistable.length === 0 ? fragment("common/everyone", {}, {}) : new Cypher([]);
 }

@@ -13,7 +13,7 @@ import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFA
 import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
-import { matched } from "./shortlist.js";
+import { everyoneTested, matched } from "./shortlist.js";
 import { Cypher, join, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
@@ -77,15 +77,14 @@ function reachedStatement<C extends Columns>(
   output: Output<C>, name: FragmentName, filter: CompiledFilter, predicate: Cypher,
   connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, Part>,
 ): FilterStatement<RowOf<C>> {
-  const reached = reachedPeople(connectedTo, scope);
-  const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried) };
+  const reached = connectedTo ? reachedPeople(connectedTo, scope) : { rows: everyoneTested(filter), personIds: [] };
+  const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried, connectedTo ? "reached" : "everyone") };
   const start = !connectedTo ? "everyone" : connectedTo.team ? "team" : "connected";
   return { ...statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values), start };
 }
 
-/** The rows of `person` a statement tests: the people connectedTo reaches (from a person or from the team), or everyone in the workspace. */
-export function reachedPeople(connectedTo: ConnectedToFilter | null | undefined, viewer: Viewer): { rows: Cypher; personIds: string[] } {
-  if (!connectedTo) return { rows: fragment("common/everyone", {}, {}), personIds: [] };
+/** The rows of `person` a statement tests: the people connectedTo reaches, from a person or from the team. */
+export function reachedPeople(connectedTo: ConnectedToFilter, viewer: Viewer): { rows: Cypher; personIds: string[] } {
   const hops = hopsBound(connectedTo.maxHops);
   const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
   if (connectedTo.team) return { rows: fragment("common/reached-from-team", { hops }, { minStrength }), personIds: [] };

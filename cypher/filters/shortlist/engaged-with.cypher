@@ -1,10 +1,11 @@
 // Shortlist step for PersonWhere.engagedWith (the parameters of
 // person/engaged-with): keep the reached people with at least $minCount
 // engagements with content about {{topics}} that meet every condition, and set
-// {{flag}}. Taken only when at least $shortlistFrom people are left.
+// {{flag}}. Taken only when at least $shortlistFrom people are left; with
+// `reached` null (everyone, not read) it keeps the people it finds.
 OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
-  WHERE size(reached) >= $shortlistFrom
+  WHERE reached IS NULL OR size(reached) >= $shortlistFrom
   CALL (topicIds_) {
     UNWIND topicIds_ AS topicId_
     MATCH (:Topic {id: topicId_})<-[:ABOUT]-(content_:Content)
@@ -17,6 +18,6 @@ OPTIONAL CALL (reached, {{topics}}) {
     WHERE engagements_ >= $minCount
     RETURN collect(engaged_) AS matching_
   }
-  RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
+  RETURN CASE WHEN reached IS NULL THEN matching_ ELSE [candidate_ IN reached WHERE candidate_ IN matching_] END AS shortlist_
 }
 WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS {{flag}}{{carried}}

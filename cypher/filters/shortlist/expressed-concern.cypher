@@ -1,11 +1,12 @@
 // Shortlist step for PersonWhere.expressedConcern (the parameters of
 // person/expressed-concern): keep the reached people who voiced a concern
 // about {{topics}} that meets every condition, and set {{flag}}. Taken only
-// when at least $shortlistFrom people are left; below that, testing each one
-// costs less.
+// when at least $shortlistFrom people are left (below that, testing each one
+// costs less); with `reached` null (everyone, not read) it keeps the people it
+// finds.
 OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
-  WHERE size(reached) >= $shortlistFrom
+  WHERE reached IS NULL OR size(reached) >= $shortlistFrom
   CALL (topicIds_) {
     UNWIND topicIds_ AS topicId_
     MATCH (:Topic {id: topicId_})<-[:ABOUT]-(concern_:Concern)
@@ -16,6 +17,6 @@ OPTIONAL CALL (reached, {{topics}}) {
     MATCH (concern_)<-[:VOICED]-(voiced_:Person)
     RETURN collect(DISTINCT voiced_) AS matching_
   }
-  RETURN [candidate_ IN reached WHERE candidate_ IN matching_] AS shortlist_
+  RETURN CASE WHEN reached IS NULL THEN matching_ ELSE [candidate_ IN reached WHERE candidate_ IN matching_] END AS shortlist_
 }
 WITH coalesce(shortlist_, reached) AS reached, shortlist_ IS NOT NULL AS {{flag}}{{carried}}

@@ -8,8 +8,10 @@
 // its flag false), and {{shortlistedPredicate}} tests the rest
 // (src/filters/shortlist.ts). One way for both, not a branch for each: every
 // subquery in the text is one Neo4j plans for a filter shape it has not seen.
+// Without connectedTo, {{reached}} is null, for everyone: the first step reads
+// its people from the topics' side, and no one else of the workspace is read.
 // {{carriedOut}} is {{carried}} and the steps' flags.
-WITH collect(DISTINCT person) AS reached{{carried}}
+WITH {{reached}} AS reached{{carried}}
 {{steps}}
 UNWIND reached AS person
 WITH person{{carriedOut}}

@@ -1,5 +1,6 @@
-// Query.prospects: the people that match the filter ({{matched}}, which may
-// shortlist them: src/filters/shortlist.ts), scored and ranked by {{score}}
+// Query.prospects: the people that match the filter ({{matched}} of
+// {{reached}}, everyone in the workspace, which it may shortlist:
+// src/filters/shortlist.ts), scored and ranked by {{score}}
 // (cypher/filters/prospect/score.cypher). `reach`, the strength of the
 // strongest path of at most two connections from $origin, comes from {{reach}}
 // (src/filters/reach.ts) for the people within two hops, and is 0 for everyone
@@ -9,7 +10,7 @@
 {{prelude}}
 {{evidence}}
 OPTIONAL MATCH (origin:Person {workspace: $workspace, id: $origin})
-MATCH (person:Person {workspace: $workspace})
+{{reached}}
 {{matched}}
 WITH origin, evidenceTopics, evidenceContent{{carried}}, collect(person) AS matching
 CALL (origin, matching) {

@@ -125,7 +125,9 @@ describe("compilePersonWhere", () => {
   it("without connectedTo, shortlists everyone by a top-level topic condition, and tests each person otherwise", () => {
     const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
     const shortlisted = peopleCount({ interestedIn: { topics: ["CRM"] }, titleContains: "VP" }, scope);
-    expect(shortlisted.text).toContain("MATCH (person:Person {workspace: $workspace})\nWITH collect(DISTINCT person) AS reached");
+    // Everyone is not read: the first step reads its people from the topics' side.
+    expect(shortlisted.text).not.toContain("MATCH (person:Person {workspace: $workspace})");
+    expect(shortlisted.text).toMatch(/WITH null AS reached, topics_0\nOPTIONAL CALL \(reached, topics_0\)/);
     expect(shortlisted.text).toMatch(/\(:Topic \{id: topicId_\d+\}\)<-\[interest_\d+:INTERESTED_IN\]-/);
     expect(shortlisted.personIds).toEqual([]);
     for (const plain of [{ titleContains: "VP" }, { OR: [{ interestedIn: { topics: ["CRM"] } }, { titleContains: "VP" }] }]) {
@@ -147,7 +149,8 @@ describe("compilePersonWhere", () => {
     expect(steps).toEqual(["ABOUT", "ABOUT"]);
     expect(statement.text.indexOf("concern_") < statement.text.indexOf("engaged_")).toBe(true);
     expect(statement.text).not.toContain("interested_");
-    expect(statement.text).toContain("WHERE size(reached) >= $shortlistFrom");
+    expect(statement.text).toContain("WITH collect(DISTINCT person) AS reached");
+    expect(statement.text).toContain("WHERE reached IS NULL OR size(reached) >= $shortlistFrom");
     expect(Number(statement.params.shortlistFrom)).toBe(2_000);
     const concernStep = statement.text.slice(statement.text.indexOf("concern_"));
     expect(concernStep).toMatch(/concern_\d+\.severity >= \$minSeverity(\d+)/);
