@@ -6,7 +6,10 @@
 // (src/filters/reach.ts) for the people within two hops, and is 0 for everyone
 // else and for origin itself. Reach is found for all the matching people at
 // once: found person by person, a well-connected origin's neighbourhood was
-// read again for every person of the workspace.
+// read again for every person of the workspace. It is aggregated by person
+// inside its own subquery: grouped beside evidenceContent (thousands of
+// contents at a million people), each of 200k groups counted the list against
+// the transaction's memory, past its 4 GiB.
 {{prelude}}
 {{evidence}}
 OPTIONAL MATCH (origin:Person {workspace: $workspace, id: $origin})
@@ -14,11 +17,14 @@ OPTIONAL MATCH (origin:Person {workspace: $workspace, id: $origin})
 {{matched}}
 WITH origin, evidenceTopics, evidenceContent{{carried}}, collect(person) AS matching
 CALL (origin, matching) {
-  {{reach}}
-  RETURN person, reach
-  UNION ALL
-  UNWIND matching AS person
-  RETURN person, 0.0 AS reach
+  CALL (origin, matching) {
+    {{reach}}
+    RETURN person, reach
+    UNION ALL
+    UNWIND matching AS person
+    RETURN person, 0.0 AS reach
+  }
+  RETURN person, max(reach) AS reach
 }
-WITH origin, person, max(reach) AS reach, evidenceTopics, evidenceContent{{carried}}
+WITH origin, person, reach, evidenceTopics, evidenceContent{{carried}}
 {{score}}
