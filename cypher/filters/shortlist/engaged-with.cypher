@@ -2,13 +2,16 @@
 // person/engaged-with): keep the reached people with at least $minCount
 // engagements with content about {{topics}} that meet every condition, and set
 // {{flag}}. Taken only when at least $shortlistFrom people are left; with
-// `reached` null (everyone, not read) it keeps the people it finds.
+// `reached` null (everyone, not read) it keeps the people it finds. The
+// content about the topics is read from its own side: a topic's ABOUTs are
+// mostly concerns' (at a million people, 224,808 db hits from the CRM topics'
+// side for 3,536 contents).
 OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
   WHERE reached IS NULL OR size(reached) >= $shortlistFrom
   CALL (topicIds_) {
-    UNWIND topicIds_ AS topicId_
-    MATCH (:Topic {id: topicId_})<-[:ABOUT]-(content_:Content)
+    MATCH (content_:Content {workspace: $workspace})-[:ABOUT]->(about_:Topic)
+    WHERE about_.id IN topicIds_
     WITH DISTINCT content_
     WHERE ($kinds IS NULL OR content_.kind IN $kinds)
     MATCH (content_)<-[engagement_:ENGAGED]-(engaged_:Person)
