@@ -10,11 +10,11 @@ OPTIONAL CALL (reached, {{topics}}) {
   WITH reached, {{topics}} AS topicIds_
   WHERE reached IS NULL OR size(reached) >= $shortlistFrom
   CALL (topicIds_) {
-    MATCH (content_:Content {workspace: $workspace})-[:ABOUT]->(about_:Topic)
+    MATCH (content_:Content {workspace: $workspace})-[:ABOUT]->(about_)
     WHERE about_.id IN topicIds_
     WITH DISTINCT content_
     WHERE ($kinds IS NULL OR content_.kind IN $kinds)
-    MATCH (content_)<-[engagement_:ENGAGED]-(engaged_:Person)
+    MATCH (content_)<-[engagement_:ENGAGED]-(engaged_)
     WHERE ($actions IS NULL OR engagement_.action IN $actions)
       AND ($withinDays IS NULL OR datetime() - duration({days: $withinDays}) <= engagement_.at <= datetime())
     WITH engaged_, count(engagement_) AS engagements_

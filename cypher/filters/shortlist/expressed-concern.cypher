@@ -14,7 +14,7 @@ OPTIONAL CALL (reached, {{topics}}) {
       AND ($minSeverity IS NULL OR concern_.severity >= $minSeverity)
       AND ($levels IS NULL OR concern_.level IN $levels)
       AND ($sources IS NULL OR concern_.source IN $sources)
-    MATCH (concern_)<-[:VOICED]-(voiced_:Person)
+    MATCH (concern_)<-[:VOICED]-(voiced_)
     RETURN collect(DISTINCT voiced_) AS matching_
   }
   RETURN CASE WHEN reached IS NULL THEN matching_ ELSE [candidate_ IN reached WHERE candidate_ IN matching_] END AS shortlist_

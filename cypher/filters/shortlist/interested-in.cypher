@@ -8,7 +8,7 @@ OPTIONAL CALL (reached, {{topics}}) {
   WHERE reached IS NULL OR size(reached) >= $shortlistFrom
   CALL (topicIds_) {
     UNWIND topicIds_ AS topicId_
-    MATCH (:Topic {id: topicId_})<-[interest_:INTERESTED_IN]-(interested_:Person)
+    MATCH (:Topic {id: topicId_})<-[interest_:INTERESTED_IN]-(interested_)
     WHERE interest_.weight >= $minWeight
     RETURN collect(DISTINCT interested_) AS matching_
   }
