@@ -75,6 +75,7 @@ export const FRAGMENT_NAMES = [
   "prospect/score",
   "prospect/evidence",
   "prospect/about-evidence",
+  "prospect/in-evidence-content",
   "estimate/reach",
   "estimate/events",
 ] as const;

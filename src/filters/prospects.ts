@@ -18,7 +18,7 @@ import { reachOfMatching } from "./reach.js";
 import { everyoneTested, matched } from "./shortlist.js";
 import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
 import { joinPaths, reachedPeople, statement, teamJoinPaths, type IntroductionPath, type Scope } from "./statements.js";
-import { cypher, Cypher, join, variableList } from "./tree.js";
+import { Cypher, join, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
 
@@ -95,7 +95,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin"),
     carried: variableList(filter.carried),
     score: fragment("prospect/score", { strongestPath, carried: variableList(pathCarried), ...rankingTexts(position.backward === true) }, scoringParams(position, first),
-      (content) => (connectedTo ? fragment("prospect/about-evidence", { content }, {}) : cypher`(evidenceContent IS NULL OR ${content} IN evidenceContent)`)),
+      (content) => fragment(connectedTo ? "prospect/about-evidence" : "prospect/in-evidence-content", { content }, {})),
   };
   const name: FragmentName = team ? "statement/prospects-page-team" : connectedTo ? "statement/prospects-page-connected" : "statement/prospects-page";
   const personIds = connectedTo && origin ? [...new Set([origin, ...filter.personIds])] : filter.personIds;
