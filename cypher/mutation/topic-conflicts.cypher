@@ -6,8 +6,17 @@
 // Returns: clashes [String] (of $names), cycles [String] (of $broader)
 CALL {
   UNWIND $names AS wanted
-  MATCH (t:Topic {workspace: $workspace})
-  WHERE t.key <> $key AND (t.key = wanted OR wanted IN t.aliasKeys)
+  CALL (wanted) {
+    MATCH (t:Topic {workspace: $workspace, key: wanted})
+    USING INDEX SEEK t:Topic(workspace, key)
+    RETURN t
+    UNION
+    // No index finds a value in a list: aliases are looked for among the workspace's topics.
+    MATCH (t:Topic {workspace: $workspace})
+    WHERE wanted IN t.aliasKeys
+    RETURN t
+  }
+  WITH wanted, t WHERE t.key <> $key
   RETURN collect(DISTINCT wanted) AS clashes
 }
 CALL {
