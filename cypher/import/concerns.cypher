@@ -1,13 +1,13 @@
 // Concerns, unique by key (person, topic, time and text), with who voiced them and their topic.
-// $workspace: String, $rows: [{key, person (email or profile URL), topic, props: {text, expressedAt, source, severity, level}}]
+// $workspace: String, $rows: [{key, person ({email, profileUrl}, one null), topic, props: {text, expressedAt, source, severity, level}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person})
+  MATCH (p:Person {workspace: $workspace, email: row.person.email})
   USING INDEX SEEK p:Person(workspace, email)
   RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }

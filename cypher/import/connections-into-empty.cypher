@@ -3,24 +3,24 @@
 // would without first looking for an existing relationship (measured: 1.25×
 // the rate of connections.cypher).
 // Nor can interactions, so the strength is the floor (see connections.cypher).
-// $workspace: String, $rows: [{a, b (emails or profile URLs), props: {floor, since, lastInteractionAt}}]
+// $workspace: String, $rows: [{a, b ({email, profileUrl}, one null), props: {floor, since, lastInteractionAt}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (x:Person {workspace: $workspace, email: row.a})
+  MATCH (x:Person {workspace: $workspace, email: row.a.email})
   USING INDEX SEEK x:Person(workspace, email)
   RETURN x
   UNION
-  MATCH (x:Person {workspace: $workspace, profileUrl: row.a})
+  MATCH (x:Person {workspace: $workspace, profileUrl: row.a.profileUrl})
   USING INDEX SEEK x:Person(workspace, profileUrl)
   RETURN x
 }
 CALL (row) {
-  MATCH (y:Person {workspace: $workspace, email: row.b})
+  MATCH (y:Person {workspace: $workspace, email: row.b.email})
   USING INDEX SEEK y:Person(workspace, email)
   RETURN y
   UNION
-  MATCH (y:Person {workspace: $workspace, profileUrl: row.b})
+  MATCH (y:Person {workspace: $workspace, profileUrl: row.b.profileUrl})
   USING INDEX SEEK y:Person(workspace, profileUrl)
   RETURN y
 }

@@ -2,24 +2,24 @@
 // the higher, whichever key the row names them by. The
 // document's strength is the connection's floor: its strength is the larger of
 // that and what its interactions give (src/relationships/strength.ts).
-// $workspace: String, $rows: [{a, b (emails or profile URLs), props: {floor, since, lastInteractionAt}}]
+// $workspace: String, $rows: [{a, b ({email, profileUrl}, one null), props: {floor, since, lastInteractionAt}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (x:Person {workspace: $workspace, email: row.a})
+  MATCH (x:Person {workspace: $workspace, email: row.a.email})
   USING INDEX SEEK x:Person(workspace, email)
   RETURN x
   UNION
-  MATCH (x:Person {workspace: $workspace, profileUrl: row.a})
+  MATCH (x:Person {workspace: $workspace, profileUrl: row.a.profileUrl})
   USING INDEX SEEK x:Person(workspace, profileUrl)
   RETURN x
 }
 CALL (row) {
-  MATCH (y:Person {workspace: $workspace, email: row.b})
+  MATCH (y:Person {workspace: $workspace, email: row.b.email})
   USING INDEX SEEK y:Person(workspace, email)
   RETURN y
   UNION
-  MATCH (y:Person {workspace: $workspace, profileUrl: row.b})
+  MATCH (y:Person {workspace: $workspace, profileUrl: row.b.profileUrl})
   USING INDEX SEEK y:Person(workspace, profileUrl)
   RETURN y
 }

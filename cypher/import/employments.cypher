@@ -3,24 +3,24 @@
 // so a person has one current employer after the import, as the document says.
 // A person is found by email or profile URL, a company by domain or name key
 // (one without a domain first), as the importer keys them.
-// $workspace: String, $rows: [{person (email or profile URL), company (domain or name key), props: {title, since, until}}]
+// $workspace: String, $rows: [{person ({email, profileUrl}, one null), company ({domain, nameKey}, one null), props: {title, since, until}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person})
+  MATCH (p:Person {workspace: $workspace, email: row.person.email})
   USING INDEX SEEK p:Person(workspace, email)
   RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }
 CALL (row) {
-  MATCH (c:Company {workspace: $workspace, domain: row.company})
+  MATCH (c:Company {workspace: $workspace, domain: row.company.domain})
   USING INDEX SEEK c:Company(workspace, domain)
   RETURN c
   UNION
-  MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+  MATCH (c:Company {workspace: $workspace, nameKey: row.company.nameKey})
   USING INDEX SEEK c:Company(workspace, nameKey)
   WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
   RETURN c

@@ -1,14 +1,14 @@
 // Engagements into a workspace that was empty when the import began: CREATE
 // instead of MERGE, for the reason given in connections-into-empty.cypher.
-// $workspace: String, $rows: [{person (email or profile URL), content, action, at}]
+// $workspace: String, $rows: [{person ({email, profileUrl}, one null), content, action, at}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person})
+  MATCH (p:Person {workspace: $workspace, email: row.person.email})
   USING INDEX SEEK p:Person(workspace, email)
   RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }

@@ -1,13 +1,13 @@
 // Company events, unique by key (company, type and time).
-// $workspace: String, $rows: [{key, company (domain or name key), props: {type, stage, amountUsd, occurredAt}}]
+// $workspace: String, $rows: [{key, company ({domain, nameKey}, one null), props: {type, stage, amountUsd, occurredAt}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (c:Company {workspace: $workspace, domain: row.company})
+  MATCH (c:Company {workspace: $workspace, domain: row.company.domain})
   USING INDEX SEEK c:Company(workspace, domain)
   RETURN c
   UNION
-  MATCH (c:Company {workspace: $workspace, nameKey: row.company})
+  MATCH (c:Company {workspace: $workspace, nameKey: row.company.nameKey})
   USING INDEX SEEK c:Company(workspace, nameKey)
   WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
   RETURN c

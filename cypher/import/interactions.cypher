@@ -11,17 +11,17 @@
 // third of what MERGE of the two links did (measured on 2,000-row batches into
 // a 200,000-message mailbox). MERGE on the key still makes two writers of the
 // same interaction wait for each other rather than both creating it.
-// $workspace: String, $rows: [{key, user, person (email or profile URL), atMs: Float, props: {kind, direction, ref, notes}}]
+// $workspace: String, $rows: [{key, user, person ({email, profileUrl}, one null), atMs: Float, props: {kind, direction, ref, notes}}]
 // Returns: created (how many of the rows were new)
 UNWIND $rows AS row
 MATCH (u:Person {workspace: $workspace, email: row.user})
 USING INDEX SEEK u:Person(workspace, email)
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person})
+  MATCH (p:Person {workspace: $workspace, email: row.person.email})
   USING INDEX SEEK p:Person(workspace, email)
   RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }

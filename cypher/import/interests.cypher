@@ -1,13 +1,13 @@
 // A person's interest in a topic, with its weight.
-// $workspace: String, $rows: [{person (email or profile URL), topic, weight}]
+// $workspace: String, $rows: [{person ({email, profileUrl}, one null), topic, weight}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person})
+  MATCH (p:Person {workspace: $workspace, email: row.person.email})
   USING INDEX SEEK p:Person(workspace, email)
   RETURN p
   UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person})
+  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
   USING INDEX SEEK p:Person(workspace, profileUrl)
   RETURN p
 }

@@ -4,18 +4,18 @@
 // The inner CALL sees only the contact, so the planner cannot start from the
 // team member instead (it did, measured: 17,100,000 db hits for 50 pairs
 // against a 200,000-message mailbox). A pair without interactions gives no row.
-// $workspace: String, $pairs: [{team, contact}] (the team member's email; the contact's, else their profile URL)
+// $workspace: String, $pairs: [{team, contact}] (the team member's email; the contact's {email, profileUrl}, one null)
 // Times are epoch milliseconds as floats, which the driver reads as plain
 // numbers: unpacking date-times was most of the time spent reading these rows.
 // Returns: low, high (the pair's keys, email else profile URL, lower first), interactions: [{atMs: Float, fromLow: Boolean or null (null: two-way)}]
 UNWIND $pairs AS pair
-WITH pair.contact AS contactEmail, collect(pair.team) AS teamEmails
-CALL (contactEmail) {
-  MATCH (contact:Person {workspace: $workspace, email: contactEmail})
+WITH pair.contact AS wanted, collect(pair.team) AS teamEmails
+CALL (wanted) {
+  MATCH (contact:Person {workspace: $workspace, email: wanted.email})
   USING INDEX SEEK contact:Person(workspace, email)
   RETURN contact
   UNION
-  MATCH (contact:Person {workspace: $workspace, profileUrl: contactEmail})
+  MATCH (contact:Person {workspace: $workspace, profileUrl: wanted.profileUrl})
   USING INDEX SEEK contact:Person(workspace, profileUrl)
   RETURN contact
 }

@@ -4,24 +4,24 @@
 // whose interactions give no derived strength and that has no connection yet
 // gets none. since and lastInteractionAt widen to cover the interactions.
 // $workspace: String, $now: DateTime,
-// $rows: [{low, high (keys: email, else profile URL), sentLowToHigh, sentHighToLow, twoWay: Integer, first, last: DateTime, volume, derived: Float}]
+// $rows: [{low, high ({email, profileUrl}, one null), sentLowToHigh, sentHighToLow, twoWay: Integer, first, last: DateTime, volume, derived: Float}]
 // Returns: connected (how many pairs have a connection after it)
 UNWIND $rows AS row
 CALL (row) {
-  MATCH (low:Person {workspace: $workspace, email: row.low})
+  MATCH (low:Person {workspace: $workspace, email: row.low.email})
   USING INDEX SEEK low:Person(workspace, email)
   RETURN low
   UNION
-  MATCH (low:Person {workspace: $workspace, profileUrl: row.low})
+  MATCH (low:Person {workspace: $workspace, profileUrl: row.low.profileUrl})
   USING INDEX SEEK low:Person(workspace, profileUrl)
   RETURN low
 }
 CALL (row) {
-  MATCH (high:Person {workspace: $workspace, email: row.high})
+  MATCH (high:Person {workspace: $workspace, email: row.high.email})
   USING INDEX SEEK high:Person(workspace, email)
   RETURN high
   UNION
-  MATCH (high:Person {workspace: $workspace, profileUrl: row.high})
+  MATCH (high:Person {workspace: $workspace, profileUrl: row.high.profileUrl})
   USING INDEX SEEK high:Person(workspace, profileUrl)
   RETURN high
 }

@@ -7,7 +7,7 @@
  */
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
-import { topicKey, type NormalizedRecord } from "./normalize.js";
+import { companyLookup, personLookup, topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
 
 export type ImportRow = Record<string, unknown>;
@@ -54,11 +54,11 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
         props: defined({ profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
       })),
       many("employments", "relationshipsCreated", "import/employments", (p) => (p.company ? [{
-        person: p.key,
-        company: p.company,
+        person: personLookup(p.key),
+        company: companyLookup(p.company),
         props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
       }] : [])),
-      many("interests", "relationshipsCreated", "import/interests", (p) => (p.interests ?? []).map((i) => ({ person: p.key, topic: i.topic, weight: i.weight }))),
+      many("interests", "relationshipsCreated", "import/interests", (p) => (p.interests ?? []).map((i) => ({ person: personLookup(p.key), topic: i.topic, weight: i.weight }))),
     ],
     content: [
       one("content", "nodesCreated", "import/content", (c) => ({ url: c.url, props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }) })),
@@ -66,20 +66,20 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
     ],
     connections: [
       one("connections", "relationshipsCreated", intoEmpty ? "import/connections-into-empty" : "import/connections", (k) => ({
-        a: k.a,
-        b: k.b,
+        a: personLookup(k.a),
+        b: personLookup(k.b),
         props: defined({ floor: k.strength, since: optional(k.since, utcDateTime), lastInteractionAt: optional(k.lastInteractionAt, utcDateTime) }),
       })),
     ],
     engagements: [
       one("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", (e) => ({
-        person: e.person, content: e.content, action: e.action, at: utcDateTime(e.at),
+        person: personLookup(e.person), content: e.content, action: e.action, at: utcDateTime(e.at),
       })),
     ],
     concerns: [
       one("concerns", "nodesCreated", "import/concerns", (k) => ({
         key: k.key,
-        person: k.person,
+        person: personLookup(k.person),
         topic: k.topic,
         props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
       })),
@@ -87,15 +87,15 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
     events: [
       one("events", "nodesCreated", "import/events", (e) => ({
         key: e.key,
-        company: e.company,
+        company: companyLookup(e.company),
         props: defined({ type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: utcDateTime(e.occurredAt) }),
       })),
     ],
     promises: [
       one("promises", "nodesCreated", "import/promises", (p) => ({
         key: p.key,
-        person: p.person ?? null,
-        company: p.company ?? null,
+        person: optional(p.person, personLookup) ?? null,
+        company: optional(p.company, companyLookup) ?? null,
         props: defined({ sourceId: p.id, text: p.text, madeAt: optional(p.madeAt, utcDateTime), dueAt: optional(p.dueAt, utcDateTime), status: p.status }),
       })),
     ],
@@ -104,7 +104,7 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
       one("interactions", "nodesCreated", "import/interactions", (i) => ({
         key: i.key,
         user: i.user,
-        person: i.person,
+        person: personLookup(i.person),
         atMs: Date.parse(i.at),
         props: defined({ kind: i.kind, direction: i.direction, ref: i.ref, notes: i.notes }),
       })),

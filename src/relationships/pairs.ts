@@ -12,6 +12,7 @@
 import type { QueryRow } from "../db/query-names.js";
 import type { RunQuery } from "../db/run.js";
 import { integer, utcDateTime } from "../db/values.js";
+import { personLookup } from "../graph-document/normalize.js";
 import { derivedStrength, evidenceOf, type PairInteraction } from "./strength.js";
 
 /** A team member (by email) and a contact (by email, else profile URL), as stored. */
@@ -47,7 +48,7 @@ export function inContactOrder(pairs: Iterable<Pair>): Pair[] {
 /** Weighs each pair again and stores the result; resolves with how many pairs are connected afterwards. */
 export async function weighPairs(run: RunQuery, workspace: string, pairs: readonly Pair[], settings: WeighSettings): Promise<number> {
   if (pairs.length === 0) return 0;
-  const found = await run("relationship/pair-interactions", { workspace, pairs });
+  const found = await run("relationship/pair-interactions", { workspace, pairs: pairs.map((pair) => ({ team: pair.team, contact: personLookup(pair.contact) })) });
   const rows = found.map((row) => evidenceRow(row, settings));
   const [stored] = await run("relationship/store-evidence", { workspace, rows, now: utcDateTime(new Date(settings.nowMs).toISOString()) });
   return stored?.connected ?? 0;
@@ -58,8 +59,8 @@ function evidenceRow(row: QueryRow<"relationship/pair-interactions">, { nowMs, h
   const evidence = evidenceOf(interactions, halfLifeDays);
   const instant = (ms: number | null) => (ms === null ? null : utcDateTime(new Date(ms).toISOString()));
   return {
-    low: row.low,
-    high: row.high,
+    low: personLookup(row.low),
+    high: personLookup(row.high),
     sentLowToHigh: integer(evidence.firstToSecond),
     sentHighToLow: integer(evidence.secondToFirst),
     twoWay: integer(evidence.twoWay),

@@ -9,6 +9,7 @@
  */
 import type { Db, RunQuery } from "../../db/run.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
+import { personLookup } from "../../graph-document/normalize.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
 import { DEFAULT_INGEST_CONCURRENCY, InFlight } from "../ingest.js";
 import type { ContactsCheck } from "./check-contacts.js";
@@ -68,7 +69,7 @@ async function writePeople(run: RunQuery, workspace: string, user: string | null
   // A connection's b is the person's email, else their profile URL: its key is theirs.
   const wanted = batch.flatMap((r) => (r.connection === null ? [] : [{ connection: r.connection, key: (r.keys.email ?? r.keys.profile) as string }]));
   const already = user === null || wanted.length === 0 ? new Set<string>()
-    : new Set((await run("ingest/connected", { workspace, user, keys: wanted.map((w) => w.key) })).map((row) => row.key));
+    : new Set((await run("ingest/connected", { workspace, user, people: wanted.map((w) => personLookup(w.key)) })).map((row) => row.key));
   const connections = wanted.filter((w) => !already.has(w.key)).map((w) => w.connection);
   await upsertRecords(run, { people, connections }, noTopics, { workspace });
   return connections.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_STRENGTH, KEY_SEPARATOR, concernKey, eventKey, promiseKey, toInstant,
+  DEFAULT_STRENGTH, KEY_SEPARATOR, companyKey, companyLookup, concernKey, eventKey, personKey, personLookup, promiseKey, toInstant,
 } from "../../../src/graph-document/normalize.js";
 import { validateGraphDocument, type KnownKeys } from "../../../src/graph-document/validate.js";
 
@@ -26,6 +26,20 @@ describe("toInstant", () => {
     expect(toInstant("2026-10-15T09:30:00+02:00")).toBe("2026-10-15T07:30:00.000Z");
     expect(toInstant("2026-10-15T23:30:00-05:00")).toBe("2026-10-16T04:30:00.000Z");
     expect(toInstant("2026-10-15T09:30Z")).toBe("2026-10-15T09:30:00.000Z");
+  });
+});
+
+describe("personLookup and companyLookup", () => {
+  it("put a person's key under the property that holds it, whichever way the reference was written", () => {
+    expect(personLookup(personKey(" HTTPS.Fan@Example.com "))).toEqual({ email: "https.fan@example.com", profileUrl: null });
+    expect(personLookup(personKey("http://www.LinkedIn.com/in/Jane-Doe/"))).toEqual({ email: null, profileUrl: "https://linkedin.com/in/jane-doe" });
+    expect(personLookup(personKey("https://medium.com/@jane"))).toEqual({ email: null, profileUrl: "https://medium.com/@jane" });
+  });
+
+  it("put a company's key under domain or name key, a name with dots included", () => {
+    expect(companyLookup(companyKey(" Northwind.IO "))).toEqual({ domain: "northwind.io", nameKey: null });
+    expect(companyLookup(companyKey("Acme.io, Inc."))).toEqual({ domain: null, nameKey: "acmeio" });
+    expect(companyLookup(companyKey("Nestlé S.A."))).toEqual({ domain: null, nameKey: "nestle" });
   });
 });
 
