@@ -91,8 +91,8 @@ export function companyKey(ref: string): string {
  * A person's key (personKey) as the property that holds it, the other null.
  * Write statements look a person up by `email` and by `profileUrl`; a seek
  * for null finds nothing at next to no cost, so each lookup reads one index
- * instead of two (which was most of what linking a contacts batch cost). A
- * profile key always starts `https://` (profileKey); an email never does.
+ * instead of two (measured in cypher/README.md). A profile key always starts
+ * `https://` (profileKey); an email never does.
  */
 export function personLookup(key: string): { email: string | null; profileUrl: string | null } {
   return key.startsWith("https://") ? { email: null, profileUrl: key } : { email: key, profileUrl: null };
