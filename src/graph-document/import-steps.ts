@@ -5,9 +5,10 @@
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
+import { companyLookup, personLookup } from "../db/key-lookups.js";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
-import { companyLookup, personLookup, topicKey, type NormalizedRecord } from "./normalize.js";
+import { topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
 
 export type ImportRow = Record<string, unknown>;

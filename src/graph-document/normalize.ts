@@ -87,22 +87,6 @@ export function companyKey(ref: string): string {
   return DOMAIN.test(ref.trim()) ? lower(ref) : companyNameKey(ref);
 }
 
-/**
- * A person's key (personKey) as the property that holds it, the other null.
- * Write statements look a person up by `email` and by `profileUrl`; a seek
- * for null finds nothing at next to no cost, so each lookup reads one index
- * instead of two (measured in cypher/README.md). A profile key always starts
- * `https://` (profileKey); an email never does.
- */
-export function personLookup(key: string): { email: string | null; profileUrl: string | null } {
-  return key.startsWith("https://") ? { email: null, profileUrl: key } : { email: key, profileUrl: null };
-}
-
-/** A company's key (companyKey) as the property that holds it, as personLookup: a domain has a dot, a name key never does. */
-export function companyLookup(key: string): { domain: string | null; nameKey: string | null } {
-  return key.includes(".") ? { domain: key, nameKey: null } : { domain: null, nameKey: key };
-}
-
 /** A document date as a UTC instant: `2026-11-01` → `2026-11-01T00:00:00.000Z`. */
 export function toInstant(value: string): string {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value).toISOString();

@@ -9,10 +9,10 @@
  * interactions to what was stored, keeps this idempotent: a batch that is
  * retried, or an import run twice, gives the same strengths.
  */
+import { personLookup } from "../db/key-lookups.js";
 import type { QueryRow } from "../db/query-names.js";
 import type { RunQuery } from "../db/run.js";
 import { integer, utcDateTime } from "../db/values.js";
-import { personLookup } from "../graph-document/normalize.js";
 import { derivedStrength, evidenceOf, type PairInteraction } from "./strength.js";
 
 /** A team member (by email) and a contact (by email, else profile URL), as stored. */

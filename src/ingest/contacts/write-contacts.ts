@@ -7,9 +7,9 @@
  * LinkedIn row connects its person to the user only when they are not
  * connected yet, so a strength set by hand or earned by mail stays.
  */
+import { personLookup } from "../../db/key-lookups.js";
 import type { Db, RunQuery } from "../../db/run.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
-import { personLookup } from "../../graph-document/normalize.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
 import { DEFAULT_INGEST_CONCURRENCY, InFlight } from "../ingest.js";
 import type { ContactsCheck } from "./check-contacts.js";

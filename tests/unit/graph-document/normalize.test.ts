@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { companyLookup, personLookup } from "../../../src/db/key-lookups.js";
 import {
-  DEFAULT_STRENGTH, KEY_SEPARATOR, companyKey, companyLookup, concernKey, eventKey, personKey, personLookup, promiseKey, toInstant,
+  DEFAULT_STRENGTH, KEY_SEPARATOR, companyKey, concernKey, eventKey, personKey, promiseKey, toInstant,
 } from "../../../src/graph-document/normalize.js";
 import { validateGraphDocument, type KnownKeys } from "../../../src/graph-document/validate.js";
 
