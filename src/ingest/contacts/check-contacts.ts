@@ -5,10 +5,13 @@
  * person per row) and, a batch at a time, against the keys the workspace
  * holds (a profile URL is one person's). What is kept is compact: the keys
  * seen (to find a person given twice), the lines of the bad rows, the keys
- * of the companies to write and the first problems, never the rows.
+ * of the companies to write and the first problems, never the rows. A
+ * batch's keys are looked up while the next batch is read: the lookups are
+ * a round trip each, and the reading is this process's work.
  */
 import type { Db } from "../../db/run.js";
 import { checkProfileOwner, type KnownKeys } from "../../graph-document/document-checks.js";
+import { InFlight } from "../ingest.js";
 import type { RowProblem } from "./contact-row.js";
 import { recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
@@ -53,34 +56,43 @@ export async function checkContacts(db: Db, workspace: string, user: string | nu
     check.problems.add(problem);
     check.badLines.add(problem.line);
   };
+  // One batch looked up at a time, so that batches are checked against the workspace in the file's order.
+  const lookups = new InFlight(1);
   let batch: ContactRecords[] = [];
   const checkBatch = async () => {
-    await checkAgainstWorkspace(db, workspace, batch, seenCompanies, check, bad);
+    const checking = batch;
     batch = [];
+    await lookups.add(() => checkAgainstWorkspace(db, workspace, checking, seenCompanies, check, bad));
   };
-  for await (const item of rows()) {
-    if (item.problem !== undefined) {
-      bad(item.problem);
-      continue;
+  try {
+    for await (const item of rows()) {
+      if (item.problem !== undefined) {
+        bad(item.problem);
+        continue;
+      }
+      const { row } = item;
+      check.rows += 1;
+      const rowProblems: RowProblem[] = [];
+      const records = recordsOf(row, user, rowProblems);
+      rowProblems.forEach(bad);
+      if (records === null) continue;
+      const keys = [records.keys.email, records.keys.profile].filter((k): k is string => k !== null);
+      const earlier = keys.map((key) => seenPeople.get(key)).find((line) => line !== undefined);
+      if (earlier !== undefined) {
+        const field = records.person.email ? "email" : "profileUrl";
+        bad({ line: row.line, column: row.fields[field]?.column ?? null, message: `the same person as line ${earlier}` });
+        continue;
+      }
+      for (const key of keys) seenPeople.set(key, row.line);
+      batch.push(records);
+      if (batch.length >= batchSize) await checkBatch();
     }
-    const { row } = item;
-    check.rows += 1;
-    const rowProblems: RowProblem[] = [];
-    const records = recordsOf(row, user, rowProblems);
-    rowProblems.forEach(bad);
-    if (records === null) continue;
-    const keys = [records.keys.email, records.keys.profile].filter((k): k is string => k !== null);
-    const earlier = keys.map((key) => seenPeople.get(key)).find((line) => line !== undefined);
-    if (earlier !== undefined) {
-      const field = records.person.email ? "email" : "profileUrl";
-      bad({ line: row.line, column: row.fields[field]?.column ?? null, message: `the same person as line ${earlier}` });
-      continue;
-    }
-    for (const key of keys) seenPeople.set(key, row.line);
-    batch.push(records);
-    if (batch.length >= batchSize) await checkBatch();
+    await checkBatch();
+  } catch (error) {
+    await lookups.settle();
+    throw error;
   }
-  await checkBatch();
+  await lookups.drain();
   return check;
 }
 
