@@ -4,11 +4,20 @@
 // profile URL that is already another person's: document-checks.ts). Their
 // connections, stored from the lower key (email, else profile URL) to the
 // higher, are turned round where the new email changes which key is lower.
+// The rows without an email are written first, then the others, each kind by
+// a MERGE of its own: one MERGE choosing its key row by row (a UNION in a
+// subquery) took a third longer. Rows name each person once, so the order
+// changes nothing.
 // $workspace: String, $rows: [{email, profileUrl (either may be null), props: {profileUrl, name, title, city, country, location}}]
 // Returns: nothing; the importer reads what was created from the update counters
-UNWIND $rows AS row
+UNWIND [row IN $rows WHERE row.email IS NULL] AS row
+MERGE (p:Person {workspace: $workspace, profileUrl: row.profileUrl})
+  ON CREATE SET p.id = randomUUID()
+SET p += row.props
+WITH count(*) AS byProfile
+UNWIND [row IN $rows WHERE row.email IS NOT NULL] AS row
 CALL (row) {
-  WITH row WHERE row.email IS NOT NULL AND row.profileUrl IS NOT NULL
+  WITH row WHERE row.profileUrl IS NOT NULL
     AND NOT EXISTS { MATCH (taken:Person {workspace: $workspace, email: row.email}) USING INDEX SEEK taken:Person(workspace, email) }
   MATCH (known:Person {workspace: $workspace, profileUrl: row.profileUrl})
   USING INDEX SEEK known:Person(workspace, profileUrl)
@@ -26,15 +35,6 @@ CALL (row) {
     DELETE k
   }
 }
-CALL (row) {
-  WITH row WHERE row.email IS NOT NULL
-  MERGE (p:Person {workspace: $workspace, email: row.email})
-    ON CREATE SET p.id = randomUUID()
-  RETURN p
-  UNION
-  WITH row WHERE row.email IS NULL
-  MERGE (p:Person {workspace: $workspace, profileUrl: row.profileUrl})
-    ON CREATE SET p.id = randomUUID()
-  RETURN p
-}
+MERGE (p:Person {workspace: $workspace, email: row.email})
+  ON CREATE SET p.id = randomUUID()
 SET p += row.props
