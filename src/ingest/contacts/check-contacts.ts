@@ -25,6 +25,8 @@ export interface ContactsCheck {
   problems: Problems;
   /** Lines of the rows that are not to be written. */
   badLines: Set<number>;
+  /** Lines of the good rows whose person the workspace knew: only they can be connected to the user already. */
+  knownPeopleLines: Set<number>;
   /** Keys of the companies the workspace does not know: each is written with the first good row that names it. */
   newCompanies: Set<string>;
   /** New to the workspace: how many a write would create. */
@@ -49,7 +51,7 @@ export class Problems {
 }
 
 export async function checkContacts(db: Db, workspace: string, user: string | null, rows: ContactRows, batchSize: number): Promise<ContactsCheck> {
-  const check: ContactsCheck = { rows: 0, valid: 0, problems: new Problems(), badLines: new Set(), newCompanies: new Set(), peopleCreated: 0, companiesCreated: 0 };
+  const check: ContactsCheck = { rows: 0, valid: 0, problems: new Problems(), badLines: new Set(), knownPeopleLines: new Set(), newCompanies: new Set(), peopleCreated: 0, companiesCreated: 0 };
   const seenPeople = new Map<string, number>();
   const seenCompanies = new Set<string>();
   const bad = (problem: RowProblem) => {
@@ -110,7 +112,8 @@ async function checkAgainstWorkspace(
     });
     if (conflict) continue;
     check.valid += 1;
-    if (!(keys.email !== null && known.emails.has(keys.email)) && !(keys.profile !== null && known.profiles.has(keys.profile))) check.peopleCreated += 1;
+    if ((keys.email !== null && known.emails.has(keys.email)) || (keys.profile !== null && known.profiles.has(keys.profile))) check.knownPeopleLines.add(line);
+    else check.peopleCreated += 1;
     if (company === null || key === null) continue;
     if (seenCompanies.has(key)) continue;
     seenCompanies.add(key);
