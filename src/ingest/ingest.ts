@@ -29,7 +29,8 @@ import { Progress, type ProgressWriter } from "../graph-document/progress.js";
 import { upsertRecords } from "../graph-document/upsert-records.js";
 import { inContactOrder, pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
 import { isFreeMailDomain } from "./free-mail.js";
-import { Lanes, type Batch } from "./lanes.js";
+import { Lanes } from "./lanes.js";
+import { addTouches, MailBatch } from "./mail-batch.js";
 import type { MailMessage, MeetingOccurrence, Skipped } from "./records.js";
 import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touches } from "./touches.js";
 
@@ -91,7 +92,7 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
     skipped: { count: 0, listed: [] }, peopleCreated: 0, companiesCreated: 0, pairs: 0, connected: 0, seconds: 0, weighingSeconds: 0,
   };
   const progress = options.progress ? new Progress("ingest", null, options.progress) : undefined;
-  const lanes = new Lanes(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY, options.batchSize ?? DEFAULT_INGEST_BATCH);
+  const lanes = new Lanes(options.concurrency ?? DEFAULT_INGEST_CONCURRENCY, options.batchSize ?? DEFAULT_INGEST_BATCH, () => new MailBatch());
   const writtenContacts = new WrittenContacts();
   const write = (all = false) => lanes.write((batch) => flush(db, batch, writtenContacts, options, summary), all);
   const touched = new Map<string, Pair>();
@@ -127,7 +128,7 @@ export async function ingest(db: Db, items: AsyncIterable<Item>, options: Ingest
       }
       const touches = item.kind === "message" ? touchesOfMessage(item, team) : touchesOfMeeting(item, team);
       if (!count(touches, summary)) continue;
-      const invalid = lanes.add(touches);
+      const invalid = addTouches(lanes, touches);
       if (invalid !== null) {
         skip({ kind: "skipped", position: item.position, reason: invalid });
         continue;
@@ -178,7 +179,7 @@ class WrittenContacts {
   }
 }
 
-async function flush(db: Db, batch: Batch, written: WrittenContacts, options: IngestOptions, summary: IngestSummary): Promise<void> {
+async function flush(db: Db, batch: MailBatch, written: WrittenContacts, options: IngestOptions, summary: IngestSummary): Promise<void> {
   if (batch.size === 0) return;
   if (options.dryRun) return;
   const { workspace } = options;

@@ -1,60 +1,42 @@
 /**
- * Interactions waiting to be written, in lanes that never touch the same
- * person at once.
+ * Work waiting to be written, in lanes that never touch the same nodes at
+ * once.
  *
- * Linking an interaction to its contact locks the contact, and a person with
- * few links yet (under Neo4j's dense-node threshold, as most contacts are
- * early in a mailbox) is locked whole. Two batches of one mailbox share most
- * of their contacts, so with two writes in flight the second mostly waited
- * for the first: a quarter of the ingest transactions sampled during a
- * 100,000-message ingest were blocked on a lock. Here a contact's
- * interactions, and the contact's own row, always go to the same lane (by a
- * hash of the email), and a lane has at most one write in flight, so the
- * writes in flight lock disjoint people. (The team's side is a handful of
- * users, dense at once, whose links Neo4j adds without locking them whole.)
+ * A transaction that links a node locks it until it commits, and a node with
+ * few links yet (under Neo4j's dense-node threshold) is locked whole. Two
+ * batches in flight that share nodes take turns on them: with two writes in
+ * flight, a quarter of the transactions sampled during a 100,000-message
+ * mail ingest were blocked on a lock, and half of the samples of a contacts
+ * file's employments (the people of two batches share their companies).
+ * Here everything that shares a key (a contact's email, a company's name)
+ * goes to the same lane, and a lane has at most one write in flight, so the
+ * writes in flight lock disjoint nodes. (What every batch shares — the
+ * team's users, the importing user — is dense, and Neo4j links to a dense
+ * node without locking it whole.)
  */
-import { interactionKey, lower, toInstant } from "../graph-document/normalize.js";
-import { InteractionRecord } from "../graph-document/schema.js";
-import type { Contact, Touches } from "./touches.js";
 
-/** The interactions and contacts of one lane waiting for its next write, each once. */
-export class Batch {
-  readonly interactions = new Map<string, InteractionRecord>();
-  readonly contacts = new Map<string, Contact>();
-
-  get size(): number {
-    return this.interactions.size;
-  }
+/** A batch of a lane: how much it holds decides when it is written. */
+export interface LaneBatch {
+  readonly size: number;
 }
 
-export class Lanes {
-  private batches: Batch[];
+export class Lanes<B extends LaneBatch> {
+  private batches: B[];
   /** Each lane's write in flight (resolved when there is none). */
   private readonly writing: Promise<void>[];
 
-  constructor(private readonly count: number, private readonly batchSize: number) {
-    this.batches = Array.from({ length: count }, () => new Batch());
+  /**
+   * @param count how many lanes, so how many writes in flight at most
+   * @param batchSize the size at which a lane's batch is written
+   */
+  constructor(private readonly count: number, private readonly batchSize: number, private readonly newBatch: () => B) {
+    this.batches = Array.from({ length: count }, newBatch);
     this.writing = Array.from({ length: count }, () => Promise.resolve());
   }
 
-  /** Adds the touches, each interaction to its contact's lane, or says why they are not valid records and adds nothing. */
-  add(touches: Extract<Touches, { kind: "interactions" }>): string | null {
-    const parsed: InteractionRecord[] = [];
-    for (const interaction of touches.interactions) {
-      const result = InteractionRecord.safeParse(interaction);
-      if (!result.success) return `not a valid interaction: ${result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
-      parsed.push(result.data);
-    }
-    for (const r of parsed) {
-      const person = lower(r.person);
-      this.batches[this.laneOf(person)]!.interactions.set(interactionKey(lower(r.user), person, r.kind, toInstant(r.at), r.ref), r);
-    }
-    // A person is named by the first header that gives a display name.
-    for (const contact of touches.contacts) {
-      const contacts = this.batches[this.laneOf(contact.email)]!.contacts;
-      if (!contacts.get(contact.email)?.name) contacts.set(contact.email, contact);
-    }
-    return null;
+  /** The batch being filled in the lane of `key`: whatever shares the key is written by that lane. */
+  batchOf(key: string): B {
+    return this.batches[laneOf(key, this.count)]!;
   }
 
   /**
@@ -63,11 +45,11 @@ export class Lanes {
    * waits here while a full lane is still writing. A failed write throws here,
    * at its lane's next turn, or at drain.
    */
-  async write(write: (batch: Batch) => Promise<void>, all = false): Promise<void> {
+  async write(write: (batch: B) => Promise<void>, all = false): Promise<void> {
     for (let lane = 0; lane < this.count; lane += 1) {
       const batch = this.batches[lane]!;
       if (batch.size === 0 || (!all && batch.size < this.batchSize)) continue;
-      this.batches[lane] = new Batch();
+      this.batches[lane] = this.newBatch();
       await this.writing[lane];
       const started = write(batch);
       // Awaited later, at this lane's next turn or at drain; until then a failure must not count as unhandled.
@@ -84,11 +66,11 @@ export class Lanes {
   async settle(): Promise<void> {
     await Promise.allSettled(this.writing);
   }
+}
 
-  /** FNV-1a of the email: cheap, and spreads a mailbox's contacts evenly. */
-  private laneOf(email: string): number {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < email.length; i += 1) hash = Math.imul(hash ^ email.charCodeAt(i), 0x01000193);
-    return (hash >>> 0) % this.count;
-  }
+/** FNV-1a of the key: cheap, and spreads keys evenly. */
+function laneOf(key: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
 }
