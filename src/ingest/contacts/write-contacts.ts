@@ -1,68 +1,79 @@
 /**
  * The second reading of a contacts file: the good rows written, a batch per
- * transaction, through the importer's statements (upsertRecords). A batch's
- * new companies are written, and committed, before its people, who work at
- * them; the people of two batches are in flight at once — rows name each
- * person once (checked), so two batches never write the same person. A
- * LinkedIn row connects its person to the user only when they are not
- * connected yet, so a strength set by hand or earned by mail stays; a person
- * the workspace did not know when the file was checked is taken to be
- * connected to nobody.
+ * transaction, through the importer's statements (upsertRecords). Rows go
+ * to two lanes by their company (lanes.ts), each with one batch in flight:
+ * two batches sharing companies took turns on them. The new companies the
+ * rows name are written, and committed, before any batch that names them;
+ * rows name each person once (checked), so two batches never write the same
+ * person. A LinkedIn row connects its person to the user only when they are
+ * not connected yet, so a strength set by hand or earned by mail stays; a
+ * person the workspace did not know when the file was checked is taken to
+ * be connected to nobody.
  */
 import { personLookup } from "../../db/key-lookups.js";
 import type { Db, RunQuery } from "../../db/run.js";
 import type { CompanyRecord } from "../../graph-document/schema.js";
 import { upsertRecords } from "../../graph-document/upsert-records.js";
-import { DEFAULT_INGEST_CONCURRENCY, InFlight } from "../ingest.js";
+import { DEFAULT_INGEST_CONCURRENCY } from "../ingest.js";
+import { Lanes } from "../lanes.js";
 import type { ContactsCheck } from "./check-contacts.js";
 import { recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
 
 const noTopics = () => undefined;
 
+class ContactBatch {
+  readonly rows: ContactRecords[] = [];
+
+  get size(): number {
+    return this.rows.length;
+  }
+}
+
 /** Writes the rows the check found good; resolves with how many connections to the user were made. */
 export async function writeContacts(db: Db, workspace: string, user: string | null, rows: ContactRows, check: ContactsCheck, batchSize: number): Promise<number> {
-  const writes = new InFlight(DEFAULT_INGEST_CONCURRENCY);
+  const lanes = new Lanes(DEFAULT_INGEST_CONCURRENCY, batchSize, () => new ContactBatch());
+  let newCompanies: CompanyRecord[] = [];
   let connected = 0;
-  let batch: ContactRecords[] = [];
-  const writeBatch = async () => {
-    const people = batch;
-    batch = [];
-    const companies = companiesFirstNamedIn(people, check.newCompanies);
-    if (companies.length > 0) await db.transaction("contacts: companies", (run) => upsertRecords(run, { companies }, noTopics, { workspace }));
-    await writes.add(async () => {
+  const write = async (all = false) => {
+    if (newCompanies.length > 0) {
+      const companies = inWritingOrder(newCompanies);
+      newCompanies = [];
+      await db.transaction("contacts: companies", (run) => upsertRecords(run, { companies }, noTopics, { workspace }));
+    }
+    await lanes.write(async (batch) => {
+      const made = await db.transaction("contacts: people", (run) => writePeople(run, workspace, user, batch.rows, check.knownPeopleLines));
       // Added after the await: two batches end in either order.
-      const made = await db.transaction("contacts: people", (run) => writePeople(run, workspace, user, people, check.knownPeopleLines));
       connected += made;
-    });
+    }, all);
   };
   try {
     for await (const { row } of rows()) {
       if (row === undefined || check.badLines.has(row.line)) continue;
       const records = recordsOf(row, user, []);
       if (records === null) continue;
-      batch.push(records);
-      if (batch.length >= batchSize) await writeBatch();
+      const { company, companyKey } = records;
+      if (company !== null && companyKey !== null && check.newCompanies.delete(companyKey)) newCompanies.push(company);
+      // The name key, where there is one, is the same for a company written with its domain and without.
+      const batch = lanes.batchOf(records.companyNameKey ?? companyKey ?? (records.keys.email ?? records.keys.profile) as string);
+      batch.rows.push(records);
+      if (batch.size >= batchSize) await write();
     }
-    if (batch.length > 0) await writeBatch();
+    await write(true);
   } catch (error) {
     // Whole batches stay: let the ones in flight end before reporting.
-    await writes.settle();
+    await lanes.settle();
     throw error;
   }
-  await writes.drain();
+  await lanes.drain();
   return connected;
 }
 
-/** The companies new to the workspace that these rows are the first to name, each once (taken off `newCompanies`). */
-function companiesFirstNamedIn(batch: ContactRecords[], newCompanies: Set<string>): CompanyRecord[] {
-  const companies: CompanyRecord[] = [];
-  for (const { company, companyKey } of batch) {
-    if (company !== null && companyKey !== null && newCompanies.delete(companyKey)) companies.push(company);
-  }
-  // Those with a domain first: a name-only row of the same company later in the statement then finds it, where
-  // the other way round the statement (which looks for a name-only company to give the domain to before it
-  // writes any) would make two.
+/** New companies, those with a domain first. */
+function inWritingOrder(companies: CompanyRecord[]): CompanyRecord[] {
+  // A name-only row of the same company later in the statement then finds the one with the domain, where the
+  // other way round the statement (which looks for a name-only company to give the domain to before it writes
+  // any) would make two.
   return companies.sort((x, y) => Number(x.domain === undefined) - Number(y.domain === undefined));
 }
 
