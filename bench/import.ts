@@ -4,6 +4,7 @@
  * Imports a generated graph into an empty workspace of the configured Neo4j
  * (the local one by default), streamed from its file as `npm run import` and
  * POST /import read it, and prints wall time and records/s per step, the
+ * CPU seconds of the importer and of the local Neo4j over the import, the
  * importer's peak RSS, and the local Neo4j's store size before and after.
  * The document is generated once into .data/bench/ and reused. The workspace
  * is wiped afterwards unless --keep (the query benchmark wants it kept).
@@ -19,6 +20,7 @@ import { localStoreBytes } from "../src/db/neo4j-memory.js";
 import { openDb } from "../src/db/open.js";
 import { fileDocument } from "../src/graph-document/document-source.js";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importDocument } from "../src/graph-document/import.js";
+import { startCpuClock } from "./cpu.js";
 import { wipeWorkspace } from "./wipe.js";
 
 export interface ImportFigures {
@@ -56,12 +58,14 @@ export async function benchImport(options: { people: number; seed: number; batch
   const { db, close } = await openDb(config, (line) => console.error(line));
   try {
     const storeBefore = storeMb();
+    const cpu = await startCpuClock(config);
     const started = performance.now();
     const result = await importDocument(db, fileDocument(file), {
       workspace, batchSize: options.batchSize, concurrency: options.concurrency, progress: (line) => console.error(line),
     });
     if (!result.ok) throw new Error(result.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join("\n"));
     const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = cpu.read();
     // maxRSS is in kilobytes: the peak over the whole process, reading, validating and writing.
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     // Writes reach the store files at a checkpoint; until then they are in the page cache and the transaction log.
@@ -77,6 +81,8 @@ export async function benchImport(options: { people: number; seed: number; batch
     }
     console.log(`validate (first reading): ${result.validationSeconds.toFixed(1)}s; write (second reading): ${(result.seconds - result.validationSeconds).toFixed(1)}s`);
     console.log(`wall time: ${seconds.toFixed(1)}s (${(seconds / 60).toFixed(1)} min) for ${records.toLocaleString("en-US")} rows (${Math.round(records / seconds)} rows/s)`);
+    const neo4jCpu = cpuSeconds.neo4j === undefined ? "" : `, Neo4j ${cpuSeconds.neo4j.toFixed(0)} s`;
+    console.log(`CPU seconds over the import: importer ${cpuSeconds.self.toFixed(0)} s${neo4jCpu}`);
     console.log(`importer peak RSS: ${peakRssMb} MB`);
     if (storeBefore !== undefined && storeAfter !== undefined) {
       const when = checkpointed ? "" : " (as of Neo4j's last checkpoint: this Neo4j cannot be asked for one)";
