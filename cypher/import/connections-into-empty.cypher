@@ -3,7 +3,7 @@
 // would without first looking for an existing relationship (measured: 1.25×
 // the rate of connections.cypher).
 // Nor can interactions, so the strength is the floor (see connections.cypher).
-// $workspace: String, $rows: [{a, b ({email, profileUrl}, one null), props: {floor, since, lastInteractionAt}}]
+// $workspace: String, $rows: [{a, b ({email, profileUrl}, one null), props: {floor}, sinceMs, lastInteractionAtMs: Float or null (epoch milliseconds)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
@@ -27,4 +27,6 @@ CALL (row) {
 WITH row, CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
 WITH row, pair[0] AS a, pair[1] AS b
 CREATE (a)-[k:KNOWS]->(b)
-SET k += row.props, k.strength = row.props.floor
+SET k += row.props, k.strength = row.props.floor,
+  k.since = CASE WHEN row.sinceMs IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.sinceMs)}) END,
+  k.lastInteractionAt = CASE WHEN row.lastInteractionAtMs IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.lastInteractionAtMs)}) END
