@@ -1,7 +1,8 @@
 /**
  * Normalized records → the write steps of an import: each step a named
  * import query and its rows, with values in Neo4j form (UTC date-times,
- * WGS-84 points, integers). Properties a record does not give are
+ * WGS-84 points, integers), except the connections' dates, sent as epoch
+ * milliseconds that their statements turn into date-times. Properties a record does not give are
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
