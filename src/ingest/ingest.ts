@@ -29,7 +29,7 @@ import { Progress, type ProgressWriter } from "../graph-document/progress.js";
 import { upsertRecords } from "../graph-document/upsert-records.js";
 import { inContactOrder, pairsOf, weighPairs, type Pair } from "../relationships/pairs.js";
 import { isFreeMailDomain } from "./free-mail.js";
-import { Lanes } from "./lanes.js";
+import { InFlight, Lanes } from "./lanes.js";
 import { addTouches, MailBatch } from "./mail-batch.js";
 import type { MailMessage, MeetingOccurrence, Skipped } from "./records.js";
 import { touchesOfMeeting, touchesOfMessage, type Contact, type Team, type Touches } from "./touches.js";
@@ -202,30 +202,6 @@ async function flush(db: Db, batch: MailBatch, written: WrittenContacts, options
   });
   summary.alreadyKnown += known;
   summary.recorded += interactions.length - known;
-}
-
-/** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */
-export class InFlight {
-  private readonly pending: Promise<void>[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  async add(work: () => Promise<void>): Promise<void> {
-    if (this.pending.length >= this.limit) await this.pending.shift();
-    const started = work();
-    // Awaited later, by add or drain; until then a failure must not count as unhandled.
-    started.catch(() => undefined);
-    this.pending.push(started);
-  }
-
-  async drain(): Promise<void> {
-    while (this.pending.length > 0) await this.pending.shift();
-  }
-
-  /** Waits for every write in flight to end, failed or not. */
-  async settle(): Promise<void> {
-    await Promise.allSettled(this.pending.splice(0));
-  }
 }
 
 async function weighTouched(db: Db, pairs: Pair[], options: IngestOptions, summary: IngestSummary): Promise<void> {

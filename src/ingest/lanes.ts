@@ -12,7 +12,8 @@
  * goes to the same lane, and a lane has at most one write in flight, so the
  * writes in flight lock disjoint nodes. (What every batch shares — the
  * team's users, the importing user — is dense, and Neo4j links to a dense
- * node without locking it whole.)
+ * node without locking it whole.) InFlight, below, keeps writes that do not
+ * share nodes, or reads, to a number at once in the order they came.
  */
 
 /** A batch of a lane: how much it holds decides when it is written. */
@@ -65,6 +66,30 @@ export class Lanes<B extends LaneBatch> {
   /** Waits for every write in flight to end, failed or not. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.writing);
+  }
+}
+
+/** At most `limit` writes at once, in the order they were added; a failure surfaces at the next add or at drain. */
+export class InFlight {
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async add(work: () => Promise<void>): Promise<void> {
+    if (this.pending.length >= this.limit) await this.pending.shift();
+    const started = work();
+    // Awaited later, by add or drain; until then a failure must not count as unhandled.
+    started.catch(() => undefined);
+    this.pending.push(started);
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) await this.pending.shift();
+  }
+
+  /** Waits for every write in flight to end, failed or not. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.pending.splice(0));
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * A contacts file written in many small batches, two in flight at once
- * (src/ingest/contacts/write-contacts.ts): the batches share companies and
- * the user, and each one reports what it made after the other may have; the
- * summary counts every batch's writes, each person is linked once, and a
- * connection that was there before keeps its strength.
+ * (src/ingest/contacts/write-contacts.ts): rows go to lanes by company, and
+ * Globex and Initech fall in different lanes, so a batch of each is in
+ * flight at once; they share the user, and each reports what it made after
+ * the other may have. The summary counts every batch's writes, each person
+ * is linked once, and a connection that was there before keeps its strength.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importGraphDocument } from "../../src/graph-document/import.js";

@@ -11,7 +11,7 @@
  */
 import type { Db } from "../../db/run.js";
 import { checkProfileOwner, type KnownKeys } from "../../graph-document/document-checks.js";
-import { InFlight } from "../ingest.js";
+import { InFlight } from "../lanes.js";
 import type { RowProblem } from "./contact-row.js";
 import { recordsOf, type ContactRecords } from "./contact-records.js";
 import type { ContactRows } from "./contacts-source.js";
