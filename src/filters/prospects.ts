@@ -17,7 +17,7 @@ import { fragment, type FragmentName } from "./fragments.js";
 import { reachOfMatching } from "./reach.js";
 import { everyoneTested, matched } from "./shortlist.js";
 import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
-import { joinPaths, reachedPeople, statement, teamJoinPaths, type IntroductionPath, type Scope } from "./statements.js";
+import { joinPaths, reachedPeople, statement, teamJoinPaths, testedPeople, type IntroductionPath, type Scope } from "./statements.js";
 import { Cypher, join, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
@@ -91,7 +91,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     hops: hopsBound(maxHops),
     // The connected statement expands from origin itself (prospects-page-connected).
     ...(team ? { reached: reachedPeople(connectedTo, scope).rows } : !connectedTo && { reached: everyoneTested(filter) }),
-    matched: matched(filter, filter.predicate, [...pathCarried, "evidenceTopics", "evidenceContent", ...filter.carried], connectedTo ? "reached" : "everyone"),
+    matched: matched(filter, filter.predicate, [...pathCarried, "evidenceTopics", "evidenceContent", ...filter.carried], testedPeople(connectedTo, scope)),
     reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin"),
     carried: variableList(filter.carried),
     score: fragment("prospect/score", { strongestPath, carried: variableList(pathCarried), ...rankingTexts(position.backward === true) }, scoringParams(position, first),

@@ -29,6 +29,13 @@ import { cypher, Cypher, join, Variable, variableList, type Part } from "./tree.
 const STEP_ORDER: TopicBoundKind[] = ["expressed-concern", "interested-in", "engaged-with"];
 
 /**
+ * The people a statement tests: everyone in the workspace, the people
+ * connectedTo reaches, or those when an estimate says they are fewer than
+ * Scope.shortlistFrom (Scope.fewReached).
+ */
+export type TestedPeople = "everyone" | "reached" | "few reached";
+
+/**
  * The text that takes a statement's rows of people to test (`person`, and
  * `carried`) to rows of the people `predicate` holds for. With conditions to
  * shortlist by, the statement shortlists the people reached first, a step at
@@ -36,10 +43,11 @@ const STEP_ORDER: TopicBoundKind[] = ["expressed-concern", "interested-in", "eng
  * and tests the rest for the conditions no step stood for. `from` says where
  * the rows come from: the people connectedTo reached, or everyone in the
  * workspace, whom a first step reads from the topics' side instead
- * (everyoneTested() says whether the statement reads them as rows).
+ * (everyoneTested() says whether the statement reads them as rows). Fewer
+ * reached people than a step would shortlist take no steps.
  */
-export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate: Cypher, carried: Part[], from: "reached" | "everyone"): Cypher {
-  if (filter.shortlistable.length === 0) return cypher`WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
+export function matched(filter: Pick<CompiledFilter, "shortlistable">, predicate: Cypher, carried: Part[], from: TestedPeople): Cypher {
+  if (filter.shortlistable.length === 0 || from === "few reached") return cypher`WITH DISTINCT person${variableList(carried)}\nWHERE ${predicate}`;
   const ordered = [...filter.shortlistable].sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
   const steps: Cypher[] = [];
   const flags: Part[] = [];

@@ -13,7 +13,7 @@ import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFA
 import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
-import { everyoneTested, matched } from "./shortlist.js";
+import { everyoneTested, matched, type TestedPeople } from "./shortlist.js";
 import { Cypher, join, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
@@ -37,6 +37,14 @@ export interface Scope extends Viewer {
   workspace: string;
   /** How many people a statement must have to test before it shortlists them (cypher/filters/shortlist). */
   shortlistFrom: number;
+  /**
+   * True when the people connectedTo reaches are, by an estimate from the
+   * graph, fewer than shortlistFrom (start-choice.ts): the statement then
+   * tests each of them and carries no shortlist steps, which would skip
+   * themselves anyway, so Neo4j has a smaller text to plan. Absent: the steps
+   * are written and decide for themselves.
+   */
+  fewReached?: boolean;
 }
 
 const PEOPLE_PAGE = { label: "filters/people-page", columns: { item: column<PersonItem>(), sortValue } };
@@ -78,9 +86,14 @@ function reachedStatement<C extends Columns>(
   connectedTo: ConnectedToFilter | null | undefined, scope: Scope, params: Params, texts: Record<string, Part>,
 ): FilterStatement<RowOf<C>> {
   const reached = connectedTo ? reachedPeople(connectedTo, scope) : { rows: everyoneTested(filter), personIds: [] };
-  const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried, connectedTo ? "reached" : "everyone") };
+  const values = { ...texts, reached: reached.rows, carried: variableList(filter.carried), matched: matched(filter, predicate, filter.carried, testedPeople(connectedTo, scope)) };
   const start = !connectedTo ? "everyone" : connectedTo.team ? "team" : "connected";
   return { ...statement(output, name, { ...filter, personIds: [...new Set([...reached.personIds, ...filter.personIds])] }, scope, params, values), start };
+}
+
+/** Who the rows a statement tests are (shortlist.ts's matched()): everyone, or the people connectedTo reaches, many or few. */
+export function testedPeople(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): TestedPeople {
+  return !connectedTo ? "everyone" : scope.fewReached ? "few reached" : "reached";
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches, from a person or from the team. */

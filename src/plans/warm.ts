@@ -20,7 +20,7 @@ import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
 import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
-import type { CompanyWhere, PersonWhere } from "../filters/types.js";
+import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "../filters/types.js";
 import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
@@ -158,9 +158,16 @@ function canonicalStatements(workspaces: string[], shortlistFrom: number): State
 }
 
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
-  if (!ranked) return [peoplePage(where, scope, DEFAULT_ORDER, PAGE, null), peopleCount(where, scope)];
-  const page = (viewer: Scope) => prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null });
-  return [page(scope), ...viewerless(where, () => page({ ...scope, viewerId: null })), peopleCount(where, scope)];
+  return shortlistings(where.connectedTo, scope).flatMap((shape) => {
+    if (!ranked) return [peoplePage(where, shape, DEFAULT_ORDER, PAGE, null), peopleCount(where, shape)];
+    const page = (viewer: Scope) => prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null });
+    return [page(shape), ...viewerless(where, () => page({ ...shape, viewerId: null })), peopleCount(where, shape)];
+  });
+}
+
+/** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */
+function shortlistings(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): Scope[] {
+  return connectedTo ? [scope, { ...scope, fewReached: true }] : [scope];
 }
 
 /**
@@ -180,5 +187,6 @@ function viewerless(where: PersonWhere, build: () => Statement<unknown>): Statem
 /** A filter with a windowed hadEvent may start from the events (src/filters/start-choice.ts): both starts are warmed. */
 function companyStatements(where: CompanyWhere, scope: Scope): Statement<unknown>[] {
   const starts: CompanyStart[] = where.hadEvent?.withinDays == null ? ["usual"] : ["usual", "events"];
-  return starts.flatMap((start) => [companiesPage(where, scope, DEFAULT_ORDER, PAGE, null, start), companiesCount(where, scope, start)]);
+  return starts.flatMap((start) => (start === "usual" ? shortlistings(where.employs?.connectedTo, scope) : [scope])
+    .flatMap((shape) => [companiesPage(where, shape, DEFAULT_ORDER, PAGE, null, start), companiesCount(where, shape, start)]));
 }

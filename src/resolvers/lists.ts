@@ -9,6 +9,7 @@ import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js";
 import type { CompanyItem, PersonItem } from "../db/rows.js";
+import type { ConnectedToFilter } from "../filters/types.js";
 import { companiesCount, companiesPage, peopleCount, peoplePage, type CompanyStart, type FilterStatement, type Scope } from "../filters/statements.js";
 import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
@@ -24,15 +25,17 @@ interface ListKind<W, I, S> {
   page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null, start: S): FilterStatement<{ item: I; sortValue: string | number }>;
   count(where: W, scope: Scope, start: S): FilterStatement<{ total: number }>;
   readsViewer(where: W): boolean;
+  /** The connectedTo its statements expand, whose reach decides their shortlist steps (start-choice.ts). */
+  expands(where: W): ConnectedToFilter | null | undefined;
   /** The natural key that breaks ties between equal names. */
   naturalKey(item: I): string;
 }
 
 const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>, PersonItem, null> = {
-  validate: validPersonWhere, start: async () => null, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, naturalKey: (person) => person.email ?? (person.profileUrl as string),
+  validate: validPersonWhere, start: async () => null, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, expands: (where) => where.connectedTo, naturalKey: (person) => person.email ?? (person.profileUrl as string),
 };
 const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>, CompanyItem, CompanyStart> = {
-  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, naturalKey: (company) => company.domain ?? (company.nameKey as string),
+  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, expands: (where) => where.employs?.connectedTo, naturalKey: (company) => company.domain ?? (company.nameKey as string),
 };
 
 export const people = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(PEOPLE, args, ctx, info);
@@ -48,7 +51,7 @@ async function list<W, I, S>(kind: ListKind<W, I, S>, args: ListArgs, ctx: Reque
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} is a cursor of another order: ask for the same orderBy as the page it came from`, { argument });
   }
   const readOrder: Order = paging.backward ? { ...order, direction: order.direction === "ASC" ? "DESC" : "ASC" } : order;
-  const scope = await ctx.scope(kind.readsViewer(where));
+  const scope = await ctx.starts.shortlisting(kind.expands(where), await ctx.scope(kind.readsViewer(where)));
   const start = await kind.start(where, scope, ctx);
   const page = kind.page(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder }, start);
   const counting = kind.count(where, scope, start);

@@ -35,13 +35,17 @@ import { signInAsViewer, viewerOf } from "./viewer.js";
  */
 /**
  * `shortlistFrom`: RAPPORT_SHORTLIST_FROM for the graph's server. These graphs
- * are too small to reach the default, so half of them shortlist always
- * (src/filters/shortlist.ts), and both ways are held to the same answers.
+ * are too small to reach the default, so at 2000 a connectedTo's statement is
+ * written without shortlist steps (its reach is estimated below it:
+ * src/filters/start-choice.ts), at 0 every step is written and taken
+ * (src/filters/shortlist.ts), and at 40 the steps are written where a
+ * connectedTo reaches two hops or more and skip themselves once fewer are
+ * left; all three ways are held to the same answers.
  */
 const GRAPHS = process.env.DIFFERENTIAL_SEEDS ? graphsFromEnvironment(process.env.DIFFERENTIAL_SEEDS) : [
   { seed: 101, people: 150, shapes: 12, companyShapes: 5, shortlistFrom: "2000" },
   { seed: 202, people: 250, shapes: 12, companyShapes: 5, shortlistFrom: "0" },
-  { seed: 303, people: 320, shapes: 12, companyShapes: 5, shortlistFrom: "2000" },
+  { seed: 303, people: 320, shapes: 12, companyShapes: 5, shortlistFrom: "40" },
   { seed: 404, people: 400, shapes: 12, companyShapes: 5, shortlistFrom: "0" },
 ];
 const VARIANTS = 4;

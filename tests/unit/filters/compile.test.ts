@@ -162,6 +162,22 @@ describe("compilePersonWhere", () => {
     expect(withoutTopics.text).not.toContain("$shortlistFrom");
   });
 
+  it("writes no shortlist steps when few are reached, testing each person reached for every condition", () => {
+    const where = { connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"] }, expressedConcern: { topics: ["Churn"] } };
+    const many = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000 }, DEFAULT_ORDER, 10, null);
+    const few = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, fewReached: true }, DEFAULT_ORDER, 10, null);
+    expect(many.text).toContain("$shortlistFrom");
+    expect(few.text).not.toContain("$shortlistFrom");
+    expect(few.text).not.toContain("shortlisted_");
+    expect(few.text).toMatch(/WITH DISTINCT person, topics_0, topics_1\nWHERE \(EXISTS \{\n  MATCH \(person\)-\[:VOICED\]->/);
+    expect(few.text).toContain("MATCH (person)-[engagement_0:ENGAGED]->(content_0:Content)");
+    expect(few.text.length).toBeLessThan(many.text.length / 2 + 200);
+    // Without connectedTo, everyone is read from the topics' side whatever the flag says.
+    const everyone = { engagedWith: { topics: ["CRM"] } };
+    expect(peopleCount(everyone, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, fewReached: true }).text)
+      .toBe(peopleCount(everyone, { workspace: "w", viewerId: "me", shortlistFrom: 2_000 }).text);
+  });
+
   it("combines OR and NOT around whole filters", () => {
     const compiled = rendered(compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", { viewerId: null }));
     expect(compiled.predicate).toMatchInlineSnapshot(`"(NOT (coalesce(toLower(p.title) CONTAINS toLower($text0), false)) OR coalesce(toLower(p.title) CONTAINS toLower($text1), false))"`);
