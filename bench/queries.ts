@@ -1,5 +1,5 @@
 /**
- * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only NAME] [--first-answer [--clears 3]]
+ * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only NAME] [--first-answer [--clears 3] [--warmed all|shared]]
  *
  * With --first-answer, instead: each question's first answer after the plan
  * cache is cleared, beside its warm answer (see bench/first-answer.ts).
@@ -51,11 +51,12 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
       only: { type: "string" },
       "first-answer": { type: "boolean", default: false },
       clears: { type: "string", default: "3" },
+      warmed: { type: "string", default: "all" },
     },
   });
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
-  await measureQuestions(values.workspace, { runs, warmup, only: values.only, firstAnswer: values["first-answer"] ? { clears: Number(values.clears) } : undefined }, {
+  await measureQuestions(values.workspace, { runs, warmup, only: values.only, firstAnswer: values["first-answer"] ? { clears: Number(values.clears), warmed: warmedOf(values.warmed) } : undefined }, {
     started: (questions, floor) => {
       console.log(`\n${questions} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
       console.log(`GraphQL over HTTP with nothing to fetch ({ __typename }): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms\n`);
@@ -78,7 +79,7 @@ export type QuestionFigures = Awaited<ReturnType<typeof measure>>;
  */
 export async function measureQuestions(
   workspace: string,
-  { runs, warmup, only, firstAnswer }: { runs: number; warmup: number; only?: string; firstAnswer?: { clears: number } },
+  { runs, warmup, only, firstAnswer }: { runs: number; warmup: number; only?: string; firstAnswer?: { clears: number; warmed: "all" | "shared" } },
   report: { started?: (questions: number, floor: { p50: number; p95: number }) => void; measured: (name: string, figures: QuestionFigures) => void },
 ): Promise<void> {
   // Rate limits would throttle back-to-back requests as if they came from an abusive client; the playground is not asked for.
@@ -86,8 +87,15 @@ export async function measureQuestions(
   const config = { ...loadConfig(env), port: 0, workspace, seedDemo: false };
   const { db, close } = await openDb(config, (line) => console.error(line));
   const recorder = recordingDriver(db.driver);
-  const serverDb = new Db(recorder.driver, CypherCatalogue.load(), { database: db.database, txTimeoutMs: config.neo4jTxTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
-  const server = await startServer({ config, db: serverDb, logger: createLogger("silent") });
+  const starting = async () => {
+    const serverDb = new Db(recorder.driver, CypherCatalogue.load(), { database: db.database, txTimeoutMs: config.neo4jTxTimeoutMs, maxRetryMs: config.neo4jMaxRetryMs });
+    return startServer({ config, db: serverDb, logger: createLogger("silent") });
+  };
+  const server = await starting().catch(async (error: unknown) => {
+    // An open driver would keep the process from exiting after the error is printed.
+    await close();
+    throw error;
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter((question) => !only || question.name.includes(only));
@@ -95,7 +103,7 @@ export async function measureQuestions(
     await server.plans.idle();
     if (firstAnswer) {
       const send = (body: string, requestId: string) => post(agent, server.url, body, requestId);
-      await firstAnswers(questions, send, server, db.driver, db.database, { clears: firstAnswer.clears, runs, warming: config.plans.warmSeconds > 0 });
+      await firstAnswers(questions, send, server, db.driver, db.database, { clears: firstAnswer.clears, runs, warmed: config.plans.warmSeconds > 0 ? firstAnswer.warmed : "nothing" });
       return;
     }
     const floor = await httpFloor((body) => post(agent, server.url, body, "bench-floor"), runs, warmup);
@@ -214,3 +222,8 @@ export function percentiles(samples: number[]): { p50: number; p95: number } {
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 const ratio = (http: number, raw: number) => `${(http / raw).toFixed(2)}×`;
+
+function warmedOf(value: string | undefined): "all" | "shared" {
+  if (value === "all" || value === "shared") return value;
+  throw new Error(`--warmed is all or shared, not ${value}`);
+}
