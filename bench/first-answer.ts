@@ -4,12 +4,17 @@
  * The first answer of a filter shape Neo4j has not planned yet, beside the
  * same question once planned. Each clear is `CALL db.clearQueryCaches()`, which
  * empties the plan cache of the whole database: run it on a Neo4j where no
- * one else is measuring. Two ways, chosen by the server's setting:
+ * one else is measuring. Three ways, chosen by the server's setting and --warmed:
  *   - RAPPORT_WARM_PLANS_SECONDS=0 (nothing warmed): the caches are cleared
  *     before each question, and its first request plans every statement it runs;
- *   - warming on (the default): each round clears the caches, runs what a
- *     starting server runs (src/plans/warm.ts) to the end, and then asks every
- *     question once, as the first users after a start would.
+ *   - warming on (the default) and --warmed all (the default): each round
+ *     clears the caches, runs what a starting server runs (src/plans/warm.ts)
+ *     to the end, and then asks every question once, as the first users after
+ *     a start would;
+ *   - warming on and --warmed shared: each round clears the caches and plans
+ *     only the statements every filter of a kind shares (PlanWarmer.shared),
+ *     before each ranking (the other questions share none), so each question's own statements are a shape
+ *     Neo4j has not seen, on a server that has warmed: a never-seen filter.
  * Then one request of each question, not measured (a clear may have followed
  * its last first answer), and `runs` more give the warm figure.
  */
@@ -20,7 +25,9 @@ import { ms, percentiles, type GraphQLBody } from "./queries.js";
 
 type Send = (body: string, requestId: string) => Promise<GraphQLBody>;
 
-export async function firstAnswers(questions: Question[], send: Send, server: RunningServer, driver: Driver, database: string | undefined, options: { clears: number; runs: number; warming: boolean }) {
+export type Warmed = "nothing" | "shared" | "all";
+
+export async function firstAnswers(questions: Question[], send: Send, server: RunningServer, driver: Driver, database: string | undefined, options: { clears: number; runs: number; warmed: Warmed }) {
   const clear = async () => {
     const session = driver.session({ database });
     try {
@@ -40,24 +47,30 @@ export async function firstAnswers(questions: Question[], send: Send, server: Ru
     return undefined;
   };
   const timed = (times: (number | undefined)[]) => times.filter((time): time is number => time !== undefined);
-  console.log(`first answers after CALL db.clearQueryCaches(), ${options.clears} clears; plans warmed at start: ${options.warming ? "yes" : "no (RAPPORT_WARM_PLANS_SECONDS=0)"}\n`);
+  const warmedText = { nothing: "nothing (RAPPORT_WARM_PLANS_SECONDS=0)", shared: "only what every filter of a kind shares, before each question", all: "all, at each round's start" };
+  console.log(`first answers after CALL db.clearQueryCaches(), ${options.clears} clears; plans warmed: ${warmedText[options.warmed]}\n`);
   const first = new Map<string, number[]>(questions.map((question) => [question.name, []]));
   const warmingMs: number[] = [];
   await server.plans.idle();
   for (let round = 0; round < options.clears; round++) {
-    if (options.warming) {
-      await clear();
-      const report = await server.plans.atStart();
+    const warm = async () => {
+      const report = options.warmed === "shared" ? await server.plans.shared() : await server.plans.atStart();
       warmingMs.push(report.ms);
-      if (round === 0) console.log(`warming: ${report.planned} statements planned, ${report.failed} failed, ${report.skipped} left for lack of time`);
+      if (round === 0 && warmingMs.length === 1) console.log(`warming: ${report.planned} statements planned, ${report.failed} failed, ${report.skipped} left for lack of time`);
+    };
+    if (options.warmed === "all") {
+      await clear();
+      await warm();
     }
     for (const question of questions) {
-      if (!options.warming) await clear();
+      if (options.warmed !== "all") await clear();
+      // Only rankings share statements (their scoring); planning those again before every question would take minutes.
+      if (options.warmed === "shared" && question.list === "prospects") await warm();
       const time = await ask(question, `${round}`);
       if (time !== undefined) first.get(question.name)!.push(time);
     }
   }
-  if (options.warming) console.log(`warming took p50 ${ms(percentiles(warmingMs).p50)}, p95 ${ms(percentiles(warmingMs).p95)} (in the background: requests are served meanwhile)\n`);
+  if (options.warmed !== "nothing") console.log(`warming took p50 ${ms(percentiles(warmingMs).p50)}, p95 ${ms(percentiles(warmingMs).p95)} (in the background: requests are served meanwhile)\n`);
   console.log(["question", "first p50", "first p95", "warm p50", "warm p95", "first/warm p50", "failed"].join("\t"));
   for (const question of questions) {
     // Not measured: the last clear may have come after this question's last first answer.

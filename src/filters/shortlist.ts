@@ -1,7 +1,7 @@
 /**
  * Shortlisting, for statements that test many people: those that reach people
- * by expanding from one person (the `*-reached` statements and
- * prospects-page-connected), and those without connectedTo whose person or
+ * by expanding from one person or the team (the `*-reached` statements),
+ * and those without connectedTo whose person or
  * employee filter has a topic condition to shortlist by (they start from
  * everyone). Testing each person for a fact about topics
  * reads every such fact they have: from a well-connected person two hops reach

@@ -49,6 +49,7 @@ export interface Scope extends Viewer {
 
 const PEOPLE_PAGE = { label: "filters/people-page", columns: { item: column<PersonItem>(), sortValue } };
 const PEOPLE_COUNT = { label: "filters/people-count", columns: COUNT };
+const PEOPLE_IDS = { label: "filters/people-ids", columns: { ids: column<string[]>() } };
 
 export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null) {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
@@ -57,6 +58,11 @@ export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first
 
 export function peopleCount(where: PersonWhere, scope: Scope) {
   return people(PEOPLE_COUNT, "statement/people-count-reached", "statement/people-count", where, scope, {}, {});
+}
+
+/** The ids of every person the filter holds for: what prospects.ts scores. */
+export function peopleIds(where: PersonWhere, scope: Scope) {
+  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, {});
 }
 
 /**

@@ -23,7 +23,7 @@ import { AppError, ErrorCode } from "../errors.js";
 import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters/prospects.js";
 import { companiesExport } from "../filters/statements.js";
 import type { Logger } from "../logger.js";
-import { requirePeople } from "../services/existence.js";
+import { readCheckingPeople, requirePeople } from "../services/existence.js";
 import { reasonsOf } from "../services/reasons.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
 import { restErrors } from "./rest-errors.js";
@@ -54,9 +54,9 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
       const scope = await ctx.scope(where ? prospectsReadViewer(where) : true);
       let exported: number;
       if (where) {
-        const statement = { ...prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null }), name: "filters/prospects-export" };
-        await requirePeople(statement.personIds, ctx);
-        const rows = ctx.db.stream(statement, EXPORT_TIMEOUT_MS);
+        const page = prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null });
+        const [matching] = await readCheckingPeople(page.matching.personIds, ctx, () => ctx.db.read(page.matching));
+        const rows = ctx.db.stream({ ...page.scored(matching?.ids ?? []), name: "filters/prospects-export" }, EXPORT_TIMEOUT_MS);
         exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
       } else {
         const statement = companiesExport(companyFilter(segment)!, scope);

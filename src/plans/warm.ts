@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import type { SegmentItem } from "../db/rows.js";
 import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
-import { prospectsPage, prospectsReadViewer } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, PROSPECTS_SCORING, type ProspectStatements } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "../filters/types.js";
 import { integer } from "../db/values.js";
@@ -58,14 +58,24 @@ export class PlanWarmer {
 
   constructor(private readonly db: Db, private readonly settings: WarmSettings, private readonly logger: Logger) {}
 
-  /** At start: every segment, and the canonical questions for the served workspace and for every workspace with a segment. */
+  /**
+   * At start: every segment, the statements every ranking of a canonical kind
+   * shares, and the canonical questions, for the served workspace and for
+   * every workspace with a segment.
+   */
   atStart(): Promise<WarmReport> {
     return this.enqueue("at start", async () => {
       const segments = (await this.db.read("segment/for-warming", { limit: integer(MAX_SEGMENTS) })).map((row) => row.item);
       const workspaces = [this.settings.workspace, ...segments.map((segment) => String(segment.workspace))];
-      // Segments first: they are what users come back to.
-      return [...segments.flatMap((segment) => this.segmentStatements(segment)), ...canonicalStatements(workspaces, this.settings.shortlistFrom)];
+      const canonical = canonicalStatements(workspaces, this.settings.shortlistFrom);
+      // Segments first: they are what users come back to. Then what serves every filter of its kind.
+      return [...segments.flatMap((segment) => this.segmentStatements(segment)), ...canonical.filter(isShared), ...canonical];
     });
+  }
+
+  /** Only what atStart warms first: what a filter no one has asked before finds planned on a server that has warmed. */
+  shared(): Promise<WarmReport> {
+    return this.enqueue("shared", async () => canonicalStatements([this.settings.workspace], this.settings.shortlistFrom).filter(isShared));
   }
 
   /** After a segment of `workspace` was saved or changed: that workspace's segments (those already planned cost a cache hit and an empty read). */
@@ -106,7 +116,12 @@ export class PlanWarmer {
       const report: WarmReport = { planned: 0, failed: 0, skipped: 0, ms: 0 };
       if (settings.seconds === 0 || this.stopped) return report;
       const deadline = started + settings.seconds * 1000;
+      const seen = new Set<string>();
       for (const statement of await statements()) {
+        // Rankings of one kind share their scoring statement: once is enough.
+        const key = planKey(statement);
+        if (seen.has(key)) continue;
+        seen.add(key);
         const left = deadline - performance.now();
         if (this.stopped || left <= 0) {
           report.skipped += 1;
@@ -138,7 +153,16 @@ function warmingScope(workspace: string, shortlistFrom: number): Scope {
   return { workspace: warmingWorkspace(workspace), viewerId: randomUUID(), shortlistFrom };
 }
 
-/** Neo4j's size bucket of a string: 0, 1, then the next power of ten. */
+/** What Neo4j keys a cached plan by: the text, and each parameter's type, with strings and lists by their size bucket. */
+function planKey(statement: Statement<unknown>): string {
+  const shapes = Object.entries(statement.params).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => {
+    if (typeof value === "string" || Array.isArray(value)) return `${name}:${typeof value}:${sizeBucket(value.length)}`;
+    return `${name}:${value === null ? "null" : typeof value}`;
+  });
+  return `${statement.text}\n${shapes.join(",")}`;
+}
+
+/** Neo4j's size bucket of a string or a list: 0, 1, then the next power of ten. */
 const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(Math.log10(length)));
 
 /** Each canonical question once per size of workspace name among `workspaces`. */
@@ -160,9 +184,27 @@ function canonicalStatements(workspaces: string[], shortlistFrom: number): State
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
   return shortlistings(where.connectedTo, scope).flatMap((shape) => {
     if (!ranked) return [peoplePage(where, shape, DEFAULT_ORDER, PAGE, null), peopleCount(where, shape)];
-    const page = (viewer: Scope) => prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null });
-    return [page(shape), ...viewerless(where, () => page({ ...shape, viewerId: null })), peopleCount(where, shape)];
+    const page = (viewer: Scope) => prospectsStatements(prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null }));
+    return [...page(shape), ...viewerless(where, () => page({ ...shape, viewerId: null }))];
   });
+}
+
+/**
+ * The numbers of people a ranking is warmed for: each the largest of its size
+ * bucket (sizeBucket), up to a tenth of a million-person workspace. The scoring
+ * statement's text is one per kind of ranking, shared by every filter, so these
+ * are planned once for all the segments and questions of that kind.
+ */
+const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
+let scoredIds: string[] | undefined;
+
+/** A statement whose text does not depend on the filter: a ranking's scoring (prospects.ts). */
+const isShared = (statement: Statement<unknown>) => statement.name === PROSPECTS_SCORING;
+
+/** A ranking's statements: the filter's ids, and the scoring of as many ids as each size bucket holds (ids no one has). */
+function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
+  scoredIds ??= Array.from({ length: Math.max(...SCORED_SIZES) }, () => randomUUID());
+  return [page.matching, ...SCORED_SIZES.map((size) => page.scored(scoredIds!.slice(0, size)))];
 }
 
 /** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */
@@ -175,10 +217,10 @@ function shortlistings(connectedTo: ConnectedToFilter | null | undefined, scope:
  * signed-in user has no person in the workspace (dev mode on an imported graph): another plan. A
  * filter that needs the viewer elsewhere (near, connectedTo without a person) cannot be asked without one.
  */
-function viewerless(where: PersonWhere, build: () => Statement<unknown>): Statement<unknown>[] {
+function viewerless(where: PersonWhere, build: () => Statement<unknown>[]): Statement<unknown>[] {
   if (where.connectedTo || !prospectsReadViewer(where)) return [];
   try {
-    return [build()];
+    return build();
   } catch {
     return [];
   }

@@ -1,13 +1,13 @@
 /**
- * Query.prospects: validate → compile the filter with the scoring → one
- * statement per page; totalCount is Query.people's count of the same filter.
+ * Query.prospects: validate → compile the filter and the scoring → the ids
+ * the filter holds for, then one page of them scored (filters/prospects.ts);
+ * totalCount is how many ids there were.
  * The cursor carries the instant the first page was scored at, so every page
  * of one walk decays evidence to the same "now" and ranks consistently.
  */
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { prospectsPage, prospectsReadViewer, type ProspectPosition } from "../filters/prospects.js";
-import { peopleCount } from "../filters/statements.js";
 import { validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
 import { connection, decodeCursor, pagingOf, totalCount, type PagingArgs } from "./pagination.js";
@@ -26,12 +26,10 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
     : { scoredAt: new Date().toISOString(), after: null, backward: paging.backward };
   const scope = await ctx.starts.shortlisting(where.connectedTo, await ctx.scope(prospectsReadViewer(where)));
   const page = prospectsPage(where, scope, paging.size + 1, position);
-  const counting = peopleCount(where, scope);
-  const count = totalCount(info, async () => {
-    const [row] = await ctx.db.read(counting);
-    return row?.total ?? 0;
-  });
-  const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
+  const [matching] = await readCheckingPeople(page.matching.personIds, ctx, () => ctx.db.read(page.matching));
+  const ids = matching?.ids ?? [];
+  const count = totalCount(info, async () => ids.length);
+  const rows = ids.length === 0 ? [] : await ctx.db.read(page.scored(ids));
   const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
   const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email ?? (edge.node.profileUrl as string), position.scoredAt];
   return { ...connection(edges, paging, keyOf, count), scoredAt: position.scoredAt };

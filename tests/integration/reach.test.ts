@@ -53,10 +53,11 @@ async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
   return db.read({ ...statement, params: { ...statement.params, [threshold[0]!]: neo4j.int(fewBelow) } });
 }
 
-/** The ranked rows of prospects for `where`. */
-function ranked(where: PersonWhere, fewBelow: number) {
-  const statement = prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
-  return readWithFewBelow(statement, fewBelow);
+/** The ranked rows of prospects for `where`: the ids the filter matches, scored. */
+async function ranked(where: PersonWhere, fewBelow: number) {
+  const page = prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
+  const [matching] = await db.read(page.matching);
+  return readWithFewBelow(page.scored(matching!.ids), fewBelow);
 }
 
 describe("prospects within two hops: reach of the people who match", () => {

@@ -220,9 +220,23 @@ describe("our team's connections (connectedTo with team)", () => {
     expect(fromOne.text).not.toContain(":User");
   });
 
+  it("scores prospects in one text per kind of ranking, whatever the filter that found them", () => {
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const position = { scoredAt: "2026-11-22T12:00:00Z", after: null };
+    const q1 = prospectsPage({ connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] }, expressedConcern: { topics: ["Churn"], withinDays: 90 } }, scope, 20, position);
+    const other = prospectsPage({ connectedTo: { maxHops: 1 }, interestedIn: { topics: ["Pricing"] }, titleContains: "VP" }, scope, 20, position);
+    expect(q1.matching.text).not.toBe(other.matching.text);
+    expect(q1.matching.text).toMatch(/RETURN collect\(person\.id\) AS ids$/);
+    expect(q1.scored(["a"]).text).toBe(other.scored(["b", "c"]).text);
+    expect(q1.scored(["a"]).params).toMatchObject({ matching0: ["a"], origin0: "me", names0: ["crm", "churn"] });
+    // Another number of hops, another kind of ranking.
+    const twoHops = prospectsPage({ connectedTo: { maxHops: 2 }, interestedIn: { topics: ["Pricing"] } }, scope, 20, position);
+    expect(twoHops.scored(["a"]).text).not.toBe(other.scored(["a"]).text);
+  });
+
   it("ranks prospects by their reach from the best-connected user, widening from all the users at once", () => {
-    const statement = prospectsPage({ connectedTo: { team: true, maxHops: 3 } }, scope, 10, { scoredAt: "2026-11-22T12:00:00Z", after: null });
-    expect(statement.text).toContain("MATCH (user_1:User {workspace: $workspace})-[link_1:KNOWS]-(person)\n  WHERE coalesce(link_1.strength, 0.5) >= $minStrength1 AND NOT person:User");
+    const statement = prospectsPage({ connectedTo: { team: true, maxHops: 3 } }, scope, 10, { scoredAt: "2026-11-22T12:00:00Z", after: null }).scored(["p1"]);
+    expect(statement.text).toContain("MATCH (user_0:User {workspace: $workspace})-[link_0:KNOWS]-(person)\n  WHERE coalesce(link_0.strength, 0.5) >= $minStrength0 AND NOT person:User");
     expect(statement.text.match(/AND NOT next_\d+:User/g)).toHaveLength(2);
     expect(statement.text).toContain("MATCH leftPath = (:User {workspace: $workspace})-[:KNOWS*0..2]-(middle:Person), rightPath = (person)-[:KNOWS*0..1]-(middle)");
     expect(statement.text).not.toContain("origin");

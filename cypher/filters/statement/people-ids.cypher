@@ -1,0 +1,8 @@
+// The ids of the people of the workspace the filter holds for, as people-count
+// counts them: the first of the two statements of Query.prospects
+// (src/filters/prospects.ts), whose shape is the filter's, while the second,
+// which scores them, is one text per kind of ranking.
+{{prelude}}
+MATCH (person:Person {workspace: $workspace})
+WHERE {{predicate}}
+RETURN collect(person.id) AS ids
