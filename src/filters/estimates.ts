@@ -9,7 +9,7 @@
  */
 import neo4j from "neo4j-driver";
 import { column, type RowOf } from "../db/rows.js";
-import { statementOf, type Db } from "../db/run.js";
+import { statementOf, type Db, type Statement } from "../db/run.js";
 import { fragment } from "./fragments.js";
 import { render } from "./tree.js";
 import type { EventFilter } from "./types.js";
@@ -25,29 +25,49 @@ const EVENTS = { events: count, companies: count, employees: count };
 export type Reach = RowOf<typeof REACH>;
 export type MatchingEvents = RowOf<typeof EVENTS>;
 
+/** A hadEvent with a window: what a start from the events needs. */
+export type WindowedEvents = EventFilter & { withinDays: number };
+
 /** Where an expansion starts: one person, or every user of the workspace. */
 export type ReachFrom = { anchor: string } | { team: true };
+
+export const REACH_ESTIMATE = "filters/estimate-reach";
+export const EVENTS_ESTIMATE = "filters/estimate-events";
 
 const kept = new Map<string, { until: number; value: Promise<unknown> }>();
 
 /** The people an expansion from `from` meets at one hop and at two, by degree. */
 export function estimateReach(db: Db, workspace: string, from: ReachFrom): Promise<Reach> {
-  const anchor = "anchor" in from ? from.anchor : null;
-  return cached(["reach", workspace, anchor], async () => {
-    const { text, params } = render(fragment("estimate/reach", {}, { anchor, team: anchor === null }));
-    const [row] = await db.read(statementOf("filters/estimate-reach", REACH, text, { ...params, workspace }));
+  return cached(["reach", workspace, "anchor" in from ? from.anchor : null], async () => {
+    const [row] = await db.read(reachEstimate(workspace, from));
     return row ?? { starts: 0, firstHop: 0, secondHop: 0 };
   });
 }
 
+/** The statement estimateReach reads: one text for every filter, so it is warmed with the statements filters share (src/plans/warm.ts). */
+export function reachEstimate(workspace: string, from: ReachFrom): Statement<Reach> {
+  const anchor = "anchor" in from ? from.anchor : null;
+  const { text, params } = render(fragment("estimate/reach", {}, { anchor, team: anchor === null }));
+  return statementOf(REACH_ESTIMATE, REACH, text, { ...params, workspace });
+}
+
 /** The companies with an event in the window of `hadEvent` (which has withinDays), and their people; at most EVENTS_CAP events read. */
-export function estimateEvents(db: Db, workspace: string, hadEvent: EventFilter & { withinDays: number }): Promise<MatchingEvents> {
-  const values = { withinDays: hadEvent.withinDays, types: sorted(hadEvent.types), fundingStages: sorted(hadEvent.fundingStages) };
-  return cached(["events", workspace, values], async () => {
-    const { text, params } = render(fragment("estimate/events", {}, { ...values, cap: neo4j.int(EVENTS_CAP) }));
-    const [row] = await db.read(statementOf("filters/estimate-events", EVENTS, text, { ...params, workspace }));
+export function estimateEvents(db: Db, workspace: string, hadEvent: WindowedEvents): Promise<MatchingEvents> {
+  return cached(["events", workspace, eventValues(hadEvent)], async () => {
+    const [row] = await db.read(eventsEstimate(workspace, hadEvent));
     return row ?? { events: 0, companies: 0, employees: 0 };
   });
+}
+
+/** The statement estimateEvents reads, likewise shared by every filter. */
+export function eventsEstimate(workspace: string, hadEvent: WindowedEvents): Statement<MatchingEvents> {
+  const { text, params } = render(fragment("estimate/events", {}, { ...eventValues(hadEvent), cap: neo4j.int(EVENTS_CAP) }));
+  return statementOf(EVENTS_ESTIMATE, EVENTS, text, { ...params, workspace });
+}
+
+/** The window's values, the lists sorted: a key for the estimate kept, and its parameters. */
+function eventValues(hadEvent: WindowedEvents) {
+  return { withinDays: hadEvent.withinDays, types: sorted(hadEvent.types), fundingStages: sorted(hadEvent.fundingStages) };
 }
 
 function sorted(list: string[] | null | undefined): string[] | null {

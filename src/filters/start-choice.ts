@@ -35,14 +35,13 @@
 import type { Db } from "../db/run.js";
 import type { Logger } from "../logger.js";
 import { farHops, startingPerson } from "./compile.js";
-import { estimateEvents, estimateReach, EVENTS_CAP, type Reach, type ReachFrom } from "./estimates.js";
+import { estimateEvents, estimateReach, EVENTS_CAP, type Reach, type ReachFrom, type WindowedEvents } from "./estimates.js";
 import type { CompanyStart, Scope } from "./statements.js";
 import type { CompanyWhere, ConnectedToFilter, EventFilter } from "./types.js";
 
 /** RAPPORT_FILTER_START: choose by cost, or always take one start where the filter allows it (for tests and comparisons). */
 export type StartSetting = "cost" | "connected" | "events";
 
-type WindowedEvents = EventFilter & { withinDays: number };
 
 export class StartChoice {
   constructor(private readonly db: Db, private readonly setting: StartSetting, private readonly logger?: Logger) {}

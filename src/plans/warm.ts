@@ -20,7 +20,8 @@ import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
 import { prospectsPage, prospectsReadViewer, PROSPECTS_SCORING, type ProspectStatements } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
-import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "../filters/types.js";
+import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "../filters/types.js";
+import { eventsEstimate, EVENTS_ESTIMATE, reachEstimate, REACH_ESTIMATE } from "../filters/estimates.js";
 import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
@@ -182,11 +183,12 @@ function canonicalStatements(workspaces: string[], shortlistFrom: number): State
 }
 
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
-  return shortlistings(where.connectedTo, scope).flatMap((shape) => {
+  const lists = shortlistings(where.connectedTo, scope).flatMap((shape) => {
     if (!ranked) return [peoplePage(where, shape, DEFAULT_ORDER, PAGE, null), peopleCount(where, shape)];
     const page = (viewer: Scope) => prospectsStatements(prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null }));
     return [...page(shape), ...viewerless(where, () => page({ ...shape, viewerId: null }))];
   });
+  return [...estimates(where.connectedTo, null, scope), ...lists];
 }
 
 /**
@@ -198,8 +200,18 @@ function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): St
 const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
-/** A statement whose text does not depend on the filter: a ranking's scoring (prospects.ts). */
-const isShared = (statement: Statement<unknown>) => statement.name === PROSPECTS_SCORING;
+/** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
+const SHARED = new Set([PROSPECTS_SCORING, REACH_ESTIMATE, EVENTS_ESTIMATE]);
+const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
+
+/** The estimates a request of a filter reads before its statements (start-choice.ts). */
+function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: EventFilter | null | undefined, scope: Scope): Statement<unknown>[] {
+  const from = connectedTo && (connectedTo.team ? { team: true as const } : { anchor: connectedTo.person ?? (scope.viewerId as string) });
+  return [
+    ...(from ? [reachEstimate(scope.workspace, from)] : []),
+    ...(hadEvent?.withinDays != null ? [eventsEstimate(scope.workspace, { ...hadEvent, withinDays: hadEvent.withinDays })] : []),
+  ];
+}
 
 /** A ranking's statements: the filter's ids, and the scoring of as many ids as each size bucket holds (ids no one has). */
 function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
@@ -229,6 +241,7 @@ function viewerless(where: PersonWhere, build: () => Statement<unknown>[]): Stat
 /** A filter with a windowed hadEvent may start from the events (src/filters/start-choice.ts): both starts are warmed. */
 function companyStatements(where: CompanyWhere, scope: Scope): Statement<unknown>[] {
   const starts: CompanyStart[] = where.hadEvent?.withinDays == null ? ["usual"] : ["usual", "events"];
-  return starts.flatMap((start) => (start === "usual" ? shortlistings(where.employs?.connectedTo, scope) : [scope])
+  const lists = starts.flatMap((start) => (start === "usual" ? shortlistings(where.employs?.connectedTo, scope) : [scope])
     .flatMap((shape) => [companiesPage(where, shape, DEFAULT_ORDER, PAGE, null, start), companiesCount(where, shape, start)]));
+  return [...estimates(where.employs?.connectedTo, where.hadEvent, scope), ...lists];
 }
