@@ -12,7 +12,9 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { warmingWorkspace } from "../../src/plans/warm.js";
-import { testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { smallGraph } from "../fixtures/small-graph.js";
+import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { gql, startTestServer } from "../support/server.js";
 
 const workspace = uniqueWorkspace("plan-warming");
@@ -22,6 +24,9 @@ let driver: Driver;
 const FILTER = { employeesMin: 1, hadEvent: { types: ["IPO"], withinDays: 30 }, NOT: { statuses: ["FORMER_CUSTOMER"] } };
 const SAVE = `mutation($input: SegmentInput!) { saveSegment(input: $input) { id } }`;
 const MEMBERS = `query($id: ID!) { segment(id: $id) { companies(first: 20) { totalCount edges { node { id } } } } }`;
+// Likewise a shape of people filter no other test asks.
+const RANKED = { interestedIn: { topics: ["Churn"] }, NOT: { titleContains: "Intern" } };
+const RANKED_MEMBERS = `query($id: ID!) { segment(id: $id) { members(first: 5) { totalCount edges { score node { id } } } } }`;
 
 interface Invocation { workspace: string; signature: string; at: number }
 
@@ -47,11 +52,12 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Of each filter statement (they all take $shortlistFrom) run in this workspace or its warming twin: its invocations. */
+/** Of each filter statement (they take $shortlistFrom) and ranking's scoring (it takes the ids as $matching0) run in this workspace or its warming twin: its invocations. */
 async function invocationsByText(): Promise<Map<string, Invocation[]>> {
   const records = await read(`CALL db.stats.retrieve('QUERIES') YIELD data
     UNWIND data.invocations AS invocation
-    WITH data.query AS text, invocation WHERE invocation.params.workspace IN $workspaces AND invocation.params.shortlistFrom IS NOT NULL
+    WITH data.query AS text, invocation WHERE invocation.params.workspace IN $workspaces
+      AND (invocation.params.shortlistFrom IS NOT NULL OR invocation.params.matching0 IS NOT NULL)
     RETURN text, invocation.params AS params, invocation.startTimestampMillis AS at`, { workspaces: [workspace, warmingWorkspace(workspace)] });
   const byText = new Map<string, Invocation[]>();
   for (const record of records) {
@@ -116,6 +122,34 @@ describe("plans warmed at start", () => {
     const statements = await requestStatements(warmSince);
     // The page and the count, both planned by the warming run first.
     expect(statements.length).toBeGreaterThanOrEqual(2);
+    expect(statements.filter((statement) => !statement.warmed)).toEqual([]);
+  });
+
+  it("plans a ranked segment's scoring for as many ids as its members may number, before its first request", async () => {
+    const imported = await importGraphDocument(testDb(driver), smallGraph(), { workspace });
+    expect(imported.ok).toBe(true);
+    const setup = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "0" });
+    let id: string;
+    try {
+      const saved = await gql(setup.url, SAVE, { input: { name: "Churn, not interns", people: RANKED } });
+      expect(saved.errors).toBeUndefined();
+      id = saved.data!.saveSegment.id;
+    } finally {
+      await setup.stop();
+    }
+    const since = Date.now();
+    const warm = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "30" });
+    try {
+      await warm.plansWarmed();
+      const { data, errors } = await gql(warm.url, RANKED_MEMBERS, { id });
+      expect(errors).toBeUndefined();
+      expect(data!.segment.members.totalCount).toBeGreaterThan(0);
+    } finally {
+      await warm.stop();
+    }
+    const statements = await requestStatements(since);
+    // The filter's ids, then their scoring: a text every filter of its kind shares, warmed at each size bucket.
+    expect(statements.length).toBe(2);
     expect(statements.filter((statement) => !statement.warmed)).toEqual([]);
   });
 });
