@@ -92,62 +92,62 @@ afterAll(async () => {
   await driver.close();
 });
 
+/** Runs `use` against a test server of this workspace warming for `seconds` (0: none), stopping it after. */
+async function withServer<T>(seconds: string, use: (url: string) => Promise<T>): Promise<T> {
+  const server = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: seconds });
+  try {
+    if (seconds !== "0") await server.plansWarmed();
+    return await use(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Saves a segment through `url`, and gives its id. */
+async function saveSegment(url: string, input: Record<string, unknown>): Promise<string> {
+  const saved = await gql(url, SAVE, { input });
+  expect(saved.errors).toBeUndefined();
+  return saved.data!.saveSegment.id;
+}
+
+/** Asks `query` of the segment `id` through `url`, expecting no error. */
+async function ask(url: string, query: string, id: string) {
+  const { data, errors } = await gql(url, query, { id });
+  expect(errors).toBeUndefined();
+  return data!.segment;
+}
+
+/** Asks `query` of the segment `id` through a server warming for `seconds`: the answer, and the statements the request ran. */
+async function askWarmed(seconds: string, query: string, id: string) {
+  const since = Date.now();
+  const segment = await withServer(seconds, (url) => ask(url, query, id));
+  return { segment, statements: await requestStatements(since) };
+}
+
 describe("plans warmed at start", () => {
   it("plans every saved segment's statements before the first request; a server that does not warm leaves them to it", async () => {
-    const cold = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "0" });
-    let id: string;
     const coldSince = Date.now();
-    try {
-      const saved = await gql(cold.url, SAVE, { input: { name: "Recent IPOs", companies: FILTER } });
-      expect(saved.errors).toBeUndefined();
-      id = saved.data!.saveSegment.id;
-      expect((await gql(cold.url, MEMBERS, { id })).errors).toBeUndefined();
-    } finally {
-      await cold.stop();
-    }
+    const id = await withServer("0", async (url) => {
+      const saved = await saveSegment(url, { name: "Recent IPOs", companies: FILTER });
+      await ask(url, MEMBERS, saved);
+      return saved;
+    });
     const unwarmed = await requestStatements(coldSince);
     expect(unwarmed.length).toBeGreaterThanOrEqual(2);
     expect(unwarmed.filter((statement) => statement.warmed)).toEqual([]);
 
-    const warmSince = Date.now();
-    const warm = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "5" });
-    try {
-      await warm.plansWarmed();
-      const { data, errors } = await gql(warm.url, MEMBERS, { id });
-      expect(errors).toBeUndefined();
-      expect(data!.segment.companies.totalCount).toBe(0);
-    } finally {
-      await warm.stop();
-    }
-    const statements = await requestStatements(warmSince);
+    const { segment, statements } = await askWarmed("5", MEMBERS, id);
+    expect(segment.companies.totalCount).toBe(0);
     // The page and the count, both planned by the warming run first.
     expect(statements.length).toBeGreaterThanOrEqual(2);
     expect(statements.filter((statement) => !statement.warmed)).toEqual([]);
   });
 
   it("plans a ranked segment's scoring for as many ids as its members may number, before its first request", async () => {
-    const imported = await importGraphDocument(testDb(driver), smallGraph(), { workspace });
-    expect(imported.ok).toBe(true);
-    const setup = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "0" });
-    let id: string;
-    try {
-      const saved = await gql(setup.url, SAVE, { input: { name: "Churn, not interns", people: RANKED } });
-      expect(saved.errors).toBeUndefined();
-      id = saved.data!.saveSegment.id;
-    } finally {
-      await setup.stop();
-    }
-    const since = Date.now();
-    const warm = await startTestServer(workspace, testTarget(), { RAPPORT_WARM_PLANS_SECONDS: "30" });
-    try {
-      await warm.plansWarmed();
-      const { data, errors } = await gql(warm.url, RANKED_MEMBERS, { id });
-      expect(errors).toBeUndefined();
-      expect(data!.segment.members.totalCount).toBeGreaterThan(0);
-    } finally {
-      await warm.stop();
-    }
-    const statements = await requestStatements(since);
+    expect((await importGraphDocument(testDb(driver), smallGraph(), { workspace })).ok).toBe(true);
+    const id = await withServer("0", (url) => saveSegment(url, { name: "Churn, not interns", people: RANKED }));
+    const { segment, statements } = await askWarmed("30", RANKED_MEMBERS, id);
+    expect(segment.members.totalCount).toBeGreaterThan(0);
     // The filter's ids, then their scoring: a text every filter of its kind shares, warmed at each size bucket.
     expect(statements.length).toBe(2);
     expect(statements.filter((statement) => !statement.warmed)).toEqual([]);
