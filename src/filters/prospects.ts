@@ -56,9 +56,10 @@ export function prospectsReadViewer(where: PersonWhere): boolean {
   return !where.connectedTo || personWhereReadsViewer(where);
 }
 
-/** A prospect's row: the person, the score and the evidence that earned it (cypher/filters/prospect/score.cypher). */
+/** The name of the scoring statement, the one every filter of a kind of ranking shares (src/plans/warm.ts warms it). */
 export const PROSPECTS_SCORING = "filters/prospects-page";
 
+/** A prospect's row: the person, the score and the evidence that earned it (cypher/filters/prospect/score.cypher). */
 const PROSPECTS_PAGE = {
   label: PROSPECTS_SCORING,
   columns: {

@@ -3,8 +3,10 @@
  * time it sees it (0.1 to 1 s of CPU on a 100k graph), so a server that has
  * just started, or a segment just saved, would make its first user wait for
  * planning. After the server listens, and after a segment is saved or changed,
- * this runs the statements of the canonical questions (canonical.ts) and of
- * every saved segment once, sequentially, within a time budget.
+ * this runs the statements of every saved segment, of the canonical questions
+ * (canonical.ts) and those every filter of a canonical kind shares (a
+ * ranking's scoring at each size of its list of ids, the estimates), each
+ * once, sequentially, within a time budget.
  *
  * Neo4j does not cache a plan made for EXPLAIN under the statement's own key,
  * and keys a plan by the text and the types of the parameters, lists and
