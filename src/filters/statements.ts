@@ -98,7 +98,7 @@ function reachedStatement<C extends Columns>(
 }
 
 /** Who the rows a statement tests are (shortlist.ts's matched()): everyone, or the people connectedTo reaches, many or few. */
-export function testedPeople(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): TestedPeople {
+function testedPeople(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): TestedPeople {
   return !connectedTo ? "everyone" : scope.fewReached ? "few reached" : "reached";
 }
 
