@@ -103,7 +103,7 @@ function testedPeople(connectedTo: ConnectedToFilter | null | undefined, scope: 
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches, from a person or from the team. */
-export function reachedPeople(connectedTo: ConnectedToFilter, viewer: Viewer): { rows: Cypher; personIds: string[] } {
+function reachedPeople(connectedTo: ConnectedToFilter, viewer: Viewer): { rows: Cypher; personIds: string[] } {
   const hops = hopsBound(connectedTo.maxHops);
   const minStrength = connectedTo.minStrength ?? DEFAULT_MIN_STRENGTH;
   if (connectedTo.team) return { rows: fragment("common/reached-from-team", { hops }, { minStrength }), personIds: [] };
@@ -231,7 +231,7 @@ export function snapshotChange(side: "joined" | "left", where: PersonWhere, scop
  * slots, `values` in the others, rendered with one naming environment, with
  * the parameters every statement shares.
  */
-export function statement<C extends Columns>(
+function statement<C extends Columns>(
   output: Output<C>, name: FragmentName, filter: Pick<CompiledFilter, "prelude" | "predicate" | "personIds">, scope: Scope, params: Params, values: Record<string, Part> = {},
 ): FilterStatement<RowOf<C>> {
   const tree = fragment(name, { ...values, prelude: join(filter.prelude, "\n"), predicate: filter.predicate }, params);
