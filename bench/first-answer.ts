@@ -47,24 +47,25 @@ export async function firstAnswers(questions: Question[], send: Send, server: Ru
     return undefined;
   };
   const timed = (times: (number | undefined)[]) => times.filter((time): time is number => time !== undefined);
-  const warmedText = { nothing: "nothing (RAPPORT_WARM_PLANS_SECONDS=0)", shared: "only what every filter of a kind shares, before each question", all: "all, at each round's start" };
+  const warmedText = { nothing: "nothing (RAPPORT_WARM_PLANS_SECONDS=0)", shared: "only what every filter of a kind shares, before each ranking", all: "all, at each round's start" };
   console.log(`first answers after CALL db.clearQueryCaches(), ${options.clears} clears; plans warmed: ${warmedText[options.warmed]}\n`);
   const first = new Map<string, number[]>(questions.map((question) => [question.name, []]));
   const warmingMs: number[] = [];
+  const warm = async () => {
+    const report = options.warmed === "shared" ? await server.plans.shared() : await server.plans.atStart();
+    warmingMs.push(report.ms);
+    if (warmingMs.length === 1) console.log(`warming: ${report.planned} statements planned, ${report.failed} failed, ${report.skipped} left for lack of time`);
+  };
   await server.plans.idle();
   for (let round = 0; round < options.clears; round++) {
-    const warm = async () => {
-      const report = options.warmed === "shared" ? await server.plans.shared() : await server.plans.atStart();
-      warmingMs.push(report.ms);
-      if (round === 0 && warmingMs.length === 1) console.log(`warming: ${report.planned} statements planned, ${report.failed} failed, ${report.skipped} left for lack of time`);
-    };
     if (options.warmed === "all") {
       await clear();
       await warm();
     }
     for (const question of questions) {
       if (options.warmed !== "all") await clear();
-      // Only rankings share statements (their scoring); planning those again before every question would take minutes.
+      // Rankings share the most (their scoring at every size); planning it again before every question would take
+      // minutes. A list's reach estimate, also shared, may so come from the server's own 45-second cache of estimates.
       if (options.warmed === "shared" && question.list === "prospects") await warm();
       const time = await ask(question, `${round}`);
       if (time !== undefined) first.get(question.name)!.push(time);

@@ -24,6 +24,7 @@ import { prospectsPage, prospectsReadViewer, PROSPECTS_SCORING, type ProspectSta
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "../filters/types.js";
 import { eventsEstimate, EVENTS_ESTIMATE, reachEstimate, REACH_ESTIMATE } from "../filters/estimates.js";
+import { startingPerson } from "../filters/compile.js";
 import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
@@ -208,7 +209,7 @@ const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */
 function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: EventFilter | null | undefined, scope: Scope): Statement<unknown>[] {
-  const from = connectedTo && (connectedTo.team ? { team: true as const } : { anchor: connectedTo.person ?? (scope.viewerId as string) });
+  const from = connectedTo && (connectedTo.team ? { team: true as const } : { anchor: startingPerson(connectedTo.person, scope) });
   return [
     ...(from ? [reachEstimate(scope.workspace, from)] : []),
     ...(hadEvent?.withinDays != null ? [eventsEstimate(scope.workspace, { ...hadEvent, withinDays: hadEvent.withinDays })] : []),
