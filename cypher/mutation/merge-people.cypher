@@ -1,7 +1,8 @@
 // Merges two records of one person: every fact of `merge` moves onto `keep`
 // and `merge` is removed, in this one statement. Keys: keep gains the email
 // and profile URL it lacks (taken off merge first: both are unique). Other
-// properties: keep's win, merge's fill the gaps. Connections are combined: to
+// properties: keep's win, merge's fill the gaps; the evidence bounds
+// (src/scoring.ts) add up, as the evidence moves. Connections are combined: to
 // someone both knew, the stronger connection's properties stay. Engagements,
 // concerns, promises, employments, interests, interactions (an interaction
 // between the two goes), snapshot places and saved filters follow. Merging
@@ -23,7 +24,11 @@ CALL (keep, gone) {
       keep.name = coalesce(keep.name, gone.name), keep.title = coalesce(keep.title, gone.title),
       keep.city = coalesce(keep.city, gone.city), keep.country = coalesce(keep.country, gone.country),
       keep.location = coalesce(keep.location, gone.location),
-      keep.mergedIds = coalesce(keep.mergedIds, []) + gone.id
+      keep.mergedIds = coalesce(keep.mergedIds, []) + gone.id,
+      keep.engagementBound = CASE WHEN keep.engagementBound IS NULL AND gone.engagementBound IS NULL THEN null
+        ELSE coalesce(keep.engagementBound, 0.0) + coalesce(gone.engagementBound, 0.0) END,
+      keep.concernBound = CASE WHEN keep.concernBound IS NULL AND gone.concernBound IS NULL THEN null
+        ELSE coalesce(keep.concernBound, 0.0) + coalesce(gone.concernBound, 0.0) END
   FOREACH (_ IN CASE WHEN gone:User THEN [1] ELSE [] END | SET keep:User)
 }
 CALL (keep, gone) {

@@ -67,6 +67,7 @@ export const FRAGMENT_NAMES = [
   "statement/prospects-scored",
   "statement/prospects-scored-connected",
   "statement/prospects-scored-team",
+  "statement/prospects-reach",
   "prospect/reach-step",
   "prospect/reach-by-widening",
   "prospect/reach-of-few",

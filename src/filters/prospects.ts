@@ -1,8 +1,8 @@
 /**
- * Query.prospects as one statement: the people a PersonWhere matches, each
- * scored from its evidence, ranked by score then email, one page of them with
- * the evidence that earned the score. The formula's numbers live here, once:
- * the statement receives them as parameters and the resolver weighs reasons
+ * Query.prospects' statements: the people a PersonWhere matches, each scored
+ * from its evidence, ranked by score then email, one page of them with the
+ * evidence that earned the score. The formula's numbers live in src/scoring.ts:
+ * the statements receive them as parameters and the resolver weighs reasons
  * with them. schema.graphql (ProspectEdge.score) documents the same formula.
  *
  * The evidence is about the topics the filter names where they count for a
@@ -15,26 +15,14 @@ import { topicKey } from "../graph-document/normalize.js";
 import { statementOf, type Statement } from "../db/run.js";
 import { DEFAULT_MIN_STRENGTH, halvedHops, startingPerson, viewerIdOf } from "./compile.js";
 import { fragment, type FragmentName } from "./fragments.js";
-import { reachOfMatching } from "./reach.js";
+import { reachOfEveryone, reachOfMatching } from "./reach.js";
 import { column, type CompanyItem, type ContentItem, type Item, type PersonItem, type RowOf, type TopicItem } from "../db/rows.js";
 import { joinPaths, peopleIds, teamJoinPaths, type FilterStatement, type IntroductionPath, type Scope } from "./statements.js";
 import { Cypher, join, render, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
+import { SCORING, type StoredBounds } from "../scoring.js";
 
-export const SCORING = {
-  /** Each signal is in [0, 1]; the score is their weighted sum. */
-  weights: { connection: 0.3, engagement: 0.25, concern: 0.25, interest: 0.1, event: 0.1 },
-  /** An engagement's weight by what the person did, before decay. */
-  actionWeights: { ATTENDED: 1, DOWNLOADED: 0.8, SHARED: 0.8, COMMENTED: 0.7, READ: 0.6, LIKED: 0.3 },
-  /** Days after which a piece of evidence counts half. */
-  halfLives: { engagement: 30, concern: 60, event: 90 },
-  /** Evidence older than this counts not at all. */
-  windowDays: 365,
-  /** Without a top-level connectedTo, the connection signal looks this far. */
-  hopsWithoutConnectedTo: 2,
-  reasonsPerSignal: 3,
-} as const;
 
 /** Where a page starts: after (score, email), scored at `scoredAt` so later pages rank like the first. */
 export interface ProspectPosition {
@@ -77,21 +65,52 @@ const PROSPECTS_PAGE = {
 export type ProspectRow = RowOf<typeof PROSPECTS_PAGE.columns>;
 
 /**
- * A page of prospects as two statements. The first finds the ids of the people
- * the filter holds for, as Query.people's statements would (statements.ts);
- * the second scores and ranks them, and its text depends only on the kind of
- * ranking (from a person, from the team or from the viewer, the hops, whether
- * topics are named, the direction), not on the filter. Neo4j plans each
- * statement text whole: in one statement, a filter shape it had not seen cost
- * it the scoring's planning too (about 440 ms of the ~730 ms of
- * `prospects Q1 1 hop` on the generated 100k graph), where the scoring's text
- * is now planned once for every filter. The ids travel back as a list
- * parameter, whose size (1, up to 10, up to 100 …) is part of the plan's key.
+ * A page of prospects as two statements or more. The first finds the ids of
+ * the people the filter holds for, as Query.people's statements would
+ * (statements.ts), with their evidence bounds (src/scoring.ts); the other scores
+ * and ranks them, and its text depends only on the kind of ranking (from a
+ * person, from the team or from the viewer, the hops, whether topics are
+ * named, the direction), not on the filter. Neo4j plans each statement text
+ * whole: in one statement, a filter shape it had not seen cost it the
+ * scoring's planning too (about 440 ms of the ~730 ms of `prospects Q1 1 hop`
+ * on the generated 100k graph), where the scoring's text is now planned once
+ * for every filter. The ids travel back as a list parameter, whose size (1,
+ * up to 10, up to 100 …) is part of the plan's key.
+ *
+ * From a person or the team ("reached"), the scoring statement takes the ids
+ * and finds each one's reach itself. Without connectedTo ("workspace"), the
+ * viewer's reach of everyone comes from a statement of its own, and the
+ * scoring statement takes people with their reach: a ranking of the whole
+ * workspace scores them in slices, highest bound first
+ * (src/services/prospect-ranking.ts).
  */
-export interface ProspectStatements {
-  matching: FilterStatement<{ ids: string[] }>;
+export type ProspectStatements = ReachedRanking | WorkspaceRanking;
+
+export interface ReachedRanking {
+  kind: "reached";
+  matching: FilterStatement<MatchingRow>;
   scored(ids: string[]): Statement<ProspectRow>;
 }
+
+export interface WorkspaceRanking {
+  kind: "workspace";
+  matching: FilterStatement<MatchingRow>;
+  /** Everyone within two connections of the viewer, with their reach; null without a viewer (everyone's reach is 0). */
+  reach: Statement<RowOf<typeof PROSPECTS_REACH_ROW>> | null;
+  scored(people: readonly Candidate[]): Statement<ProspectRow>;
+}
+
+export type MatchingRow = { ids: string[]; bounds: StoredBounds[] };
+
+/** A person of a ranking of the whole workspace as its scoring statement takes them. */
+export interface Candidate {
+  id: string;
+  reach: number;
+}
+
+/** The name of the statement of the viewer's reach, one text for every filter (src/plans/warm.ts warms it). */
+export const PROSPECTS_REACH = "filters/prospects-reach";
+const PROSPECTS_REACH_ROW = { reached: column<[id: string, reach: number][]>() };
 
 export function prospectsPage(where: PersonWhere, scope: Scope, first: number, position: ProspectPosition): ProspectStatements {
   const { connectedTo } = where;
@@ -104,22 +123,27 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   const strongestPath = team
     ? fragment("common/team-strongest-path", { to: "person", ...hops, joinPaths: teamJoinPaths(hops, minStrength), path: "path" }, {})
     : fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths: joinPaths(hops, minStrength), path: "path" }, {});
-  const values = {
-    evidence: evidence(evidenceTopicNames(where), connectedTo ? "topics" : "content"),
-    reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin"),
-    score: fragment("prospect/score", { strongestPath, carried: variableList(team ? [] : ["origin"]), ...rankingTexts(position.backward === true) }, scoringParams(position, first),
-      (content) => fragment(connectedTo ? "prospect/about-evidence" : "prospect/in-evidence-content", { content }, {})),
-  };
-  const name: FragmentName = team ? "statement/prospects-scored-team" : connectedTo ? "statement/prospects-scored-connected" : "statement/prospects-scored";
+  const score = fragment("prospect/score", { strongestPath, carried: variableList(team ? [] : ["origin"]), ...rankingTexts(position.backward === true) }, scoringParams(position, first),
+    (content) => fragment(connectedTo ? "prospect/about-evidence" : "prospect/in-evidence-content", { content }, {}));
   const matching = peopleIds(where, scope);
   const personIds = origin ? [...new Set([origin, ...matching.personIds])] : matching.personIds;
-  return {
-    matching: { ...matching, personIds },
-    scored(ids) {
-      const { text, params } = render(fragment(name, values, { origin, minStrength, matching: ids }));
-      return { ...statementOf(PROSPECTS_PAGE.label, PROSPECTS_PAGE.columns, text, { ...params, workspace: scope.workspace }), start: matching.start };
-    },
+  const scoring = (name: FragmentName, values: Record<string, Cypher>, matched: unknown) => {
+    const { text, params } = render(fragment(name, { ...values, score }, { origin, minStrength, matching: matched }));
+    return { ...statementOf(PROSPECTS_PAGE.label, PROSPECTS_PAGE.columns, text, { ...params, workspace: scope.workspace }), start: matching.start };
   };
+  if (!connectedTo) {
+    const values = { evidence: evidence(evidenceTopicNames(where), "content") };
+    const reach = origin === null ? null : render(fragment("statement/prospects-reach", { widening: reachOfEveryone(maxHops, minStrength) }, { origin }));
+    return {
+      kind: "workspace",
+      matching: { ...matching, personIds },
+      reach: reach && statementOf(PROSPECTS_REACH, PROSPECTS_REACH_ROW, reach.text, { ...reach.params, workspace: scope.workspace }),
+      scored: (people) => scoring("statement/prospects-scored", values, people.map(({ id, reach }) => ({ id, reach }))),
+    };
+  }
+  const values = { evidence: evidence(evidenceTopicNames(where), "topics"), reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin") };
+  const name: FragmentName = team ? "statement/prospects-scored-team" : "statement/prospects-scored-connected";
+  return { kind: "reached", matching: { ...matching, personIds }, scored: (ids) => scoring(name, values, ids) };
 }
 
 /** The score's numbers, and where the page starts, scored at the first page's instant. */
@@ -130,6 +154,8 @@ function scoringParams(position: ProspectPosition, first: number) {
     since: utcDateTime(new Date(now.getTime() - SCORING.windowDays * 86_400_000).toISOString()),
     weights: SCORING.weights,
     actionWeights: SCORING.actionWeights,
+    otherActionWeight: SCORING.otherActionWeight,
+    defaultSeverity: neo4j.int(SCORING.defaultSeverity),
     halfLives: SCORING.halfLives,
     reasonsPerSignal: neo4j.int(SCORING.reasonsPerSignal),
     afterScore: position.after?.score ?? null,

@@ -25,11 +25,21 @@ const FROM = {
 export function reachOfMatching(maxHops: number, minStrength: number, from: keyof typeof FROM = "origin"): Cypher {
   const start = FROM[from];
   const strength = new Param("minStrength", minStrength);
-  const steps = join(Array.from({ length: maxHops - 1 }, () => fragment(start.step, {}, { minStrength: strength })), "\n");
-  const widening = fragment(start.widening, { steps }, { minStrength: strength });
+  const widening = wideningFrom(from, maxHops, strength);
   if (maxHops !== 2) return widening;
   const few = fragment(start.few, {}, { minStrength: strength });
   return fragment("prospect/reach-of-matching", { few, widening, carried: variableList(start.carried) }, { fewBelow: neo4j.int(FEW_BELOW) });
+}
+
+/** reach for everyone within maxHops of `origin`, with `matching` bound to null (statement/prospects-reach). */
+export function reachOfEveryone(maxHops: number, minStrength: number): Cypher {
+  return wideningFrom("origin", maxHops, new Param("minStrength", minStrength));
+}
+
+function wideningFrom(from: keyof typeof FROM, maxHops: number, minStrength: Param): Cypher {
+  const start = FROM[from];
+  const steps = join(Array.from({ length: maxHops - 1 }, () => fragment(start.step, {}, { minStrength })), "\n");
+  return fragment(start.widening, { steps }, { minStrength });
 }
 
 /**

@@ -13,6 +13,7 @@ import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFA
 import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
+import type { StoredBounds } from "../scoring.js";
 import { everyoneTested, matched, type TestedPeople } from "./shortlist.js";
 import { Cypher, join, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
@@ -49,7 +50,7 @@ export interface Scope extends Viewer {
 
 const PEOPLE_PAGE = { label: "filters/people-page", columns: { item: column<PersonItem>(), sortValue } };
 const PEOPLE_COUNT = { label: "filters/people-count", columns: COUNT };
-const PEOPLE_IDS = { label: "filters/people-ids", columns: { ids: column<string[]>() } };
+const PEOPLE_IDS = { label: "filters/people-ids", columns: { ids: column<string[]>(), bounds: column<StoredBounds[]>() } };
 
 export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null) {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
@@ -60,7 +61,7 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
   return people(PEOPLE_COUNT, "statement/people-count-reached", "statement/people-count", where, scope, {}, {});
 }
 
-/** The ids of every person the filter holds for: what prospects.ts scores. */
+/** The ids of every person the filter holds for, with their evidence bounds: what prospects.ts scores. */
 export function peopleIds(where: PersonWhere, scope: Scope) {
   return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, {});
 }

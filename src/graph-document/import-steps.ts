@@ -2,13 +2,16 @@
  * Normalized records → the write steps of an import: each step a named
  * import query and its rows, with values in Neo4j form (UTC date-times,
  * WGS-84 points, integers), except the connections' dates, sent as epoch
- * milliseconds that their statements turn into date-times. Properties a record does not give are
+ * milliseconds that their statements turn into date-times. Engagements and
+ * concerns carry what they add to their person's evidence bound
+ * (src/scoring.ts). Properties a record does not give are
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
 import { companyLookup, personLookup } from "../db/key-lookups.js";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
+import { concernBound, engagementBound } from "../scoring.js";
 import { topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
 
@@ -78,7 +81,7 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
     ],
     engagements: [
       one("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", (e) => ({
-        person: personLookup(e.person), content: e.content, action: e.action, at: utcDateTime(e.at),
+        person: personLookup(e.person), content: e.content, action: e.action, at: utcDateTime(e.at), bound: engagementBound(e.action, e.at),
       })),
     ],
     concerns: [
@@ -87,6 +90,7 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
         person: personLookup(k.person),
         topic: k.topic,
         props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
+        bound: concernBound(k.severity, k.expressedAt),
       })),
     ],
     events: [

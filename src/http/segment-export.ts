@@ -24,6 +24,7 @@ import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters
 import { companiesExport } from "../filters/statements.js";
 import type { Logger } from "../logger.js";
 import { readCheckingPeople, requirePeople } from "../services/existence.js";
+import { everyoneScored, readMatching } from "../services/prospect-ranking.js";
 import { reasonsOf } from "../services/reasons.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
 import { restErrors } from "./rest-errors.js";
@@ -55,8 +56,8 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
       let exported: number;
       if (where) {
         const page = prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null });
-        const [matching] = await readCheckingPeople(page.matching.personIds, ctx, () => ctx.db.read(page.matching));
-        const rows = ctx.db.stream({ ...page.scored(matching?.ids ?? []), name: "filters/prospects-export" }, EXPORT_TIMEOUT_MS);
+        const matching = await readCheckingPeople(page.matching.personIds, ctx, () => readMatching(ctx.db, page));
+        const rows = ctx.db.stream({ ...everyoneScored(page, matching), name: "filters/prospects-export" }, EXPORT_TIMEOUT_MS);
         exported = await send(req, res, `segment-${segment.id}`, RANKED_COLUMNS, rows, (row) => rankedRecord(row, scoredAt));
       } else {
         const statement = companiesExport(companyFilter(segment)!, scope);

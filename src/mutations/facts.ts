@@ -11,6 +11,7 @@ import {
   CONCERN_LEVELS, CONCERN_SOURCES, ENGAGEMENT_ACTIONS, EVENT_TYPES, FUNDING_STAGES, RELATIONSHIP_LEVELS, ConcernRecord, EventRecord,
 } from "../graph-document/schema.js";
 import { integer, utcDateTime } from "../db/values.js";
+import { concernBound, engagementBound } from "../scoring.js";
 import { defined } from "../graph-document/import-steps.js";
 import { id, name, pastInstant, statement, url } from "./inputs.js";
 import { mutation } from "./run-mutation.js";
@@ -19,7 +20,7 @@ export const recordEngagement = mutation({
   name: "recordEngagement",
   input: z.object({ person: id, content: url, action: z.enum(ENGAGEMENT_ACTIONS), at: pastInstant }),
   references: ({ person, content }) => ({ people: [person], contents: [content] }),
-  write: ({ person, content, action, at }, tx) => tx.item("mutation/record-engagement", { person, content, action, at: utcDateTime(at) }),
+  write: ({ person, content, action, at }, tx) => tx.item("mutation/record-engagement", { person, content, action, at: utcDateTime(at), bound: engagementBound(action, at) }),
 });
 
 export const recordConcern = mutation({
@@ -39,6 +40,7 @@ export const recordConcern = mutation({
         text: concern.statement, expressedAt: utcDateTime(concern.at), source: concern.source,
         severity: concern.severity === undefined ? undefined : integer(concern.severity), level: concern.level,
       }),
+      bound: concernBound(concern.severity, concern.at),
     });
   },
 });

@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import type { SegmentItem } from "../db/rows.js";
 import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
-import { prospectsPage, prospectsReadViewer, PROSPECTS_SCORING, type ProspectStatements } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, PROSPECTS_REACH, PROSPECTS_SCORING, type ProspectStatements } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "../filters/types.js";
 import { eventsEstimate, EVENTS_ESTIMATE, reachEstimate, REACH_ESTIMATE } from "../filters/estimates.js";
@@ -204,7 +204,7 @@ const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
 /** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
-const SHARED = new Set([PROSPECTS_SCORING, REACH_ESTIMATE, EVENTS_ESTIMATE]);
+const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */
@@ -216,10 +216,12 @@ function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: 
   ];
 }
 
-/** A ranking's statements: the filter's ids, and the scoring of as many ids as each size bucket holds (ids no one has). */
+/** A ranking's statements: the filter's ids, the viewer's reach, and the scoring of as many people as each size bucket holds (ids no one has). */
 function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
   scoredIds ??= Array.from({ length: Math.max(...SCORED_SIZES) }, () => randomUUID());
-  return [page.matching, ...SCORED_SIZES.map((size) => page.scored(scoredIds!.slice(0, size)))];
+  const scored = (ids: string[]) => (page.kind === "reached" ? page.scored(ids) : page.scored(ids.map((id) => ({ id, reach: 0 }))));
+  const reach = page.kind === "workspace" && page.reach ? [page.reach] : [];
+  return [page.matching, ...reach, ...SCORED_SIZES.map((size) => scored(scoredIds!.slice(0, size)))];
 }
 
 /** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */

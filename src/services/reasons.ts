@@ -5,7 +5,8 @@
  * (SCORING.weights) times the evidence's own decayed weight.
  */
 import type { Item } from "../db/rows.js";
-import { SCORING, type ProspectRow } from "../filters/prospects.js";
+import type { ProspectRow } from "../filters/prospects.js";
+import { SCORING } from "../scoring.js";
 import type { IntroductionPath } from "../filters/statements.js";
 
 /** The evidence columns of a prospect's row. */

@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { KEY_SEPARATOR } from "../../src/graph-document/normalize.js";
+import { concernBound } from "../../src/scoring.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
 import { bearer, gql, startTestServer, type TestServer } from "../support/server.js";
 
 const driver = testDriver();
@@ -115,6 +117,12 @@ describe("mergePeople, keep with an email of its own", () => {
     expect(await rows("MATCH (n {workspace: $workspace}) WHERE n.key CONTAINS 'jane@home.example' RETURN count(n) AS n")).toEqual([{ n: expect.objectContaining({ low: 0 }) }]);
     // Her API key now signs in keep.
     expect(await rows("MATCH (k:ApiKey {workspace: $workspace, id: $id}) RETURN k.email AS email", { id: janeHomeKeyId })).toEqual([{ email: "jane@acme.example" }]);
+  });
+
+  it("adds merge's evidence bounds to keep's, as its concern moved", async () => {
+    const jane = (await evidenceBounds(driver, workspace)).get("jane@acme.example")!;
+    expect(rounded(jane.stored)).toEqual(rounded({ engagement: null, concern: concernBound(undefined, AT_2) }));
+    expect(rounded(jane.stored)).toEqual(rounded(jane.summed));
   });
 });
 

@@ -7,9 +7,11 @@
  * requests at once record each fact once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { concernBound } from "../../src/scoring.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { smallGraph } from "../fixtures/small-graph.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
 import { fingerprint } from "../support/fingerprint.js";
 import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import { gql, startTestServer, type TestServer } from "../support/server.js";
@@ -157,5 +159,28 @@ describe("twenty identical requests at once", () => {
     expect(await count("MATCH (e:CompanyEvent {workspace: $workspace, type: 'LAYOFFS'}) RETURN count(e)")).toBe(1);
     expect(await count("MATCH (t:Topic {workspace: $workspace, key: 'parallel topic'})-[b:BROADER]->() RETURN count(b)")).toBe(1);
     expect(await count("MATCH (c:Content {workspace: $workspace, url: 'https://example.com/parallel'})-[a:ABOUT]->() RETURN count(a)")).toBe(1);
+  });
+});
+
+describe("evidence bounds (src/scoring.ts)", () => {
+  it("are, for every person, what their engagements and concerns add up to: each fact counted once, however often and however concurrently recorded", async () => {
+    const bounds = await evidenceBounds(driver, workspace);
+    expect(bounds.get("chuck@northwind.io")!.stored.engagement).toBeGreaterThan(0);
+    for (const [key, { stored, summed }] of bounds) expect([key, ...rounded(stored)]).toEqual([key, ...rounded(summed)]);
+  });
+
+  it("grow when a concern is recorded again with a higher severity, and only then", async () => {
+    const at = "2026-08-08T08:00:00Z";
+    const record = (severity: number) => send(`mutation($p: ID!) { recordConcern(person: $p, topic: "CRM", statement: "Forecasts are guesswork", severity: ${severity}, at: "${at}") { id } }`, { p: chuck });
+    const concern = async () => (await evidenceBounds(driver, workspace)).get("chuck@northwind.io")!.stored.concern!;
+    const before = await concern();
+    expect((await record(2)).errors).toBeUndefined();
+    expect((await concern()) / (before + concernBound(2, at))).toBeCloseTo(1, 12);
+    await record(4);
+    const raised = before + concernBound(2, at) + concernBound(4, at);
+    expect((await concern()) / raised).toBeCloseTo(1, 12);
+    await record(4);
+    await record(3);
+    expect((await concern()) / raised).toBeCloseTo(1, 12);
   });
 });

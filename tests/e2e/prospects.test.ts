@@ -5,7 +5,7 @@
  * the filter's topics, and pages walk the ranking without gaps or repeats.
  */
 import { describe, expect, it } from "vitest";
-import { SCORING } from "../../src/filters/prospects.js";
+import { SCORING } from "../../src/scoring.js";
 import { demoStoryServer } from "../support/demo-server.js";
 import { gql } from "../support/server.js";
 
@@ -178,9 +178,9 @@ async function expectedScore(personId: string, scoredAt: string, maxHops: number
   const saturate = (sum: number) => 1 - Math.exp(-sum);
   const { weights, actionWeights, halfLives } = SCORING;
   const engagement = person.engagements.filter((e: any) => inWindow(e.at))
-    .reduce((sum: number, e: any) => sum + actionWeights[e.action as keyof typeof actionWeights] * 2 ** (-age(e.at) / halfLives.engagement), 0);
+    .reduce((sum: number, e: any) => sum + (actionWeights[e.action] ?? SCORING.otherActionWeight) * 2 ** (-age(e.at) / halfLives.engagement), 0);
   const concern = person.concerns.filter((c: any) => inWindow(c.expressedAt))
-    .reduce((sum: number, c: any) => sum + ((c.severity ?? 3) / 5) * 2 ** (-age(c.expressedAt) / halfLives.concern), 0);
+    .reduce((sum: number, c: any) => sum + ((c.severity ?? SCORING.defaultSeverity) / 5) * 2 ** (-age(c.expressedAt) / halfLives.concern), 0);
   const interest = Math.max(0, ...person.interests.map((i: any) => i.weight));
   const events = (person.company?.events ?? []).filter((e: any) => inWindow(e.occurredAt))
     .reduce((sum: number, e: any) => sum + 2 ** (-age(e.occurredAt) / halfLives.event), 0);

@@ -5,15 +5,18 @@
  * listed, by one widening from the origin otherwise. The statement chooses as
  * it runs, by $fewBelow; here the statements that use it run with each way
  * forced, on a generated graph where hundreds of people are listed:
- * - prospects within two hops (of a person, or of any user), and prospects
- *   without connectedTo (whose connection signal looks two hops from the
- *   viewer), must rank alike with the same evidence, and lose nobody;
+ * - prospects within two hops (of a person, or of any user) must rank alike
+ *   with the same evidence, and lose nobody;
+ * - prospects without connectedTo, whose connection signal looks two hops
+ *   from the viewer, take everyone's reach from one widening, which must be
+ *   the strongest path's strength the graph document itself gives;
  * - a company export's best contact at each company must be the one the
  *   graph document itself gives, and of equally connected contacts the
  *   first by email (a hand-made document, as generated strengths rarely tie).
  */
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_MIN_STRENGTH } from "../../src/filters/compile.js";
 import { prospectsPage } from "../../src/filters/prospects.js";
 import type { Statement } from "../../src/db/run.js";
 import { companiesExport, peopleCount } from "../../src/filters/statements.js";
@@ -56,6 +59,7 @@ async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
 /** The ranked rows of prospects for `where`: the ids the filter matches, scored. */
 async function ranked(where: PersonWhere, fewBelow: number) {
   const page = prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
+  if (page.kind !== "reached") throw new Error("these rankings have connectedTo");
   const [matching] = await db.read(page.matching);
   return readWithFewBelow(page.scored(matching!.ids), fewBelow);
 }
@@ -64,7 +68,6 @@ describe("prospects within two hops: reach of the people who match", () => {
   const filters: [string, PersonWhere][] = [
     ["everyone within two hops", { connectedTo: { maxHops: 2 } }],
     ["strong links only", { connectedTo: { maxHops: 2, minStrength: 0.5 } }],
-    ["everyone, without connectedTo", {}],
     ["our connections (from every user)", { connectedTo: { team: true, maxHops: 2 } }],
   ];
 
@@ -79,6 +82,22 @@ describe("prospects within two hops: reach of the people who match", () => {
     const [counted] = await db.read(peopleCount(where, { workspace, viewerId, shortlistFrom: 2_000 }));
     expect((await ranked(where, 0)).length).toBe(Number(counted!.total));
     expect((await ranked(where, Number.MAX_SAFE_INTEGER)).length).toBe(Number(counted!.total));
+  });
+});
+
+describe("prospects without connectedTo: the viewer's reach of everyone", () => {
+  it("is the strength of each person's strongest path of at most two connections, as the graph document gives it", async () => {
+    const page = prospectsPage({}, { workspace, viewerId, shortlistFrom: 2_000 }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
+    if (page.kind !== "workspace" || !page.reach) throw new Error("a ranking without connectedTo, with a viewer, reads the viewer's reach");
+    const [row] = await db.read(page.reach);
+    const emails = new Map((await db.read<{ id: string; email: string }>({
+      name: "test/emails", text: "MATCH (p:Person {workspace: $workspace}) RETURN p.id AS id, coalesce(p.email, p.profileUrl) AS email", params: { workspace }, columns: ["id", "email"],
+    })).map(({ id, email }) => [id, email]));
+    const found = new Map(row!.reached.map(([id, reach]) => [emails.get(id)!, reach]));
+    const expected = new DocumentIndex(graph.normalized).strongestReach(viewerOf(graph.normalized)!, 2, DEFAULT_MIN_STRENGTH);
+    expect(found.size).toBeGreaterThan(100);
+    expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [email, reach] of expected) expect(found.get(email)).toBeCloseTo(reach, 9);
   });
 });
 

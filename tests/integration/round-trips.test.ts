@@ -86,6 +86,7 @@ describe("round trips", () => {
       "company/events",
       "filters/people-ids",
       "filters/prospects-page",
+      "filters/prospects-reach",
       "filters/strongest-paths",
       "person/by-emails",
       "person/employment",

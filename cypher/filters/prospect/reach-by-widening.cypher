@@ -1,6 +1,7 @@
 // reach for the people of `matching` by widening from origin one connection at
 // a time ({{steps}}: prospect/reach-step, maxHops − 1 times) and keeping their
-// rows: one walk serves everyone, however many match and however long the paths.
+// rows (every row when `matching` is null: statement/prospects-reach): one walk
+// serves everyone, however many match and however long the paths.
 CALL (origin) {
   MATCH (origin)-[link_:KNOWS]-(person)
   WHERE coalesce(link_.strength, 0.5) >= $minStrength AND person <> origin
@@ -9,4 +10,4 @@ CALL (origin) {
   RETURN person, reach
 }
 WITH *
-WHERE person IN matching
+WHERE matching IS NULL OR person IN matching

@@ -1,5 +1,6 @@
 // Query.prospects' ranking (the formula is documented on ProspectEdge.score in
-// schema.graphql; its numbers arrive as $weights, $actionWeights, $halfLives).
+// schema.graphql; its numbers arrive as $weights, $actionWeights,
+// $otherActionWeight, $defaultSeverity, $halfLives: src/scoring.ts).
 // Evidence counts when it lies in [$since, $now] and, for engagements,
 // concerns and interests, is about evidenceTopics (every topic when null; an
 // engagement's content is tested by {{where:content_}}: prospect/about-evidence,
@@ -15,7 +16,7 @@ CALL (person, evidenceTopics, evidenceContent) {
   MATCH (person)-[engaged_:ENGAGED]->(content_:Content)
   WHERE $since <= engaged_.at <= $now
     AND {{where:content_}}
-  WITH engaged_, content_, coalesce($actionWeights[engaged_.action], 0.5) * 2.0 ^ (-($now.epochMillis - engaged_.at.epochMillis) / 86400000.0 / $halfLives.engagement) AS weight_
+  WITH engaged_, content_, coalesce($actionWeights[engaged_.action], $otherActionWeight) * 2.0 ^ (-($now.epochMillis - engaged_.at.epochMillis) / 86400000.0 / $halfLives.engagement) AS weight_
   ORDER BY weight_ DESC, content_.url, engaged_.action
   RETURN sum(weight_) AS engagementSum, collect([engaged_, content_, weight_])[0..$reasonsPerSignal] AS engagementTop
 }
@@ -23,7 +24,7 @@ CALL (person, evidenceTopics) {
   MATCH (person)-[:VOICED]->(concern_:Concern)-[:ABOUT]->(topic_:Topic)
   WHERE $since <= concern_.expressedAt <= $now
     AND (evidenceTopics IS NULL OR topic_.id IN evidenceTopics)
-  WITH concern_, topic_, coalesce(concern_.severity, 3) / 5.0 * 2.0 ^ (-($now.epochMillis - concern_.expressedAt.epochMillis) / 86400000.0 / $halfLives.concern) AS weight_
+  WITH concern_, topic_, coalesce(concern_.severity, $defaultSeverity) / 5.0 * 2.0 ^ (-($now.epochMillis - concern_.expressedAt.epochMillis) / 86400000.0 / $halfLives.concern) AS weight_
   ORDER BY weight_ DESC, concern_.key
   RETURN sum(weight_) AS concernSum, collect([concern_, topic_, weight_])[0..$reasonsPerSignal] AS concernTop
 }

@@ -1,7 +1,8 @@
 // The ids of the people {{reached}} gives that the filter holds for
 // ({{matched}}: src/filters/shortlist.ts), as people-count-reached counts
-// them: the first of the two statements of Query.prospects.
+// them, with their evidence bounds: the first of the two statements of
+// Query.prospects (as people-ids).
 {{prelude}}
 {{reached}}
 {{matched}}
-RETURN collect(person.id) AS ids
+RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound]) AS bounds

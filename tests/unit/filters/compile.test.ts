@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import neo4j from "neo4j-driver";
 import { compilePersonWhere, type CompiledFilter } from "../../../src/filters/compile.js";
-import { prospectsPage } from "../../../src/filters/prospects.js";
+import { prospectsPage, type ProspectStatements } from "../../../src/filters/prospects.js";
 import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters/statements.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { Naming } from "../../../src/filters/tree.js";
@@ -226,19 +226,38 @@ describe("our team's connections (connectedTo with team)", () => {
     const q1 = prospectsPage({ connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] }, expressedConcern: { topics: ["Churn"], withinDays: 90 } }, scope, 20, position);
     const other = prospectsPage({ connectedTo: { maxHops: 1 }, interestedIn: { topics: ["Pricing"] }, titleContains: "VP" }, scope, 20, position);
     expect(q1.matching.text).not.toBe(other.matching.text);
-    expect(q1.matching.text).toMatch(/RETURN collect\(person\.id\) AS ids$/);
-    expect(q1.scored(["a"]).text).toBe(other.scored(["b", "c"]).text);
-    expect(q1.scored(["a"]).params).toMatchObject({ matching0: ["a"], origin0: "me", names0: ["crm", "churn"] });
+    expect(q1.matching.text).toMatch(/RETURN collect\(person\.id\) AS ids, collect\(\[person\.engagementBound, person\.concernBound\]\) AS bounds$/);
+    expect(scoredIds(q1, ["a"]).text).toBe(scoredIds(other, ["b", "c"]).text);
+    expect(scoredIds(q1, ["a"]).params).toMatchObject({ matching0: ["a"], origin0: "me", names0: ["crm", "churn"] });
     // Another number of hops, another kind of ranking.
     const twoHops = prospectsPage({ connectedTo: { maxHops: 2 }, interestedIn: { topics: ["Pricing"] } }, scope, 20, position);
-    expect(twoHops.scored(["a"]).text).not.toBe(other.scored(["a"]).text);
+    expect(scoredIds(twoHops, ["a"]).text).not.toBe(scoredIds(other, ["a"]).text);
+  });
+
+  it("scores a ranking of the whole workspace from given reaches, in one text whatever the filter", () => {
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const position = { scoredAt: "2026-11-22T12:00:00Z", after: null };
+    const crm = prospectsPage({ interestedIn: { topics: ["CRM"] } }, scope, 20, position);
+    const vps = prospectsPage({ titleContains: "VP", expressedConcern: { topics: ["Churn"] } }, scope, 20, position);
+    if (crm.kind !== "workspace" || vps.kind !== "workspace") throw new Error("a ranking without connectedTo ranks the whole workspace");
+    expect(crm.scored([{ id: "a", reach: 0.5 }]).text).toBe(vps.scored([{ id: "b", reach: 0 }]).text);
+    expect(crm.scored([{ id: "a", reach: 0.5 }]).params).toMatchObject({ matching0: [{ id: "a", reach: 0.5 }], origin0: "me", names0: ["crm"] });
+    expect(crm.reach?.text).toBe(vps.reach?.text);
+    expect(crm.reach?.params).toMatchObject({ origin0: "me", workspace: "w" });
+    expect(prospectsPage({ interestedIn: { topics: ["CRM"] } }, { ...scope, viewerId: null }, 20, position)).toMatchObject({ kind: "workspace", reach: null });
   });
 
   it("ranks prospects by their reach from the best-connected user, widening from all the users at once", () => {
-    const statement = prospectsPage({ connectedTo: { team: true, maxHops: 3 } }, scope, 10, { scoredAt: "2026-11-22T12:00:00Z", after: null }).scored(["p1"]);
+    const statement = scoredIds(prospectsPage({ connectedTo: { team: true, maxHops: 3 } }, scope, 10, { scoredAt: "2026-11-22T12:00:00Z", after: null }), ["p1"]);
     expect(statement.text).toContain("MATCH (user_0:User {workspace: $workspace})-[link_0:KNOWS]-(person)\n  WHERE coalesce(link_0.strength, 0.5) >= $minStrength0 AND NOT person:User");
     expect(statement.text.match(/AND NOT next_\d+:User/g)).toHaveLength(2);
     expect(statement.text).toContain("MATCH leftPath = (:User {workspace: $workspace})-[:KNOWS*0..2]-(middle:Person), rightPath = (person)-[:KNOWS*0..1]-(middle)");
     expect(statement.text).not.toContain("origin");
   });
 });
+
+/** The scoring statement of a ranking from a person or the team, which takes ids. */
+function scoredIds(page: ProspectStatements, ids: string[]) {
+  if (page.kind !== "reached") throw new Error("a ranking with connectedTo scores the people reached");
+  return page.scored(ids);
+}

@@ -1,0 +1,84 @@
+/**
+ * The prospect score's numbers, and the evidence bounds kept beside them so a
+ * ranking of the whole workspace need not score everyone.
+ *
+ * Terms:
+ * - score: the weighted sum of five signals, each in [0, 1] (schema.graphql,
+ *   ProspectEdge.score; cypher/filters/prospect/score.cypher computes it).
+ * - evidence bound: a number kept on each person, per signal that decays
+ *   (`engagementBound`, `concernBound`), that every engagement or concern
+ *   ever written for the person has added to: its weight times
+ *   2^(days since BOUND_EPOCH / half-life). Decay is exponential, so for any
+ *   "now", any topics and any window, the signal's decayed sum is at most the
+ *   bound times 2^(−days from BOUND_EPOCH to now / half-life): each term of
+ *   the sum is a term of the bound, decayed alike. Evidence deleted later
+ *   stays in the bound, which only loosens it.
+ * - upper bound of a score: the score with the bounds in place of the sums,
+ *   and the interest and event signals at their maximum (1).
+ *
+ * The bounds are written by every statement that adds an engagement or a
+ * concern (import/engagements*, import/concerns, mutation/record-*), summed
+ * when people merge, and were computed for the graph as it stood by
+ * cypher/migrations/012-evidence-bounds.cypher. Changing an action weight, the
+ * severity's part or a half-life below changes what the bounds mean: it needs
+ * a migration that computes them again (the migration's numbers are these;
+ * tests/integration/evidence-bounds.test.ts checks they agree).
+ */
+export const SCORING = {
+  /** Each signal is in [0, 1]; the score is their weighted sum. */
+  weights: { connection: 0.3, engagement: 0.25, concern: 0.25, interest: 0.1, event: 0.1 },
+  /** An engagement's weight by what the person did, before decay. */
+  actionWeights: { ATTENDED: 1, DOWNLOADED: 0.8, SHARED: 0.8, COMMENTED: 0.7, READ: 0.6, LIKED: 0.3 } as Readonly<Record<string, number>>,
+  /** An engagement of an action not listed above. */
+  otherActionWeight: 0.5,
+  /** A concern without a severity counts as this one (of 5). */
+  defaultSeverity: 3,
+  /** Days after which a piece of evidence counts half. */
+  halfLives: { engagement: 30, concern: 60, event: 90 },
+  /** Evidence older than this counts not at all. */
+  windowDays: 365,
+  /** Without a top-level connectedTo, the connection signal looks this far. */
+  hopsWithoutConnectedTo: 2,
+  reasonsPerSignal: 3,
+} as const;
+
+/**
+ * Where the bounds' growth starts: 2020-01-01 UTC. Sums of 2^(days/half-life)
+ * stay finite for 84 years from here at a 30-day half-life (2^1024 overflows);
+ * evidence dated before it adds little, which is still a bound.
+ */
+export const BOUND_EPOCH_MS = Date.UTC(2020, 0, 1);
+const DAY_MS = 86_400_000;
+
+/** What an engagement adds to its person's engagementBound. */
+export function engagementBound(action: string, at: string): number {
+  return (SCORING.actionWeights[action] ?? SCORING.otherActionWeight) * grown(at, SCORING.halfLives.engagement);
+}
+
+/** What a concern adds to its person's concernBound. */
+export function concernBound(severity: number | undefined, expressedAt: string): number {
+  return ((severity ?? SCORING.defaultSeverity) / 5) * grown(expressedAt, SCORING.halfLives.concern);
+}
+
+function grown(at: string, halfLifeDays: number): number {
+  return 2 ** ((Date.parse(at) - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
+}
+
+/** A person's stored bounds, as the ranking's first statement returns them (null: no evidence written). */
+export type StoredBounds = [engagement: number | null, concern: number | null];
+
+/**
+ * The most a person's score can be at `nowMs`, given the strength of their
+ * strongest path from the viewer (`reach`, exact) and their stored bounds.
+ * Raised by a millionth and a little more, since the score is rounded to six
+ * decimals and the bounds are sums of floating-point numbers.
+ */
+export function scoreUpperBound([engagement, concern]: StoredBounds, reach: number, nowMs: number): number {
+  const { weights, halfLives } = SCORING;
+  const decayed = (bound: number | null, halfLifeDays: number) => (bound ?? 0) * 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
+  const bound = weights.connection * reach
+    + weights.engagement * (1 - Math.exp(-decayed(engagement, halfLives.engagement)))
+    + weights.concern * (1 - Math.exp(-decayed(concern, halfLives.concern)))
+    + weights.interest + weights.event;
+  return bound * (1 + 1e-9) + 1e-6;
+}

@@ -1,0 +1,87 @@
+/**
+ * A page of a ranking, from the statements of src/filters/prospects.ts.
+ *
+ * From a person or the team, the people a filter matches are those reached,
+ * a few thousand at most: they are scored at once. Without connectedTo, a
+ * marketer's list of the whole workspace matches tens of thousands (about
+ * 200,000 for "interested in CRM" in a million-person workspace), and scoring
+ * each one reads all of their evidence. There the page is found by bounds:
+ *
+ * 1. Every matching person gets the most their score can be
+ *    (scoreUpperBound: their exact reach from the viewer, their stored
+ *    evidence bounds decayed to "now", interest and events at their maximum).
+ * 2. People are scored in slices, highest bound first, each slice twice the
+ *    last, the best `first` rows kept.
+ * 3. Once the page is full and its last row scores above the bound of the
+ *    next person not scored, no one left can enter it, nor stand before any
+ *    of its rows: the page is the one scoring everyone would give.
+ *
+ * A backward page (the rows before a cursor, lowest first) has no use for
+ * upper bounds, and is scored whole, as are exports.
+ */
+import type { Db, Statement } from "../db/run.js";
+import type { Candidate, MatchingRow, ProspectPosition, ProspectRow, ProspectStatements } from "../filters/prospects.js";
+import { scoreUpperBound, type StoredBounds } from "../scoring.js";
+
+/** What a ranking's first statements found: the people matching, their evidence bounds and, for the whole workspace, their reach. */
+export interface Matching {
+  ids: string[];
+  bounds: StoredBounds[];
+  /** Reach from the viewer of everyone within two connections (the whole workspace's rankings only). */
+  reach: ReadonlyMap<string, number>;
+}
+
+/**
+ * The first slice scored: large enough that one slice settles most pages of
+ * the generated 100k workspace (about 900 people settle "prospects interested
+ * in CRM"), small enough to cost a few tens of milliseconds.
+ */
+export const FIRST_SLICE = 1_000;
+
+/** The matching people, and the viewer's reach when the ranking needs it, read together. */
+export async function readMatching(db: Db, page: ProspectStatements): Promise<Matching> {
+  const reach = page.kind === "workspace" && page.reach ? db.read(page.reach) : Promise.resolve([]);
+  // Should the first read fail, the second's failure is not worth reporting.
+  reach.catch(() => undefined);
+  const [matching] = await db.read(page.matching);
+  const [reached] = await reach;
+  return { ids: matching?.ids ?? [], bounds: matching?.bounds ?? [], reach: new Map(reached?.reached ?? []) };
+}
+
+/** The statement scoring every matching person: for an export, or a page read backward. */
+export function everyoneScored(page: ProspectStatements, matching: Matching): Statement<ProspectRow> {
+  return page.kind === "reached" ? page.scored(matching.ids) : page.scored(matching.ids.map((id) => ({ id, reach: matching.reach.get(id) ?? 0 })));
+}
+
+/** The rows of one page, `first` at most, in the ranking's order (score descending, then email; reversed for a backward page). */
+export async function rankedRows(db: Db, page: ProspectStatements, matching: Matching, position: ProspectPosition, first: number, firstSlice = FIRST_SLICE): Promise<ProspectRow[]> {
+  if (matching.ids.length === 0) return [];
+  if (page.kind === "reached" || position.backward) return db.read(everyoneScored(page, matching));
+  const nowMs = Date.parse(position.scoredAt);
+  const candidates = matching.ids
+    .map((id, index) => {
+      const reach = matching.reach.get(id) ?? 0;
+      return { id, reach, bound: scoreUpperBound(matching.bounds[index]!, reach, nowMs) };
+    })
+    .sort((a, b) => b.bound - a.bound);
+  let best: ProspectRow[] = [];
+  let scored = 0;
+  for (let size = Math.max(firstSlice, first); scored < candidates.length; size *= 2) {
+    const slice: Candidate[] = candidates.slice(scored, scored + size);
+    scored += slice.length;
+    best = [...best, ...(await db.read(page.scored(slice)))].sort(rankingOrder).slice(0, first);
+    const next = candidates[scored];
+    if (next && best.length === first && best[first - 1]!.score > next.bound) break;
+  }
+  return best;
+}
+
+/** Score descending, then email (else profile URL) ascending: the order of prospect/score.cypher, whose strings compare as JavaScript's do, by UTF-16 code unit. */
+function rankingOrder(a: ProspectRow, b: ProspectRow): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const keyA = rankingKey(a);
+  const keyB = rankingKey(b);
+  return keyA === keyB ? 0 : keyA < keyB ? -1 : 1;
+}
+
+const rankingKey = (row: ProspectRow) => String(row.item.email ?? row.item.profileUrl);

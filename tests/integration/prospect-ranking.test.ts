@@ -1,0 +1,138 @@
+/**
+ * A ranking of the whole workspace finds its page by upper bounds
+ * (src/services/prospect-ranking.ts) from evidence bounds kept on each person
+ * (src/scoring.ts). On a generated graph of 600 people:
+ * - the importer's bounds are what each person's engagements and concerns
+ *   add up to, and the migration that computes them for an existing graph
+ *   finds the same;
+ * - no one scores above their upper bound;
+ * - pages found by bounds, scored a few people at a time, are the pages that
+ *   scoring everyone gives, page after page, while scoring fewer people.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db, Statement } from "../../src/db/run.js";
+import { readMigrations } from "../../src/db/migrate.js";
+import { prospectsPage, PROSPECTS_SCORING, type ProspectPosition, type ProspectRow } from "../../src/filters/prospects.js";
+import { scoreUpperBound } from "../../src/scoring.js";
+import type { PersonWhere } from "../../src/filters/types.js";
+import { importGraphDocument } from "../../src/graph-document/import.js";
+import { everyoneScored, rankedRows, readMatching } from "../../src/services/prospect-ranking.js";
+import { differentialGraph } from "../differential/graphs.js";
+import { viewerOf } from "../differential/viewer.js";
+import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
+
+const workspace = uniqueWorkspace("ranking");
+const driver = testDriver();
+const db = testDb(driver);
+const graph = differentialGraph(47, 600);
+const [topicA, topicB] = graph.normalized.topics.map((topic) => topic.name);
+let viewerId: string;
+
+beforeAll(async () => {
+  expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
+  const [viewer] = await db.read<{ id: string }>({
+    name: "test/viewer",
+    text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
+    params: { workspace, email: viewerOf(graph.normalized) },
+    columns: ["id"],
+  });
+  viewerId = String(viewer!.id);
+}, 120_000);
+
+afterAll(async () => {
+  await wipeWorkspace(driver, workspace);
+  await driver.close();
+});
+
+describe("evidence bounds", () => {
+  it("the importer's are what each person's engagements and concerns add up to", async () => {
+    const bounds = await evidenceBounds(driver, workspace);
+    const withEvidence = [...bounds.values()].filter(({ summed }) => summed.engagement !== null && summed.concern !== null);
+    expect(withEvidence.length).toBeGreaterThan(100);
+    for (const [key, { stored, summed }] of bounds) expect([key, ...rounded(stored)]).toEqual([key, ...rounded(summed)]);
+  });
+
+  it("the migration for a graph written before them computes the same", async () => {
+    const before = await evidenceBounds(driver, workspace);
+    await driver.executeQuery("MATCH (p:Person {workspace: $workspace}) REMOVE p.engagementBound, p.concernBound", { workspace }, { database: testTarget().database });
+    const migration = readMigrations().find((m) => m.name === "012-evidence-bounds")!;
+    const session = driver.session({ database: testTarget().database });
+    try {
+      for (const statement of migration.statements) await session.run(statement);
+    } finally {
+      await session.close();
+    }
+    const after = await evidenceBounds(driver, workspace);
+    for (const [key, { stored }] of before) expect([key, ...rounded(after.get(key)!.stored)]).toEqual([key, ...rounded(stored)]);
+  });
+});
+
+const filters: [string, PersonWhere][] = [
+  ["everyone", {}],
+  [`interested in ${topicA}`, { interestedIn: { topics: [topicA!] } }],
+  [`engaged with ${topicA} or concerned about ${topicB}`, { OR: [{ engagedWith: { topics: [topicA!] } }, { expressedConcern: { topics: [topicB!] } }] }],
+];
+
+function page(where: PersonWhere, first: number, position: Partial<ProspectPosition> = {}) {
+  return prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, first, { scoredAt: graph.builtAt.toISOString(), after: null, ...position });
+}
+
+/** db, counting the people its scoring statements were given. */
+function countingScored() {
+  const counted = { people: 0 };
+  const read = (statement: Statement<unknown>) => {
+    if (statement.name === PROSPECTS_SCORING) {
+      const matching = Object.entries(statement.params).find(([name]) => /^matching\d+$/.test(name))![1] as unknown[];
+      counted.people += matching.length;
+    }
+    return db.read(statement);
+  };
+  return { reader: { read } as unknown as Db, counted };
+}
+
+describe("a ranking of the whole workspace, by bounds", () => {
+  it.each(filters)("%s: no one scores above their upper bound", async (_, where) => {
+    const statements = page(where, 10_000);
+    const matching = await readMatching(db, statements);
+    const rows = await db.read(everyoneScored(statements, matching));
+    const boundOf = new Map(matching.ids.map((id, index) => [id, scoreUpperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0, graph.builtAt.getTime())]));
+    expect(rows.length).toBe(matching.ids.length);
+    expect(rows.filter((row) => row.score > 0.3).length).toBeGreaterThan(10);
+    for (const row of rows) expect(boundOf.get(String(row.item.id))).toBeGreaterThanOrEqual(row.score);
+  });
+
+  it.each(filters)("%s: pages of seven, scored five people at first, are the pages of scoring everyone", async (_, where) => {
+    const { all, walked } = await walk(where);
+    expect(walked.map((row) => [row.item.id, row.score])).toEqual(all.map((row) => [row.item.id, row.score]));
+  }, 120_000);
+
+  it("the first page of everyone scores a few of them; a page deep in the list, everyone before it", async () => {
+    const { all, scoredPerPage } = await walk(filters[0]![1]);
+    expect(scoredPerPage[0]).toBeLessThan(all.length / 4);
+    expect(scoredPerPage.at(-1)).toBeGreaterThan(all.length * 0.9);
+  }, 120_000);
+});
+
+const walks = new Map<PersonWhere, ReturnType<typeof walkOnce>>();
+const walk = (where: PersonWhere) => walks.get(where) ?? walks.set(where, walkOnce(where)).get(where)!;
+
+/** Every page of `where`'s ranking in turn, seven rows each, found by bounds starting from five people, and the whole ranking scored at once. */
+async function walkOnce(where: PersonWhere) {
+  const everyone = page(where, 10_000);
+  const all = await db.read(everyoneScored(everyone, await readMatching(db, everyone)));
+  const walked: ProspectRow[] = [];
+  const scoredPerPage: number[] = [];
+  let after: ProspectPosition["after"] = null;
+  while (walked.length < all.length) {
+    const { reader, counted } = countingScored();
+    const statements = page(where, 7, { after });
+    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 7, 5);
+    expect(rows.length).toBeGreaterThan(0);
+    walked.push(...rows);
+    scoredPerPage.push(counted.people);
+    const last = rows.at(-1)!;
+    after = { score: last.score, email: String(last.item.email ?? last.item.profileUrl) };
+  }
+  return { all, walked, scoredPerPage };
+}

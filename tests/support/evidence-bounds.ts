@@ -1,0 +1,37 @@
+/**
+ * Each person's evidence bounds (src/scoring.ts) as stored, and as
+ * their engagements and concerns in the graph now add up, by the writers' own
+ * functions: the two agree when evidence was only ever added once each.
+ */
+import type { Driver } from "neo4j-driver";
+import { concernBound, engagementBound } from "../../src/scoring.js";
+import { testTarget } from "./db.js";
+
+export interface PersonBounds {
+  engagement: number | null;
+  concern: number | null;
+}
+
+/** By person key (email, else profile URL): the bounds stored on the person, and what their evidence adds up to. */
+export async function evidenceBounds(driver: Driver, workspace: string): Promise<Map<string, { stored: PersonBounds; summed: PersonBounds }>> {
+  const { records } = await driver.executeQuery(`
+    MATCH (p:Person {workspace: $workspace})
+    RETURN coalesce(p.email, p.profileUrl) AS key, p.engagementBound AS engagementBound, p.concernBound AS concernBound,
+      COLLECT { MATCH (p)-[e:ENGAGED]->() RETURN [e.action, toString(e.at)] } AS engagements,
+      COLLECT { MATCH (p)-[:VOICED]->(k:Concern) RETURN [k.severity, toString(k.expressedAt)] } AS concerns`,
+    { workspace }, { database: testTarget().database });
+  const sum = (values: number[]) => (values.length === 0 ? null : values.reduce((total, value) => total + value, 0));
+  return new Map(records.map((record) => [record.get("key") as string, {
+    stored: { engagement: record.get("engagementBound"), concern: record.get("concernBound") },
+    summed: {
+      engagement: sum((record.get("engagements") as [string, string][]).map(([action, at]) => engagementBound(action, at))),
+      concern: sum((record.get("concerns") as [{ toNumber(): number } | null, string][]).map(([severity, at]) => concernBound(severity?.toNumber(), at))),
+    },
+  }]));
+}
+
+/** The two bounds of each person, side by side and rounded to nine significant digits, for an equality that floating-point sums in another order keep. */
+export function rounded(bounds: PersonBounds): [number | null, number | null] {
+  const round = (value: number | null) => (value === null ? null : Number(value.toPrecision(9)));
+  return [round(bounds.engagement), round(bounds.concern)];
+}
