@@ -5,24 +5,27 @@
  * Terms:
  * - score: the weighted sum of five signals, each in [0, 1] (schema.graphql,
  *   ProspectEdge.score; cypher/filters/prospect/score.cypher computes it).
- * - evidence bound: a number kept on each person, per signal that decays
- *   (`engagementBound`, `concernBound`), that every engagement or concern
- *   ever written for the person has added to: its weight times
- *   2^(days since BOUND_EPOCH / half-life). Decay is exponential, so for any
- *   "now", any topics and any window, the signal's decayed sum is at most the
- *   bound times 2^(−days from BOUND_EPOCH to now / half-life): each term of
- *   the sum is a term of the bound, decayed alike. Evidence deleted later
- *   stays in the bound, which only loosens it.
+ * - evidence bound: a number kept per signal that decays, on each person
+ *   (`engagementBound`, `concernBound`) and each company (`eventBound`), that
+ *   every engagement, concern or company event ever written has added to:
+ *   its weight times 2^(days since BOUND_EPOCH / half-life). Decay is
+ *   exponential, so for any "now", any topics and any window, the signal's
+ *   decayed sum is at most the bound times 2^(−days from BOUND_EPOCH to now /
+ *   half-life): each term of the sum is a term of the bound, decayed alike.
+ *   Evidence deleted later stays in the bound, which only loosens it. A
+ *   person's event signal is bounded by the sum of all their employers'
+ *   bounds, current or not.
  * - upper bound of a score: the score with the bounds in place of the sums,
- *   and the interest and event signals at their maximum (1).
+ *   and the interest signal at its maximum (1).
  *
- * The bounds are written by every statement that adds an engagement or a
- * concern (import/engagements*, import/concerns, mutation/record-*), summed
- * when people merge, and were computed for the graph as it stood by
- * cypher/migrations/012-evidence-bounds.cypher. Changing an action weight, the
- * severity's part or a half-life below changes what the bounds mean: it needs
- * a migration that computes them again (the migration's numbers are these;
- * tests/integration/evidence-bounds.test.ts checks they agree).
+ * The bounds are written by every statement that adds evidence
+ * (import/engagements*, import/concerns, import/events, mutation/record-*),
+ * summed when people or companies merge, and were computed for the graph as
+ * it stood by cypher/migrations/012-evidence-bounds.cypher and
+ * 013-company-event-bounds.cypher. Changing an action weight, the severity's
+ * part or a half-life below changes what the bounds mean: it needs a
+ * migration that computes them again (the migrations' numbers are these;
+ * tests/integration/prospect-ranking.test.ts checks they agree).
  */
 export const SCORING = {
   /** Each signal is in [0, 1]; the score is their weighted sum. */
@@ -64,8 +67,13 @@ function grown(at: string, halfLifeDays: number): number {
   return 2 ** ((Date.parse(at) - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
 }
 
-/** A person's stored bounds, as the ranking's first statement returns them (null: no evidence written). */
-export type StoredBounds = [engagement: number | null, concern: number | null];
+/** What a company event adds to its company's eventBound. */
+export function eventBound(occurredAt: string): number {
+  return grown(occurredAt, SCORING.halfLives.event);
+}
+
+/** A person's stored bounds and their employers', as the ranking's first statement returns them (null: no evidence written). */
+export type StoredBounds = [engagement: number | null, concern: number | null, employerEvents: (number | null)[]];
 
 /**
  * The most a person's score can be at `nowMs`, given the strength of their
@@ -73,12 +81,14 @@ export type StoredBounds = [engagement: number | null, concern: number | null];
  * Raised by a millionth and a little more, since the score is rounded to six
  * decimals and the bounds are sums of floating-point numbers.
  */
-export function scoreUpperBound([engagement, concern]: StoredBounds, reach: number, nowMs: number): number {
+export function scoreUpperBound([engagement, concern, employerEvents]: StoredBounds, reach: number, nowMs: number): number {
   const { weights, halfLives } = SCORING;
   const decayed = (bound: number | null, halfLifeDays: number) => (bound ?? 0) * 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
+  const events = employerEvents.reduce((sum: number, bound) => sum + (bound ?? 0), 0);
   const bound = weights.connection * reach
     + weights.engagement * (1 - Math.exp(-decayed(engagement, halfLives.engagement)))
     + weights.concern * (1 - Math.exp(-decayed(concern, halfLives.concern)))
-    + weights.interest + weights.event;
+    + weights.interest
+    + weights.event * (1 - Math.exp(-decayed(events, halfLives.event)));
   return bound * (1 + 1e-9) + 1e-6;
 }

@@ -1,5 +1,6 @@
 // Company events, unique by key (company, type and time).
-// $workspace: String, $rows: [{key, company ({domain, nameKey}, one null), props: {type, stage, amountUsd, occurredAt}}]
+// A new one adds its `bound` to its company's eventBound (src/scoring.ts).
+// $workspace: String, $rows: [{key, company ({domain, nameKey}, one null), props: {type, stage, amountUsd, occurredAt}, bound}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
@@ -13,6 +14,6 @@ CALL (row) {
   RETURN c
 }
 MERGE (e:CompanyEvent {workspace: $workspace, key: row.key})
-  ON CREATE SET e.id = randomUUID()
+  ON CREATE SET e.id = randomUUID(), c.eventBound = coalesce(c.eventBound, 0.0) + row.bound
 SET e += row.props
 MERGE (c)-[:HAD_EVENT]->(e)

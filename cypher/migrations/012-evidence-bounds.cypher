@@ -4,7 +4,7 @@
 // weight times 2^(days from 2020-01-01 to the engagement / 30), and
 // concernBound the sum over their concerns of severity / 5 (3 when not given)
 // times 2^(days / 60) — the numbers of SCORING, which the writers use
-// (tests/integration/evidence-bounds.test.ts checks the two agree). Only people
+// (tests/integration/prospect-ranking.test.ts checks the two agree). Only people
 // without either bound are read, so it is safe to run again; a person without
 // evidence keeps neither.
 MATCH (p:Person) WHERE p.engagementBound IS NULL AND p.concernBound IS NULL

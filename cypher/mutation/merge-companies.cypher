@@ -2,7 +2,8 @@
 // snapshot places and places in saved filters move onto `keep`, and `merge`
 // is removed, in this one statement. Keep gains the domain it lacks (taken
 // off merge first: it is unique); its other properties win, merge's fill the
-// gaps. Someone employed by both keeps the employment they had at keep.
+// gaps, and the event bounds (src/scoring.ts) add up as the events move.
+// Someone employed by both keeps the employment they had at keep.
 // Merging again after it was done returns keep (keep.mergedIds remembers).
 // $workspace: String, $keep, $merge: String (company ids)
 // Returns: item (keep's properties); no row when keep, or merge (never merged into keep), is not in the workspace
@@ -20,7 +21,9 @@ CALL (keep, gone) {
       keep.headcount = coalesce(keep.headcount, gone.headcount), keep.city = coalesce(keep.city, gone.city),
       keep.country = coalesce(keep.country, gone.country), keep.location = coalesce(keep.location, gone.location),
       keep.status = coalesce(keep.status, gone.status), keep.relationshipLevel = coalesce(keep.relationshipLevel, gone.relationshipLevel),
-      keep.mergedIds = coalesce(keep.mergedIds, []) + gone.id
+      keep.mergedIds = coalesce(keep.mergedIds, []) + gone.id,
+      keep.eventBound = CASE WHEN keep.eventBound IS NULL AND gone.eventBound IS NULL THEN null
+        ELSE coalesce(keep.eventBound, 0.0) + coalesce(gone.eventBound, 0.0) END
 }
 CALL (keep, gone) {
   MATCH (p:Person)-[w:WORKS_AT]->(gone)

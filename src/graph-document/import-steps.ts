@@ -2,16 +2,16 @@
  * Normalized records → the write steps of an import: each step a named
  * import query and its rows, with values in Neo4j form (UTC date-times,
  * WGS-84 points, integers), except the connections' dates, sent as epoch
- * milliseconds that their statements turn into date-times. Engagements and
- * concerns carry what they add to their person's evidence bound
- * (src/scoring.ts). Properties a record does not give are
+ * milliseconds that their statements turn into date-times. Engagements,
+ * concerns and events carry what they add to their person's or company's
+ * evidence bound (src/scoring.ts). Properties a record does not give are
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
 import { companyLookup, personLookup } from "../db/key-lookups.js";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
-import { concernBound, engagementBound } from "../scoring.js";
+import { concernBound, engagementBound, eventBound } from "../scoring.js";
 import { topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
 
@@ -98,6 +98,7 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
         key: e.key,
         company: companyLookup(e.company),
         props: defined({ type: e.type, stage: e.stage, amountUsd: e.amountUsd, occurredAt: utcDateTime(e.occurredAt) }),
+        bound: eventBound(e.occurredAt),
       })),
     ],
     promises: [

@@ -11,7 +11,7 @@ import {
   CONCERN_LEVELS, CONCERN_SOURCES, ENGAGEMENT_ACTIONS, EVENT_TYPES, FUNDING_STAGES, RELATIONSHIP_LEVELS, ConcernRecord, EventRecord,
 } from "../graph-document/schema.js";
 import { integer, utcDateTime } from "../db/values.js";
-import { concernBound, engagementBound } from "../scoring.js";
+import { concernBound, engagementBound, eventBound } from "../scoring.js";
 import { defined } from "../graph-document/import-steps.js";
 import { id, name, pastInstant, statement, url } from "./inputs.js";
 import { mutation } from "./run-mutation.js";
@@ -54,6 +54,7 @@ export const recordCompanyEvent = mutation({
       company: event.company,
       key: eventKey(tx.refs.companyKey(event.company), event.type, event.at),
       props: defined({ type: event.type, stage: event.stage, amountUsd: event.amountUsd, occurredAt: utcDateTime(event.at) }),
+      bound: eventBound(event.at),
     });
   },
 });

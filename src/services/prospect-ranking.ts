@@ -11,10 +11,11 @@
  *    (scoreUpperBound: their exact reach from the viewer, their stored
  *    evidence bounds decayed to "now", interest and events at their maximum).
  * 2. People are scored in slices, highest bound first, each slice twice the
- *    last, the best `first` rows kept.
- * 3. Once the page is full and its last row scores above the bound of the
- *    next person not scored, no one left can enter it, nor stand before any
- *    of its rows: the page is the one scoring everyone would give.
+ *    last, the best `first` rows kept, until the page is full.
+ * 3. A full page's last score is a floor: everyone bounded above it is scored
+ *    in one more slice. Everyone else scores below the floor, which scoring
+ *    more people only raises, so no one left can enter the page, nor stand
+ *    before any of its rows: the page is the one scoring everyone would give.
  *
  * A backward page (the rows before a cursor, lowest first) has no use for
  * upper bounds, and is scored whole, as are exports.
@@ -67,13 +68,21 @@ export async function rankedRows(db: Db, page: ProspectStatements, matching: Mat
   let best: ProspectRow[] = [];
   let scored = 0;
   for (let size = Math.max(firstSlice, first); scored < candidates.length; size *= 2) {
-    const slice: Candidate[] = candidates.slice(scored, scored + size);
-    scored += slice.length;
+    // A full page's last score is a floor: only people bounded above it can still enter, and they are scored at once.
+    const floor = best.length === first ? best[first - 1]!.score : null;
+    const end = floor === null ? scored + size : firstBoundedBy(candidates, floor, scored);
+    if (end === scored) break;
+    const slice: Candidate[] = candidates.slice(scored, end);
+    scored = end;
     best = [...best, ...(await db.read(page.scored(slice)))].sort(rankingOrder).slice(0, first);
-    const next = candidates[scored];
-    if (next && best.length === first && best[first - 1]!.score > next.bound) break;
   }
   return best;
+}
+
+/** The index of the first candidate from `from` on whose bound is at most `floor`, who therefore scores below it (the bound is raised past rounding); the length when none is. */
+function firstBoundedBy(candidates: readonly { bound: number }[], floor: number, from: number): number {
+  const index = candidates.findIndex((candidate, at) => at >= from && candidate.bound <= floor);
+  return index === -1 ? candidates.length : index;
 }
 
 /** Score descending, then email (else profile URL) ascending: the order of prospect/score.cypher, whose strings compare as JavaScript's do, by UTF-16 code unit. */

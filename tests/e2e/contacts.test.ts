@@ -17,6 +17,8 @@ import { writeGraphDocument } from "../../src/graph-document/write.js";
 import { ingestContacts } from "../../src/ingest/contacts/ingest-contacts.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { bearer, gql, startTestServer } from "../support/server.js";
+import { eventBound } from "../../src/scoring.js";
+import { companyEventBounds, roundedBound } from "../support/evidence-bounds.js";
 
 const driver = testDriver();
 const db = testDb(driver);
@@ -207,9 +209,14 @@ describe("over HTTP, possible duplicates and merges", () => {
       // Companies likewise; a record of another workspace is not found, never merged.
       const upserted = await gql(server.url, `mutation { upsertCompany(input: { domain: "initech-group.example", name: "Initech Group" }) { id } }`, {}, editor);
       const [initech] = await rows("MATCH (c:Company {workspace: $workspace, nameKey: 'initech'}) RETURN c.id AS id");
+      const funded = await gql(server.url, `mutation($c: ID!) { recordCompanyEvent(company: $c, type: FUNDING, at: "2026-10-01T00:00:00Z") { id } }`, { c: initech!.id }, editor);
+      expect(funded.errors).toBeUndefined();
       const mergeCompanies = `mutation($keep: ID!, $merge: ID!) { mergeCompanies(keep: $keep, merge: $merge) { domain name } }`;
       const companies = await gql(server.url, mergeCompanies, { keep: upserted.data!.upsertCompany.id, merge: initech!.id }, editor);
       expect(companies.data!.mergeCompanies).toEqual({ domain: "initech-group.example", name: "Initech Group" });
+      // Its event moved, and with it what the event adds to the company's evidence bound (src/scoring.ts).
+      const initechBound = (await companyEventBounds(driver, workspace)).get("initech-group.example")!;
+      expect([roundedBound(initechBound.stored), roundedBound(initechBound.summed)]).toEqual([roundedBound(eventBound("2026-10-01T00:00:00Z")), roundedBound(eventBound("2026-10-01T00:00:00Z"))]);
       expect(await rows("MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(:Company {domain: 'initech-group.example'}) RETURN p.name AS name ORDER BY name"))
         .toEqual([{ name: "Li Wei" }, { name: "Sofia Rossi" }]);
       const elsewhere = uniqueWorkspace("contacts-elsewhere");

@@ -11,7 +11,7 @@ import { concernBound } from "../../src/scoring.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { smallGraph } from "../fixtures/small-graph.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
-import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
+import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
 import { fingerprint } from "../support/fingerprint.js";
 import { DEMO_USER_EMAIL } from "../../seed/demo-story.js";
 import { gql, startTestServer, type TestServer } from "../support/server.js";
@@ -167,6 +167,9 @@ describe("evidence bounds (src/scoring.ts)", () => {
     const bounds = await evidenceBounds(driver, workspace);
     expect(bounds.get("chuck@northwind.io")!.stored.engagement).toBeGreaterThan(0);
     for (const [key, { stored, summed }] of bounds) expect([key, ...rounded(stored)]).toEqual([key, ...rounded(summed)]);
+    const companies = await companyEventBounds(driver, workspace);
+    expect(companies.get("northwind.io")!.stored).toBeGreaterThan(0);
+    for (const [key, { stored, summed }] of companies) expect([key, roundedBound(stored)]).toEqual([key, roundedBound(summed)]);
   });
 
   it("grow when a concern is recorded again with a higher severity, and only then", async () => {

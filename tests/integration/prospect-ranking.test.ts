@@ -2,9 +2,9 @@
  * A ranking of the whole workspace finds its page by upper bounds
  * (src/services/prospect-ranking.ts) from evidence bounds kept on each person
  * (src/scoring.ts). On a generated graph of 600 people:
- * - the importer's bounds are what each person's engagements and concerns
- *   add up to, and the migration that computes them for an existing graph
- *   finds the same;
+ * - the importer's bounds are what each person's engagements and concerns,
+ *   and each company's events, add up to, and the migrations that compute
+ *   them for an existing graph find the same;
  * - no one scores above their upper bound;
  * - pages found by bounds, scored a few people at a time, are the pages that
  *   scoring everyone gives, page after page, while scoring fewer people.
@@ -20,7 +20,7 @@ import { everyoneScored, rankedRows, readMatching } from "../../src/services/pro
 import { differentialGraph } from "../differential/graphs.js";
 import { viewerOf } from "../differential/viewer.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
-import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
+import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
 
 const workspace = uniqueWorkspace("ranking");
 const driver = testDriver();
@@ -53,18 +53,27 @@ describe("evidence bounds", () => {
     for (const [key, { stored, summed }] of bounds) expect([key, ...rounded(stored)]).toEqual([key, ...rounded(summed)]);
   });
 
-  it("the migration for a graph written before them computes the same", async () => {
-    const before = await evidenceBounds(driver, workspace);
+  it("the importer's company event bounds are what each company's events add up to", async () => {
+    const bounds = await companyEventBounds(driver, workspace);
+    expect([...bounds.values()].filter(({ summed }) => summed !== null).length).toBeGreaterThan(10);
+    for (const [key, { stored, summed }] of bounds) expect([key, roundedBound(stored)]).toEqual([key, roundedBound(summed)]);
+  });
+
+  it("the migrations for a graph written before them compute the same", async () => {
+    const [people, companies] = [await evidenceBounds(driver, workspace), await companyEventBounds(driver, workspace)];
     await driver.executeQuery("MATCH (p:Person {workspace: $workspace}) REMOVE p.engagementBound, p.concernBound", { workspace }, { database: testTarget().database });
-    const migration = readMigrations().find((m) => m.name === "012-evidence-bounds")!;
+    await driver.executeQuery("MATCH (c:Company {workspace: $workspace}) REMOVE c.eventBound", { workspace }, { database: testTarget().database });
     const session = driver.session({ database: testTarget().database });
     try {
-      for (const statement of migration.statements) await session.run(statement);
+      for (const migration of readMigrations().filter((m) => ["012-evidence-bounds", "013-company-event-bounds"].includes(m.name))) {
+        for (const statement of migration.statements) await session.run(statement);
+      }
     } finally {
       await session.close();
     }
-    const after = await evidenceBounds(driver, workspace);
-    for (const [key, { stored }] of before) expect([key, ...rounded(after.get(key)!.stored)]).toEqual([key, ...rounded(stored)]);
+    const [peopleAfter, companiesAfter] = [await evidenceBounds(driver, workspace), await companyEventBounds(driver, workspace)];
+    for (const [key, { stored }] of people) expect([key, ...rounded(peopleAfter.get(key)!.stored)]).toEqual([key, ...rounded(stored)]);
+    for (const [key, { stored }] of companies) expect([key, roundedBound(companiesAfter.get(key)!.stored)]).toEqual([key, roundedBound(stored)]);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
- * Each person's evidence bounds (src/scoring.ts) as stored, and as
- * their engagements and concerns in the graph now add up, by the writers' own
- * functions: the two agree when evidence was only ever added once each.
+ * Each person's and company's evidence bounds (src/scoring.ts) as stored,
+ * and as their engagements, concerns and events in the graph now add up, by
+ * the writers' own functions: the two agree when evidence was only ever added
+ * once each.
  */
 import type { Driver } from "neo4j-driver";
-import { concernBound, engagementBound } from "../../src/scoring.js";
+import { concernBound, engagementBound, eventBound } from "../../src/scoring.js";
 import { testTarget } from "./db.js";
 
 export interface PersonBounds {
@@ -30,8 +31,22 @@ export async function evidenceBounds(driver: Driver, workspace: string): Promise
   }]));
 }
 
+/** By company key (domain, else name): the event bound stored on the company, and what its events add up to. */
+export async function companyEventBounds(driver: Driver, workspace: string): Promise<Map<string, { stored: number | null; summed: number | null }>> {
+  const { records } = await driver.executeQuery(`
+    MATCH (c:Company {workspace: $workspace})
+    RETURN coalesce(c.domain, c.name) AS key, c.eventBound AS eventBound,
+      COLLECT { MATCH (c)-[:HAD_EVENT]->(e:CompanyEvent) RETURN toString(e.occurredAt) } AS events`,
+    { workspace }, { database: testTarget().database });
+  return new Map(records.map((record) => {
+    const events = record.get("events") as string[];
+    return [record.get("key") as string, { stored: record.get("eventBound"), summed: events.length === 0 ? null : events.reduce((sum, at) => sum + eventBound(at), 0) }];
+  }));
+}
+
 /** The two bounds of each person, side by side and rounded to nine significant digits, for an equality that floating-point sums in another order keep. */
 export function rounded(bounds: PersonBounds): [number | null, number | null] {
-  const round = (value: number | null) => (value === null ? null : Number(value.toPrecision(9)));
-  return [round(bounds.engagement), round(bounds.concern)];
+  return [roundedBound(bounds.engagement), roundedBound(bounds.concern)];
 }
+
+export const roundedBound = (value: number | null) => (value === null ? null : Number(value.toPrecision(9)));
