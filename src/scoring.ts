@@ -79,16 +79,22 @@ export type StoredBounds = [engagement: number | null, concern: number | null, e
  * The most a person's score can be at `nowMs`, given the strength of their
  * strongest path from the viewer (`reach`, exact) and their stored bounds.
  * Raised by a millionth and a little more, since the score is rounded to six
- * decimals and the bounds are sums of floating-point numbers.
+ * decimals and the bounds are sums of floating-point numbers. Returned as a
+ * function of the person, the decays to `nowMs` worked out once: a ranking
+ * bounds a few hundred thousand people.
  */
-export function scoreUpperBound([engagement, concern, employerEvents]: StoredBounds, reach: number, nowMs: number): number {
+export function scoreUpperBounds(nowMs: number): (bounds: StoredBounds, reach: number) => number {
   const { weights, halfLives } = SCORING;
-  const decayed = (bound: number | null, halfLifeDays: number) => (bound ?? 0) * 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
-  const events = employerEvents.reduce((sum: number, bound) => sum + (bound ?? 0), 0);
-  const bound = weights.connection * reach
-    + weights.engagement * (1 - Math.exp(-decayed(engagement, halfLives.engagement)))
-    + weights.concern * (1 - Math.exp(-decayed(concern, halfLives.concern)))
-    + weights.interest
-    + weights.event * (1 - Math.exp(-decayed(events, halfLives.event)));
-  return bound * (1 + 1e-9) + 1e-6;
+  const decay = (halfLifeDays: number) => 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
+  const [engagementDecay, concernDecay, eventDecay] = [decay(halfLives.engagement), decay(halfLives.concern), decay(halfLives.event)];
+  return ([engagement, concern, employerEvents], reach) => {
+    let events = 0;
+    for (const bound of employerEvents) events += bound ?? 0;
+    const bound = weights.connection * reach
+      + weights.engagement * (1 - Math.exp(-(engagement ?? 0) * engagementDecay))
+      + weights.concern * (1 - Math.exp(-(concern ?? 0) * concernDecay))
+      + weights.interest
+      + weights.event * (1 - Math.exp(-events * eventDecay));
+    return bound * (1 + 1e-9) + 1e-6;
+  };
 }

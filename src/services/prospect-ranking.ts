@@ -8,7 +8,7 @@
  * each one reads all of their evidence. There the page is found by bounds:
  *
  * 1. Every matching person gets the most their score can be
- *    (scoreUpperBound: their exact reach from the viewer, their stored
+ *    (scoreUpperBounds: their exact reach from the viewer, their stored
  *    evidence bounds decayed to "now", interest and events at their maximum).
  * 2. People are scored in slices, highest bound first, each slice twice the
  *    last, the best `first` rows kept, until the page is full.
@@ -22,7 +22,7 @@
  */
 import type { Db, Statement } from "../db/run.js";
 import type { Candidate, MatchingRow, ProspectPosition, ProspectRow, ProspectStatements } from "../filters/prospects.js";
-import { scoreUpperBound, type StoredBounds } from "../scoring.js";
+import { scoreUpperBounds, type StoredBounds } from "../scoring.js";
 
 /** What a ranking's first statements found: the people matching, their evidence bounds and, for the whole workspace, their reach. */
 export interface Matching {
@@ -58,31 +58,35 @@ export function everyoneScored(page: ProspectStatements, matching: Matching): St
 export async function rankedRows(db: Db, page: ProspectStatements, matching: Matching, position: ProspectPosition, first: number, firstSlice = FIRST_SLICE): Promise<ProspectRow[]> {
   if (matching.ids.length === 0) return [];
   if (page.kind === "reached" || position.backward) return db.read(everyoneScored(page, matching));
-  const nowMs = Date.parse(position.scoredAt);
-  const candidates = matching.ids
-    .map((id, index) => {
-      const reach = matching.reach.get(id) ?? 0;
-      return { id, reach, bound: scoreUpperBound(matching.bounds[index]!, reach, nowMs) };
-    })
-    .sort((a, b) => b.bound - a.bound);
-  let best: ProspectRow[] = [];
-  let scored = 0;
-  for (let size = Math.max(firstSlice, first); scored < candidates.length; size *= 2) {
-    // A full page's last score is a floor: only people bounded above it can still enter, and they are scored at once.
-    const floor = best.length === first ? best[first - 1]!.score : null;
-    const end = floor === null ? scored + size : firstBoundedBy(candidates, floor, scored);
-    if (end === scored) break;
-    const slice: Candidate[] = candidates.slice(scored, end);
-    scored = end;
-    best = [...best, ...(await db.read(page.scored(slice)))].sort(rankingOrder).slice(0, first);
-  }
-  return best;
-}
+  const upperBound = scoreUpperBounds(Date.parse(position.scoredAt));
+  const bounds = Float64Array.from(matching.ids, (id, index) => upperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0));
+  // Sorting the bounds alone, not the people, finds each slice's lowest bound; a pass over the people then takes the slice.
+  const descending = Float64Array.from(bounds).sort().reverse();
+  const slice = (from: number, below: number, inclusive: boolean): Candidate[] => {
+    const people: Candidate[] = [];
+    for (let index = 0; index < bounds.length; index++) {
+      const bound = bounds[index]!;
+      if (bound < below && (inclusive ? bound >= from : bound > from)) people.push({ id: matching.ids[index]!, reach: matching.reach.get(matching.ids[index]!) ?? 0 });
+    }
+    return people;
+  };
+  const merged = async (best: ProspectRow[], people: Candidate[]) =>
+    (people.length === 0 ? best : [...best, ...(await db.read(page.scored(people)))].sort(rankingOrder).slice(0, first));
 
-/** The index of the first candidate from `from` on whose bound is at most `floor`, who therefore scores below it (the bound is raised past rounding); the length when none is. */
-function firstBoundedBy(candidates: readonly { bound: number }[], floor: number, from: number): number {
-  const index = candidates.findIndex((candidate, at) => at >= from && candidate.bound <= floor);
-  return index === -1 ? candidates.length : index;
+  let best: ProspectRow[] = [];
+  // Everyone bounded at `scoredFrom` or above has been scored: `scored` people.
+  let scoredFrom = Infinity;
+  let scored = 0;
+  for (let size = Math.max(firstSlice, first); best.length < first && scored < bounds.length; size *= 2) {
+    const lowest = descending[Math.min(scored + size, bounds.length) - 1]!;
+    const people = slice(lowest, scoredFrom, true);
+    scored += people.length;
+    scoredFrom = lowest;
+    best = await merged(best, people);
+  }
+  // A full page's last score is a floor, which scoring more people only raises: everyone bounded above it may still enter.
+  if (best.length === first) best = await merged(best, slice(best[first - 1]!.score, scoredFrom, false));
+  return best;
 }
 
 /** Score descending, then email (else profile URL) ascending: the order of prospect/score.cypher, whose strings compare as JavaScript's do, by UTF-16 code unit. */

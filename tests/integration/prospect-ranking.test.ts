@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, Statement } from "../../src/db/run.js";
 import { readMigrations } from "../../src/db/migrate.js";
 import { prospectsPage, PROSPECTS_SCORING, type ProspectPosition, type ProspectRow } from "../../src/filters/prospects.js";
-import { scoreUpperBound } from "../../src/scoring.js";
+import { scoreUpperBounds } from "../../src/scoring.js";
 import type { PersonWhere } from "../../src/filters/types.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { everyoneScored, rankedRows, readMatching } from "../../src/services/prospect-ranking.js";
@@ -105,7 +105,8 @@ describe("a ranking of the whole workspace, by bounds", () => {
     const statements = page(where, 10_000);
     const matching = await readMatching(db, statements);
     const rows = await db.read(everyoneScored(statements, matching));
-    const boundOf = new Map(matching.ids.map((id, index) => [id, scoreUpperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0, graph.builtAt.getTime())]));
+    const upperBound = scoreUpperBounds(graph.builtAt.getTime());
+    const boundOf = new Map(matching.ids.map((id, index) => [id, upperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0)]));
     expect(rows.length).toBe(matching.ids.length);
     expect(rows.filter((row) => row.score > 0.3).length).toBeGreaterThan(10);
     for (const row of rows) expect(boundOf.get(String(row.item.id))).toBeGreaterThanOrEqual(row.score);
