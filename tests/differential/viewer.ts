@@ -15,6 +15,18 @@ export function viewerOf(doc: NormalizedDocument): string | null {
   return doc.users.map((user) => user.email).sort()[0] ?? null;
 }
 
+/** The id of the person with `email` in the workspace: the viewer a statement built in a test is given. */
+export async function personIdOf(db: Db, workspace: string, email: string | null): Promise<string> {
+  const [person] = await db.read<{ id: string }>({
+    name: "test/person-id",
+    text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
+    params: { workspace, email },
+    columns: ["id"],
+  });
+  if (!person) throw new Error(`no person ${email} in ${workspace}`);
+  return String(person.id);
+}
+
 /** The headers a request sends to sign in as the viewer (none without one: dev mode then signs in as the demo user). */
 export async function signInAsViewer(db: Db, workspace: string, doc: NormalizedDocument): Promise<Record<string, string>> {
   const email = viewerOf(doc);

@@ -18,7 +18,7 @@ import type { PersonWhere } from "../../src/filters/types.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { everyoneScored, rankedRows, readMatching } from "../../src/services/prospect-ranking.js";
 import { differentialGraph } from "../differential/graphs.js";
-import { viewerOf } from "../differential/viewer.js";
+import { personIdOf, viewerOf } from "../differential/viewer.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
 
@@ -31,13 +31,7 @@ let viewerId: string;
 
 beforeAll(async () => {
   expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
-  const [viewer] = await db.read<{ id: string }>({
-    name: "test/viewer",
-    text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
-    params: { workspace, email: viewerOf(graph.normalized) },
-    columns: ["id"],
-  });
-  viewerId = String(viewer!.id);
+  viewerId = await personIdOf(db, workspace, viewerOf(graph.normalized));
 }, 120_000);
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ import type { PersonWhere } from "../../src/filters/types.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { differentialGraph } from "../differential/graphs.js";
 import { DocumentIndex } from "../support/in-memory/evaluator.js";
-import { viewerOf } from "../differential/viewer.js";
+import { personIdOf, viewerOf } from "../differential/viewer.js";
 import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 
 const workspace = uniqueWorkspace("reach");
@@ -35,13 +35,7 @@ let viewerId: string;
 
 beforeAll(async () => {
   expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
-  const [viewer] = await db.read<{ id: string }>({
-    name: "test/viewer",
-    text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
-    params: { workspace, email: viewerOf(graph.normalized) },
-    columns: ["id"],
-  });
-  viewerId = String(viewer!.id);
+  viewerId = await personIdOf(db, workspace, viewerOf(graph.normalized));
 }, 120_000);
 
 afterAll(async () => {
@@ -157,13 +151,7 @@ describe("a company export: equally connected contacts", () => {
   beforeAll(async () => {
     const imported = await importGraphDocument(db, document, { workspace: tied });
     expect(imported.ok, JSON.stringify(imported)).toBe(true);
-    const [viewer] = await db.read<{ id: string }>({
-      name: "test/viewer",
-      text: "MATCH (p:Person {workspace: $workspace, email: $email}) RETURN p.id AS id",
-      params: { workspace: tied, email: "viewer@ours.example" },
-      columns: ["id"],
-    });
-    tiedViewerId = String(viewer!.id);
+    tiedViewerId = await personIdOf(db, tied, "viewer@ours.example");
   });
 
   afterAll(async () => {
