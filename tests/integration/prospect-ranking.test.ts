@@ -9,35 +9,20 @@
  * - pages found by bounds, scored a few people at a time, are the pages that
  *   scoring everyone gives, page after page, while scoring fewer people.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db, Statement } from "../../src/db/run.js";
 import { readMigrations } from "../../src/db/migrate.js";
 import { prospectsPage, PROSPECTS_SCORING, type ProspectPosition, type ProspectRow } from "../../src/filters/prospects.js";
 import { scoreUpperBounds } from "../../src/scoring.js";
 import type { PersonWhere } from "../../src/filters/types.js";
-import { importGraphDocument } from "../../src/graph-document/import.js";
 import { everyoneScored, rankedRows, readMatching } from "../../src/services/prospect-ranking.js";
-import { differentialGraph } from "../differential/graphs.js";
-import { personIdOf, viewerOf } from "../differential/viewer.js";
-import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { testTarget } from "../support/db.js";
 import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
+import { importedGraph } from "../support/imported-graph.js";
 
-const workspace = uniqueWorkspace("ranking");
-const driver = testDriver();
-const db = testDb(driver);
-const graph = differentialGraph(47, 600);
+const imported = importedGraph("ranking", 47, 600);
+const { workspace, driver, db, graph } = imported;
 const [topicA, topicB] = graph.normalized.topics.map((topic) => topic.name);
-let viewerId: string;
-
-beforeAll(async () => {
-  expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
-  viewerId = await personIdOf(db, workspace, viewerOf(graph.normalized));
-}, 120_000);
-
-afterAll(async () => {
-  await wipeWorkspace(driver, workspace);
-  await driver.close();
-});
 
 describe("evidence bounds", () => {
   it("the importer's are what each person's engagements and concerns add up to", async () => {
@@ -78,7 +63,7 @@ const filters: [string, PersonWhere][] = [
 ];
 
 function page(where: PersonWhere, first: number, position: Partial<ProspectPosition> = {}) {
-  return prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, first, { scoredAt: graph.builtAt.toISOString(), after: null, ...position });
+  return prospectsPage(where, { workspace, viewerId: imported.viewerId, shortlistFrom: 2_000 }, first, { scoredAt: graph.builtAt.toISOString(), after: null, ...position });
 }
 
 /** db, counting the people its scoring statements were given. */

@@ -22,26 +22,13 @@ import type { Statement } from "../../src/db/run.js";
 import { companiesExport, peopleCount } from "../../src/filters/statements.js";
 import type { PersonWhere } from "../../src/filters/types.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
-import { differentialGraph } from "../differential/graphs.js";
 import { DocumentIndex } from "../support/in-memory/evaluator.js";
 import { personIdOf, viewerOf } from "../differential/viewer.js";
-import { testDb, testDriver, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
+import { importedGraph } from "../support/imported-graph.js";
+import { uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 
-const workspace = uniqueWorkspace("reach");
-const driver = testDriver();
-const db = testDb(driver);
-const graph = differentialGraph(31, 600);
-let viewerId: string;
-
-beforeAll(async () => {
-  expect((await importGraphDocument(db, graph.document, { workspace })).ok).toBe(true);
-  viewerId = await personIdOf(db, workspace, viewerOf(graph.normalized));
-}, 120_000);
-
-afterAll(async () => {
-  await wipeWorkspace(driver, workspace);
-  await driver.close();
-});
+const reachGraph = importedGraph("reach", 31, 600);
+const { workspace, driver, db, graph } = reachGraph;
 
 /** The rows of `statement`, with the way of finding reach chosen by `fewBelow`. */
 async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
@@ -52,7 +39,7 @@ async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
 
 /** The ranked rows of prospects for `where`: the ids the filter matches, scored. */
 async function ranked(where: PersonWhere, fewBelow: number) {
-  const page = prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
+  const page = prospectsPage(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
   if (page.kind !== "reached") throw new Error("these rankings have connectedTo");
   const [matching] = await db.read(page.matching);
   return readWithFewBelow(page.scored(matching!.ids), fewBelow);
@@ -73,7 +60,7 @@ describe("prospects within two hops: reach of the people who match", () => {
   });
 
   it.each(filters)("%s: ranks everyone the filter matches, neither way losing a person", async (_, where) => {
-    const [counted] = await db.read(peopleCount(where, { workspace, viewerId, shortlistFrom: 2_000 }));
+    const [counted] = await db.read(peopleCount(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }));
     expect((await ranked(where, 0)).length).toBe(Number(counted!.total));
     expect((await ranked(where, Number.MAX_SAFE_INTEGER)).length).toBe(Number(counted!.total));
   });
@@ -81,7 +68,7 @@ describe("prospects within two hops: reach of the people who match", () => {
 
 describe("prospects without connectedTo: the viewer's reach of everyone", () => {
   it("is the strength of each person's strongest path of at most two connections, as the graph document gives it", async () => {
-    const page = prospectsPage({}, { workspace, viewerId, shortlistFrom: 2_000 }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
+    const page = prospectsPage({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
     if (page.kind !== "workspace" || !page.reach) throw new Error("a ranking without connectedTo, with a viewer, reads the viewer's reach");
     const [row] = await db.read(page.reach);
     const emails = new Map((await db.read<{ id: string; email: string }>({
@@ -115,7 +102,7 @@ describe("a company export: the best-connected contact at each company", () => {
   }
 
   it.each([["few", Number.MAX_SAFE_INTEGER], ["widening", 0]])("every company, reach found the %s way", async (_, fewBelow) => {
-    const rows = await readWithFewBelow(companiesExport({}, { workspace, viewerId, shortlistFrom: 2_000 }), fewBelow);
+    const rows = await readWithFewBelow(companiesExport({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }), fewBelow);
     const expected = expectedContacts();
     expect(rows).toHaveLength(graph.normalized.companies.length);
     expect(expected.size).toBeGreaterThan(20);
@@ -149,8 +136,8 @@ describe("a company export: equally connected contacts", () => {
   let tiedViewerId: string;
 
   beforeAll(async () => {
-    const imported = await importGraphDocument(db, document, { workspace: tied });
-    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    const result = await importGraphDocument(db, document, { workspace: tied });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
     tiedViewerId = await personIdOf(db, tied, "viewer@ours.example");
   });
 
