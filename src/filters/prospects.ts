@@ -23,7 +23,6 @@ import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
 import { SCORING, type StoredBounds } from "../scoring.js";
 
-
 /** Where a page starts: after (score, email), scored at `scoredAt` so later pages rank like the first. */
 export interface ProspectPosition {
   scoredAt: string;
@@ -138,7 +137,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
       kind: "workspace",
       matching: { ...matching, personIds },
       reach: reach && statementOf(PROSPECTS_REACH, PROSPECTS_REACH_ROW, reach.text, { ...reach.params, workspace: scope.workspace }),
-      scored: (people) => scoring("statement/prospects-scored", values, people.map(({ id, reach }) => ({ id, reach }))),
+      scored: (people) => scoring("statement/prospects-scored", values, people),
     };
   }
   const values = { evidence: evidence(evidenceTopicNames(where), "topics"), reach: reachOfMatching(maxHops, minStrength, team ? "team" : "origin") };
