@@ -1,12 +1,12 @@
 /**
  * A ranking of the whole workspace finds its page by upper bounds
  * (src/services/prospect-ranking.ts) from evidence bounds kept on each person
- * (src/scoring.ts). On a generated graph of 600 people:
+ * (src/scoring.ts). On a generated graph of 300 people:
  * - the importer's bounds are what each person's engagements and concerns,
  *   and each company's events, add up to, and the migrations that compute
  *   them for an existing graph find the same;
  * - no one scores above their upper bound;
- * - pages found by bounds, scored a few people at a time, are the pages that
+ * * - pages found by bounds, scored a few people at a time, are the pages that
  *   scoring everyone gives, page after page, while scoring fewer people.
  */
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ import { testTarget } from "../support/db.js";
 import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
 import { importedGraph } from "../support/imported-graph.js";
 
-const imported = importedGraph("ranking", 47, 600);
+const imported = importedGraph("ranking", 47, 300);
 const { workspace, driver, db, graph } = imported;
 const [topicA, topicB] = graph.normalized.topics.map((topic) => topic.name);
 
@@ -28,7 +28,7 @@ describe("evidence bounds", () => {
   it("the importer's are what each person's engagements and concerns add up to", async () => {
     const bounds = await evidenceBounds(driver, workspace);
     const withEvidence = [...bounds.values()].filter(({ summed }) => summed.engagement !== null && summed.concern !== null);
-    expect(withEvidence.length).toBeGreaterThan(100);
+    expect(withEvidence.length).toBeGreaterThan(50);
     for (const [key, { stored, summed }] of bounds) expect([key, ...rounded(stored)]).toEqual([key, ...rounded(summed)]);
   });
 
@@ -91,7 +91,7 @@ describe("a ranking of the whole workspace, by bounds", () => {
     for (const row of rows) expect(boundOf.get(String(row.item.id))).toBeGreaterThanOrEqual(row.score);
   });
 
-  it.each(filters)("%s: pages of seven, scored five people at first, are the pages of scoring everyone", async (_, where) => {
+  it.each(filters)("%s: pages of fifteen, scored eight people at first, are the pages of scoring everyone", async (_, where) => {
     const { all, walked } = await walk(where);
     expect(walked.map((row) => [row.item.id, row.score])).toEqual(all.map((row) => [row.item.id, row.score]));
   }, 120_000);
@@ -106,7 +106,7 @@ describe("a ranking of the whole workspace, by bounds", () => {
 const walks = new Map<PersonWhere, ReturnType<typeof walkOnce>>();
 const walk = (where: PersonWhere) => walks.get(where) ?? walks.set(where, walkOnce(where)).get(where)!;
 
-/** Every page of `where`'s ranking in turn, seven rows each, found by bounds starting from five people, and the whole ranking scored at once. */
+/** Every page of `where`'s ranking in turn, fifteen rows each, found by bounds starting from eight people, and the whole ranking scored at once. */
 async function walkOnce(where: PersonWhere) {
   const everyone = page(where, 10_000);
   const all = await db.read(everyoneScored(everyone, await readMatching(db, everyone)));
@@ -115,8 +115,8 @@ async function walkOnce(where: PersonWhere) {
   let after: ProspectPosition["after"] = null;
   while (walked.length < all.length) {
     const { reader, counted } = countingScored();
-    const statements = page(where, 7, { after });
-    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 7, 5);
+    const statements = page(where, 15, { after });
+    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 15, 8);
     expect(rows.length).toBeGreaterThan(0);
     walked.push(...rows);
     scoredPerPage.push(counted.people);
