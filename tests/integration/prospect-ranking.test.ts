@@ -91,7 +91,7 @@ describe("a ranking of the whole workspace, by bounds", () => {
     for (const row of rows) expect(boundOf.get(String(row.item.id))).toBeGreaterThanOrEqual(row.score);
   });
 
-  it.each(filters)("%s: pages of fifteen, scored eight people at first, are the pages of scoring everyone", async (_, where) => {
+  it.each(filters)("%s: pages of fifteen, scored fifteen people at first, are the pages of scoring everyone", async (_, where) => {
     const { all, walked } = await walk(where);
     expect(walked.map((row) => [row.item.id, row.score])).toEqual(all.map((row) => [row.item.id, row.score]));
   }, 120_000);
@@ -106,7 +106,7 @@ describe("a ranking of the whole workspace, by bounds", () => {
 const walks = new Map<PersonWhere, ReturnType<typeof walkOnce>>();
 const walk = (where: PersonWhere) => walks.get(where) ?? walks.set(where, walkOnce(where)).get(where)!;
 
-/** Every page of `where`'s ranking in turn, fifteen rows each, found by bounds starting from eight people, and the whole ranking scored at once. */
+/** Every page of `where`'s ranking in turn, fifteen rows each, found by bounds starting from fifteen people, and the whole ranking scored at once. */
 async function walkOnce(where: PersonWhere) {
   const everyone = page(where, 10_000);
   const all = await db.read(everyoneScored(everyone, await readMatching(db, everyone)));
@@ -116,7 +116,7 @@ async function walkOnce(where: PersonWhere) {
   while (walked.length < all.length) {
     const { reader, counted } = countingScored();
     const statements = page(where, 15, { after });
-    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 15, 8);
+    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 15, 15);
     expect(rows.length).toBeGreaterThan(0);
     walked.push(...rows);
     scoredPerPage.push(counted.people);
