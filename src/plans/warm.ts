@@ -29,6 +29,7 @@ import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
 import { canonicalFilters } from "./canonical.js";
+import { everyoneScored } from "../services/prospect-ranking.js";
 
 export interface WarmSettings {
   /** The time all the statements of one warming may take; 0 turns warming off. */
@@ -219,7 +220,7 @@ function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: 
 /** A ranking's statements: the filter's ids, the viewer's reach, and the scoring of as many people as each size bucket holds (ids no one has). */
 function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
   scoredIds ??= Array.from({ length: Math.max(...SCORED_SIZES) }, () => randomUUID());
-  const scored = (ids: string[]) => (page.kind === "reached" ? page.scored(ids) : page.scored(ids.map((id) => ({ id, reach: 0 }))));
+  const scored = (ids: string[]) => everyoneScored(page, { ids, bounds: [], reach: new Map() });
   const reach = page.kind === "workspace" && page.reach ? [page.reach] : [];
   return [page.matching, ...reach, ...SCORED_SIZES.map((size) => scored(scoredIds!.slice(0, size)))];
 }
