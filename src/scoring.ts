@@ -14,17 +14,18 @@
  *   half-life): each term of the sum is a term of the bound, decayed alike.
  *   Evidence deleted later stays in the bound, which only loosens it. A
  *   person's event signal is bounded by the sum of all their employers'
- *   bounds, current or not.
+ *   bounds, current or not, which each person keeps as `employerEventBound`.
  * - upper bound of a score: the score with the bounds in place of the sums,
  *   and the interest signal at its maximum (1).
  *
  * The bounds are written by every statement that adds evidence
- * (import/engagements*, import/concerns, import/events, mutation/record-*),
- * summed when people or companies merge, and were computed for the graph as
- * it stood by cypher/migrations/012-evidence-bounds.cypher and
- * 013-company-event-bounds.cypher. Changing an action weight, the severity's
- * part or a half-life below changes what the bounds mean: it needs a
- * migration that computes them again (the migrations' numbers are these;
+ * (import/engagements*, import/concerns, import/events, mutation/record-*);
+ * employerEventBound also by those that add an employment (import/employments,
+ * ingest/contacts). They are summed when people or companies merge, and were
+ * computed for the graph as it stood by cypher/migrations/012-evidence-bounds,
+ * 013-company-event-bounds and 014-employer-event-bounds. Changing an action
+ * weight, the severity's part or a half-life below changes what the bounds
+ * mean: it needs a migration that computes them again (the migrations' numbers are these;
  * tests/integration/prospect-ranking.test.ts checks they agree).
  */
 export const SCORING = {
@@ -72,8 +73,8 @@ export function eventBound(occurredAt: string): number {
   return grown(occurredAt, SCORING.halfLives.event);
 }
 
-/** A person's stored bounds and their employers', as the ranking's first statement returns them (null: no evidence written). */
-export type StoredBounds = [engagement: number | null, concern: number | null, employerEvents: (number | null)[]];
+/** A person's stored bounds, their employers' summed, as the ranking's first statements return them (null: no evidence written). */
+export type StoredBounds = [engagement: number | null, concern: number | null, employerEvents: number | null];
 
 /**
  * The most a person's score can be at `nowMs`, given the strength of their
@@ -88,13 +89,11 @@ export function scoreUpperBounds(nowMs: number): (bounds: StoredBounds, reach: n
   const decay = (halfLifeDays: number) => 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
   const [engagementDecay, concernDecay, eventDecay] = [decay(halfLives.engagement), decay(halfLives.concern), decay(halfLives.event)];
   return ([engagement, concern, employerEvents], reach) => {
-    let events = 0;
-    for (const bound of employerEvents) events += bound ?? 0;
     const bound = weights.connection * reach
       + weights.engagement * (1 - Math.exp(-(engagement ?? 0) * engagementDecay))
       + weights.concern * (1 - Math.exp(-(concern ?? 0) * concernDecay))
       + weights.interest
-      + weights.event * (1 - Math.exp(-events * eventDecay));
+      + weights.event * (1 - Math.exp(-(employerEvents ?? 0) * eventDecay));
     return bound * (1 + 1e-9) + 1e-6;
   };
 }

@@ -2,7 +2,8 @@
 // was still open ends when this one starts (or now, when its start is unknown),
 // so a person has one current employer after the import, as the document says.
 // A person is found by email or profile URL, a company by domain or name key
-// (one without a domain first), as the importer keys them.
+// (one without a domain first), as the importer keys them. A new employment adds
+// the company's eventBound to the person's employerEventBound (src/scoring.ts).
 // $workspace: String, $rows: [{person ({email, profileUrl}, one null), company ({domain, nameKey}, one null), props: {title, since, until}}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
@@ -26,6 +27,7 @@ CALL (row) {
   RETURN c
 }
 MERGE (p)-[w:WORKS_AT]->(c)
+  ON CREATE SET p.employerEventBound = CASE WHEN c.eventBound IS NULL THEN p.employerEventBound ELSE coalesce(p.employerEventBound, 0.0) + c.eventBound END
 SET w += row.props
 WITH p, c, w
 CALL (p, c, w) {

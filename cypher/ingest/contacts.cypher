@@ -4,6 +4,7 @@
 // new; free-mail domains ($rows.domain null) make no company. A person the
 // workspace knows keeps what it knows — a display name in a header is weaker
 // evidence than a record someone wrote — and gains a name only when it had none.
+// A new person's employerEventBound is their company's eventBound (src/scoring.ts).
 // $workspace: String, $rows: [{email, name: String or null, domain: String or null, personId, companyId: String (ids for new nodes)}]
 // Returns: peopleCreated, companiesCreated
 UNWIND $rows AS row
@@ -21,6 +22,7 @@ CALL (row, p, personCreated) {
   MERGE (c:Company {workspace: $workspace, domain: row.domain})
     ON CREATE SET c.id = row.companyId
   MERGE (p)-[:WORKS_AT]->(c)
+  SET p.employerEventBound = c.eventBound
   RETURN count(CASE WHEN c.id = row.companyId THEN 1 END) AS companyCreated
 }
 RETURN count(CASE WHEN personCreated THEN 1 END) AS peopleCreated, sum(companyCreated) AS companiesCreated

@@ -2,7 +2,8 @@
 // snapshot places and places in saved filters move onto `keep`, and `merge`
 // is removed, in this one statement. Keep gains the domain it lacks (taken
 // off merge first: it is unique); its other properties win, merge's fill the
-// gaps, and the event bounds (src/scoring.ts) add up as the events move.
+// gaps, and the event bounds (src/scoring.ts) add up as the events move; each
+// employee's employerEventBound is summed again once the employments have moved.
 // Someone employed by both keeps the employment they had at keep.
 // Merging again after it was done returns keep (keep.mergedIds remembers).
 // $workspace: String, $keep, $merge: String (company ids)
@@ -33,6 +34,10 @@ CALL (keep, gone) {
     SET moved = properties(w)
   }
   DELETE w
+}
+CALL (keep) {
+  MATCH (employee:Person)-[:WORKS_AT]->(keep)
+  SET employee.employerEventBound = reduce(events_ = null, bound_ IN [(employee)-[:WORKS_AT]->(employer_:Company) WHERE employer_.eventBound IS NOT NULL | employer_.eventBound] | coalesce(events_, 0.0) + bound_)
 }
 CALL (keep, gone) {
   MATCH (gone)-[h:HAD_EVENT]->(e:CompanyEvent)

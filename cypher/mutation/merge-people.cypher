@@ -2,7 +2,8 @@
 // and `merge` is removed, in this one statement. Keys: keep gains the email
 // and profile URL it lacks (taken off merge first: both are unique). Other
 // properties: keep's win, merge's fill the gaps; the evidence bounds
-// (src/scoring.ts) add up, as the evidence moves. Connections are combined: to
+// (src/scoring.ts) add up, as the evidence moves, and the employers' event
+// bounds are summed again once the employments have moved. Connections are combined: to
 // someone both knew, the stronger connection's properties stay. Engagements,
 // concerns, promises, employments, interests, interactions (an interaction
 // between the two goes), snapshot places and saved filters follow. Merging
@@ -85,6 +86,9 @@ CALL (keep, gone) {
     SET moved = properties(w)
   }
   DELETE w
+}
+CALL (keep) {
+  SET keep.employerEventBound = reduce(events_ = null, bound_ IN [(keep)-[:WORKS_AT]->(employer_:Company) WHERE employer_.eventBound IS NOT NULL | employer_.eventBound] | coalesce(events_, 0.0) + bound_)
 }
 CALL (keep, gone) {
   MATCH (gone)-[i:INTERESTED_IN]->(t:Topic)

@@ -18,7 +18,7 @@ import { ingestContacts } from "../../src/ingest/contacts/ingest-contacts.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { bearer, gql, startTestServer } from "../support/server.js";
 import { eventBound } from "../../src/scoring.js";
-import { companyEventBounds, roundedBound } from "../support/evidence-bounds.js";
+import { companyEventBounds, evidenceBounds, roundedBound } from "../support/evidence-bounds.js";
 
 const driver = testDriver();
 const db = testDb(driver);
@@ -219,6 +219,10 @@ describe("over HTTP, possible duplicates and merges", () => {
       expect([roundedBound(initechBound.stored), roundedBound(initechBound.summed)]).toEqual([roundedBound(eventBound("2026-10-01T00:00:00Z")), roundedBound(eventBound("2026-10-01T00:00:00Z"))]);
       expect(await rows("MATCH (p:Person {workspace: $workspace})-[:WORKS_AT]->(:Company {domain: 'initech-group.example'}) RETURN p.name AS name ORDER BY name"))
         .toEqual([{ name: "Li Wei" }, { name: "Sofia Rossi" }]);
+      // Their employers' event bounds were summed again: the event counts once for each of them.
+      const people = await evidenceBounds(driver, workspace);
+      for (const [key, { stored, summed }] of people) expect([key, roundedBound(stored.employerEvents)]).toEqual([key, roundedBound(summed.employerEvents)]);
+      expect(roundedBound(people.get("https://linkedin.com/in/li-wei")!.stored.employerEvents)).toBe(roundedBound(eventBound("2026-10-01T00:00:00Z")));
       const elsewhere = uniqueWorkspace("contacts-elsewhere");
       expect((await importGraphDocument(db, { version: 2, people: [{ email: "jane@acme.example" }] }, { workspace: elsewhere })).ok).toBe(true);
       const [other] = (await driver.executeQuery("MATCH (p:Person {workspace: $elsewhere}) RETURN p.id AS id", { elsewhere }, { database: testTarget().database })).records;

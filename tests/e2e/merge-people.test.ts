@@ -121,7 +121,7 @@ describe("mergePeople, keep with an email of its own", () => {
 
   it("adds merge's evidence bounds to keep's, as its concern moved", async () => {
     const jane = (await evidenceBounds(driver, workspace)).get("jane@acme.example")!;
-    expect(rounded(jane.stored)).toEqual(rounded({ engagement: null, concern: concernBound(undefined, AT_2) }));
+    expect(rounded(jane.stored)).toEqual(rounded({ engagement: null, concern: concernBound(undefined, AT_2), employerEvents: null }));
     expect(rounded(jane.stored)).toEqual(rounded(jane.summed));
   });
 });

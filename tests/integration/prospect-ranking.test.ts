@@ -25,10 +25,11 @@ const { workspace, driver, db, graph } = imported;
 const [topicA, topicB] = graph.normalized.topics.map((topic) => topic.name);
 
 describe("evidence bounds", () => {
-  it("the importer's are what each person's engagements and concerns add up to", async () => {
+  it("the importer's are what each person's engagements, concerns and employers' events add up to", async () => {
     const bounds = await evidenceBounds(driver, workspace);
     const withEvidence = [...bounds.values()].filter(({ summed }) => summed.engagement !== null && summed.concern !== null);
     expect(withEvidence.length).toBeGreaterThan(50);
+    expect([...bounds.values()].filter(({ summed }) => summed.employerEvents !== null).length).toBeGreaterThan(20);
     for (const [key, { stored, summed }] of bounds) expect([key, ...rounded(stored)]).toEqual([key, ...rounded(summed)]);
   });
 
@@ -40,11 +41,11 @@ describe("evidence bounds", () => {
 
   it("the migrations for a graph written before them compute the same", async () => {
     const [people, companies] = [await evidenceBounds(driver, workspace), await companyEventBounds(driver, workspace)];
-    await driver.executeQuery("MATCH (p:Person {workspace: $workspace}) REMOVE p.engagementBound, p.concernBound", { workspace }, { database: testTarget().database });
+    await driver.executeQuery("MATCH (p:Person {workspace: $workspace}) REMOVE p.engagementBound, p.concernBound, p.employerEventBound", { workspace }, { database: testTarget().database });
     await driver.executeQuery("MATCH (c:Company {workspace: $workspace}) REMOVE c.eventBound", { workspace }, { database: testTarget().database });
     const session = driver.session({ database: testTarget().database });
     try {
-      for (const migration of readMigrations().filter((m) => ["012-evidence-bounds", "013-company-event-bounds"].includes(m.name))) {
+      for (const migration of readMigrations().filter((m) => ["012-evidence-bounds", "013-company-event-bounds", "014-employer-event-bounds"].includes(m.name))) {
         for (const statement of migration.statements) await session.run(statement);
       }
     } finally {

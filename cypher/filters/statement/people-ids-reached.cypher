@@ -5,4 +5,4 @@
 {{prelude}}
 {{reached}}
 {{matched}}
-RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound, [(person)-[:WORKS_AT]->(employer_:Company) | employer_.eventBound]]) AS bounds
+RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound, person.employerEventBound]) AS bounds

@@ -7,4 +7,4 @@
 {{prelude}}
 MATCH (person:Person {workspace: $workspace})
 WHERE {{predicate}}
-RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound, [(person)-[:WORKS_AT]->(employer_:Company) | employer_.eventBound]]) AS bounds
+RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound, person.employerEventBound]) AS bounds
