@@ -38,7 +38,7 @@ const CLIENTS = 16;
 
 export async function writePathBenchmark({ url, db, workspace, seconds, run }: WritePath): Promise<void> {
   const email = (label: string, client: number, i: number) => `${label}-${run}-${client}-${i}@${WRITTEN_DOMAIN}`;
-  const settings = { search: { shortlistFrom: 2_000, filterStart: "cost" as const }, relationships: { halfLifeDays: 90, decayEveryMinutes: 0 } };
+  const settings = { search: { shortlistFrom: 2_000, filterStart: "cost" as const, contendersFrom: 100_000 }, relationships: { halfLifeDays: 90, decayEveryMinutes: 0 } };
   const identity = { workspace, email: "bench@ourco.example", role: "EDITOR" as const, via: "dev" as const };
   const codeOf = async (work: () => Promise<unknown>) => {
     try {

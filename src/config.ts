@@ -152,6 +152,8 @@ const SETTINGS = {
     shortlistFrom: from("RAPPORT_SHORTLIST_FROM", z.coerce.number().int().min(0).default(2_000)),
     /** Where a filter's statement starts: by estimated cost, or always one way (src/filters/start-choice.ts). */
     filterStart: from("RAPPORT_FILTER_START", z.enum(["cost", "connected", "events"]).default("cost")),
+    /** The fewest people a filter may match for a ranking of the whole workspace to start from its contenders (src/filters/start-choice.ts). */
+    contendersFrom: from("RAPPORT_CONTENDERS_FROM", z.coerce.number().int().min(0).default(100_000)),
   },
   /** Plans made in the background (src/plans/warm.ts). */
   plans: {

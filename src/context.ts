@@ -61,6 +61,6 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     async scope(readsViewer) {
       return { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom, viewerId: readsViewer ? await viewerId() : undefined };
     },
-    starts: new StartChoice(requestDb, settings.search.filterStart, settings.logger?.child({ requestId })),
+    starts: new StartChoice(requestDb, settings.search, settings.logger?.child({ requestId })),
   };
 }

@@ -17,6 +17,9 @@
  *   bounds, current or not, which each person keeps as `employerEventBound`.
  * - upper bound of a score: the score with the bounds in place of the sums,
  *   and the interest signal at its maximum (1).
+ * - contender above a floor (a score): a person whose score may be above it,
+ *   by an upper bound without reach (src/scoring-contenders.ts); anyone the
+ *   viewer reaches is a contender too (src/services/prospect-page.ts).
  *
  * The bounds are written by every statement that adds evidence
  * (import/engagements*, import/concerns, import/events, mutation/record-*);
@@ -78,22 +81,36 @@ export type StoredBounds = [engagement: number | null, concern: number | null, e
 
 /**
  * The most a person's score can be at `nowMs`, given the strength of their
- * strongest path from the viewer (`reach`, exact) and their stored bounds.
- * Raised by a millionth and a little more, since the score is rounded to six
- * decimals and the bounds are sums of floating-point numbers. Returned as a
- * function of the person, the decays to `nowMs` worked out once: a ranking
- * bounds a few hundred thousand people.
+ * strongest path from the viewer (`reach`, exact) and their stored bounds,
+ * raised(). Returned as a function of the person, the decays to `nowMs`
+ * worked out once: a ranking bounds a few hundred thousand people.
  */
 export function scoreUpperBounds(nowMs: number): (bounds: StoredBounds, reach: number) => number {
-  const { weights, halfLives } = SCORING;
-  const decay = (halfLifeDays: number) => 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
-  const [engagementDecay, concernDecay, eventDecay] = [decay(halfLives.engagement), decay(halfLives.concern), decay(halfLives.event)];
+  const { weights } = SCORING;
+  const { engagement: engagementDecay, concern: concernDecay, event: eventDecay } = decaysAt(nowMs);
   return ([engagement, concern, employerEvents], reach) => {
     const bound = weights.connection * reach
       + weights.engagement * (1 - Math.exp(-(engagement ?? 0) * engagementDecay))
       + weights.concern * (1 - Math.exp(-(concern ?? 0) * concernDecay))
       + weights.interest
       + weights.event * (1 - Math.exp(-(employerEvents ?? 0) * eventDecay));
-    return bound * (1 + 1e-9) + 1e-6;
+    return raised(bound);
   };
+}
+
+/** Raised by a millionth and a little more: the score is rounded to six decimals and the bounds are sums of floating-point numbers. */
+export function raised(bound: number): number {
+  return bound * (1 + 1e-9) + 1e-6;
+}
+
+/** The bound whose raised value is `score`: a bound above it is raised above `score`. */
+export function unraised(score: number): number {
+  return (score - 1e-6) / (1 + 1e-9);
+}
+
+/** Each signal's decay from BOUND_EPOCH_MS to `nowMs`: what a stored bound is multiplied by. */
+export function decaysAt(nowMs: number): { engagement: number; concern: number; event: number } {
+  const { halfLives } = SCORING;
+  const decay = (halfLifeDays: number) => 2 ** (-(nowMs - BOUND_EPOCH_MS) / DAY_MS / halfLifeDays);
+  return { engagement: decay(halfLives.engagement), concern: decay(halfLives.concern), event: decay(halfLives.event) };
 }

@@ -22,6 +22,7 @@ export const EVENTS_CAP = 5_000;
 const count = column<number>();
 const REACH = { starts: count, firstHop: count, secondHop: count };
 const EVENTS = { events: count, companies: count, employees: count };
+const INTERESTS = { interests: count };
 export type Reach = RowOf<typeof REACH>;
 export type MatchingEvents = RowOf<typeof EVENTS>;
 
@@ -33,6 +34,7 @@ export type ReachFrom = { anchor: string } | { team: true };
 
 export const REACH_ESTIMATE = "filters/estimate-reach";
 export const EVENTS_ESTIMATE = "filters/estimate-events";
+export const INTERESTS_ESTIMATE = "filters/estimate-interests";
 
 const kept = new Map<string, { until: number; value: Promise<unknown> }>();
 
@@ -63,6 +65,21 @@ export function estimateEvents(db: Db, workspace: string, hadEvent: WindowedEven
 export function eventsEstimate(workspace: string, hadEvent: WindowedEvents): Statement<MatchingEvents> {
   const { text, params } = render(fragment("estimate/events", {}, { ...eventValues(hadEvent), cap: neo4j.int(EVENTS_CAP) }));
   return statementOf(EVENTS_ESTIMATE, EVENTS, text, { ...params, workspace });
+}
+
+/** The interests in the topics named and those narrower: at least the people an interestedIn of them matches. */
+export function estimateInterests(db: Db, workspace: string, names: string[]): Promise<number> {
+  const sortedNames = [...names].sort();
+  return cached(["interests", workspace, sortedNames], async () => {
+    const [row] = await db.read(interestsEstimate(workspace, sortedNames));
+    return row?.interests ?? 0;
+  });
+}
+
+/** The statement estimateInterests reads, likewise shared by every filter. */
+export function interestsEstimate(workspace: string, names: string[]): Statement<RowOf<typeof INTERESTS>> {
+  const { text, params } = render(fragment("estimate/interests", {}, { names }));
+  return statementOf(INTERESTS_ESTIMATE, INTERESTS, text, { ...params, workspace });
 }
 
 /** The window's values, the lists sorted: a key for the estimate kept, and its parameters. */

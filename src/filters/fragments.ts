@@ -13,6 +13,8 @@ import { Cypher, NULL, Param, Variable, type Part } from "./tree.js";
 
 export const FRAGMENT_NAMES = [
   "common/topic-set",
+  "common/contenders-reached",
+  "common/contenders-by-evidence",
   "common/person-location",
   "common/fixed-point",
   "common/join-paths",
@@ -68,6 +70,7 @@ export const FRAGMENT_NAMES = [
   "statement/prospects-scored-connected",
   "statement/prospects-scored-team",
   "statement/prospects-reach",
+  "statement/prospects-contenders",
   "prospect/reach-step",
   "prospect/reach-by-widening",
   "prospect/reach-of-few",
@@ -79,6 +82,7 @@ export const FRAGMENT_NAMES = [
   "prospect/evidence",
   "prospect/about-evidence",
   "prospect/in-evidence-content",
+  "estimate/interests",
   "estimate/reach",
   "estimate/events",
 ] as const;

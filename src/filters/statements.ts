@@ -14,6 +14,7 @@ import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
 import type { StoredBounds } from "../scoring.js";
+import type { ContenderSearch } from "../scoring-contenders.js";
 import { everyoneTested, matched, type TestedPeople } from "./shortlist.js";
 import { Cypher, join, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
@@ -64,6 +65,34 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
 /** The ids of every person the filter holds for, with their evidence bounds: what prospects.ts scores. */
 export function peopleIds(where: PersonWhere, scope: Scope) {
   return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, {});
+}
+
+const PROSPECTS_CONTENDERS = { label: "filters/prospects-contenders", columns: { ids: column<string[]>(), bounds: column<StoredBounds[]>(), reach: column<number[]>() } };
+export type ContendersRow = RowOf<typeof PROSPECTS_CONTENDERS.columns>;
+
+/** The statements of a ranking's contenders: those the viewer reaches (none without a viewer), and those a ContenderSearch finds. */
+export interface ContenderStatements {
+  reached: FilterStatement<ContendersRow> | null;
+  byEvidence(search: ContenderSearch): FilterStatement<ContendersRow>;
+}
+
+/**
+ * Contenders of a ranking of the whole workspace (`where` has no
+ * connectedTo) that the filter holds for, with their bounds and reach:
+ * statement/prospects-contenders, for the people $origin reaches (by
+ * `widening`), and for those a search by evidence finds, one text for every
+ * search. Each is tested on their own: they are tens of thousands at most,
+ * where the filter's own shortlist would read everyone it matches.
+ */
+export function prospectsContenders(where: PersonWhere, scope: Scope, widening: Cypher, origin: string | null): ContenderStatements {
+  const filter = compilePersonWhere(where, "person", scope);
+  const carried = variableList(filter.carried);
+  const matchedContenders = matched(filter, filter.predicate, [...filter.carried, "reach"], "few reached");
+  const contendersOf = (contenders: Cypher) => statement(PROSPECTS_CONTENDERS, "statement/prospects-contenders", filter, scope, {}, { contenders, matched: matchedContenders });
+  return {
+    reached: origin === null ? null : contendersOf(fragment("common/contenders-reached", { widening, carried }, { origin })),
+    byEvidence: (search) => contendersOf(fragment("common/contenders-by-evidence", { carried }, { ...search })),
+  };
 }
 
 /**

@@ -23,7 +23,10 @@ import { DEFAULT_ORDER } from "../filters/ordering.js";
 import { prospectsPage, prospectsReadViewer, PROSPECTS_REACH, PROSPECTS_SCORING, type ProspectStatements } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "../filters/types.js";
-import { eventsEstimate, EVENTS_ESTIMATE, reachEstimate, REACH_ESTIMATE } from "../filters/estimates.js";
+import { topLevelInterests } from "../filters/start-choice.js";
+import { contenderSearch } from "../scoring-contenders.js";
+import { FIRST_FLOOR } from "../services/prospect-page.js";
+import { eventsEstimate, EVENTS_ESTIMATE, interestsEstimate, INTERESTS_ESTIMATE, reachEstimate, REACH_ESTIMATE } from "../filters/estimates.js";
 import { startingPerson } from "../filters/compile.js";
 import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
@@ -192,7 +195,8 @@ function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): St
     const page = (viewer: Scope) => prospectsStatements(prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null }));
     return [...page(shape), ...viewerless(where, () => page({ ...shape, viewerId: null }))];
   });
-  return [...estimates(where.connectedTo, null, scope), ...lists];
+  const interests = ranked && !where.connectedTo ? topLevelInterests(where).map((names) => interestsEstimate(scope.workspace, names)) : [];
+  return [...estimates(where.connectedTo, null, scope), ...interests, ...lists];
 }
 
 /**
@@ -205,7 +209,7 @@ const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
 /** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
-const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE]);
+const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */
@@ -217,12 +221,12 @@ function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: 
   ];
 }
 
-/** A ranking's statements: the filter's ids, the viewer's reach, and the scoring of as many people as each size bucket holds (ids no one has). */
+/** A ranking's statements: the filter's ids (and, of the whole workspace, its contenders and count), the viewer's reach, and the scoring of as many people as each size bucket holds (ids no one has). */
 function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
   scoredIds ??= Array.from({ length: Math.max(...SCORED_SIZES) }, () => randomUUID());
   const scored = (ids: string[]) => everyoneScored(page, { ids, bounds: [], reach: new Map() });
-  const reach = page.kind === "workspace" && page.reach ? [page.reach] : [];
-  return [page.matching, ...reach, ...SCORED_SIZES.map((size) => scored(scoredIds!.slice(0, size)))];
+  const workspace = page.kind === "workspace" ? [...(page.contenders.reached ? [page.contenders.reached] : []), page.contenders.byEvidence(contenderSearch(FIRST_FLOOR, Infinity, Date.now())!), page.count, ...(page.reach ? [page.reach] : [])] : [];
+  return [page.matching, ...workspace, ...SCORED_SIZES.map((size) => scored(scoredIds!.slice(0, size)))];
 }
 
 /** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */

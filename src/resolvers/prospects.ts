@@ -1,7 +1,8 @@
 /**
  * Query.prospects: validate → compile the filter and the scoring → the ids
- * the filter holds for, then one page of them scored (filters/prospects.ts,
- * services/prospect-ranking.ts); totalCount is how many ids there were.
+ * the filter holds for (or, for a large list of the whole workspace, its
+ * contenders), then one page of them scored (filters/prospects.ts,
+ * services/prospect-ranking.ts); totalCount is how many the filter matched.
  * The cursor carries the instant the first page was scored at, so every page
  * of one walk decays evidence to the same "now" and ranks consistently.
  */
@@ -12,7 +13,7 @@ import { validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
 import { connection, decodeCursor, pagingOf, totalCount, type PagingArgs } from "./pagination.js";
 import { reasonsOf } from "../services/reasons.js";
-import { rankedRows, readMatching } from "../services/prospect-ranking.js";
+import { rankedPage } from "../services/prospect-page.js";
 
 interface ProspectArgs extends PagingArgs { where: unknown }
 
@@ -27,13 +28,17 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
     : { scoredAt: new Date().toISOString(), after: null, backward: paging.backward };
   const scope = await ctx.starts.shortlisting(where.connectedTo, await ctx.scope(prospectsReadViewer(where)));
   const page = prospectsPage(where, scope, paging.size + 1, position);
-  const matching = await readCheckingPeople(page.matching.personIds, ctx, () => readMatching(ctx.db, page));
-  const count = totalCount(info, async () => matching.ids.length);
-  const rows = await rankedRows(ctx.db, page, matching, position, paging.size + 1);
+  const contendersFirst = page.kind === "workspace" && !position.backward && (await ctx.starts.contendersFirst(where, scope));
+  const ranked = readCheckingPeople(page.matching.personIds, ctx, () => rankedPage(ctx.db, page, position, paging.size + 1, contendersFirst));
+  // Ranked from its contenders, the page reads not everyone matched: they are counted beside it.
+  const count = totalCount(info, async () => (page.kind === "workspace" && contendersFirst ? totalOf(await ctx.db.read(page.count)) : (await ranked).matching!.ids.length));
+  const { rows } = await ranked;
   const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
   const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email ?? (edge.node.profileUrl as string), position.scoredAt];
   return { ...connection(edges, paging, keyOf, count), scoredAt: position.scoredAt };
 }
+
+const totalOf = (rows: { total: number }[]) => rows[0]?.total ?? 0;
 
 function isProspectKey(key: unknown): key is ProspectKey {
   return Array.isArray(key) && key.length === 3

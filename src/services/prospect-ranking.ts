@@ -22,7 +22,7 @@
  * upper bounds, and is scored whole, as are exports.
  */
 import type { Db, Statement } from "../db/run.js";
-import type { Candidate, MatchingRow, ProspectPosition, ProspectRow, ProspectStatements } from "../filters/prospects.js";
+import type { Candidate, ProspectPosition, ProspectRow, ProspectStatements } from "../filters/prospects.js";
 import { scoreUpperBounds, type StoredBounds } from "../scoring.js";
 
 /** What a ranking's first statements found: the people matching, their evidence bounds and, for the whole workspace, their reach. */
@@ -56,9 +56,14 @@ export function everyoneScored(page: ProspectStatements, matching: Matching): St
   return page.kind === "reached" ? page.scored(matching.ids) : page.scored(matching.ids.map((id) => ({ id, reach: matching.reach.get(id) ?? 0 })));
 }
 
-/** The rows of one page, `first` at most, in the ranking's order (score descending, then email; reversed for a backward page). */
-export async function rankedRows(db: Db, page: ProspectStatements, matching: Matching, position: ProspectPosition, first: number, firstSlice = FIRST_SLICE): Promise<ProspectRow[]> {
-  if (matching.ids.length === 0) return [];
+/**
+ * The rows of one page, `first` at most, in the ranking's order (score
+ * descending, then email; reversed for a backward page), from the people of
+ * `matching` and the rows `ranked` already, of others (a forward page of the
+ * whole workspace only).
+ */
+export async function rankedRows(db: Db, page: ProspectStatements, matching: Matching, position: ProspectPosition, first: number, ranked: ProspectRow[] = [], firstSlice = FIRST_SLICE): Promise<ProspectRow[]> {
+  if (matching.ids.length === 0) return ranked;
   if (page.kind === "reached" || position.backward) return db.read(everyoneScored(page, matching));
   const upperBound = scoreUpperBounds(Date.parse(position.scoredAt));
   const bounds = Float64Array.from(matching.ids, (id, index) => upperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0));
@@ -75,7 +80,7 @@ export async function rankedRows(db: Db, page: ProspectStatements, matching: Mat
   const merged = async (best: ProspectRow[], people: Candidate[]) =>
     (people.length === 0 ? best : [...best, ...(await db.read(page.scored(people)))].sort(rankingOrder).slice(0, first));
 
-  let best: ProspectRow[] = [];
+  let best = ranked;
   // Everyone bounded at `scoredFrom` or above has been scored: `scored` people.
   let scoredFrom = Infinity;
   let scored = 0;

@@ -117,7 +117,7 @@ async function walkOnce(where: PersonWhere) {
   while (walked.length < all.length) {
     const { reader, counted } = countingScored();
     const statements = page(where, 15, { after });
-    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 15, 15);
+    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 15, [], 15);
     expect(rows.length).toBeGreaterThan(0);
     walked.push(...rows);
     scoredPerPage.push(counted.people);

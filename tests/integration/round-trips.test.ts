@@ -30,7 +30,7 @@ afterAll(async () => {
 const FIELDS = "name company { name events { type } employees { email interests { topic { name broader { name } } } } } interests { topic { name } }";
 
 async function execute(query: string) {
-  const contextValue = createRequestContext(db, "test", { workspace, email: "rep@ourco.example", role: "READER", via: "api-key" }, { search: { shortlistFrom: 2_000, filterStart: "cost" as const }, relationships: { halfLifeDays: 90, decayEveryMinutes: 0 } });
+  const contextValue = createRequestContext(db, "test", { workspace, email: "rep@ourco.example", role: "READER", via: "api-key" }, { search: { shortlistFrom: 2_000, filterStart: "cost" as const, contendersFrom: 100_000 }, relationships: { halfLifeDays: 90, decayEveryMinutes: 0 } });
   const response = await apollo.executeOperation({ query }, { contextValue });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   expect(response.body.singleResult.errors).toBeUndefined();

@@ -37,7 +37,7 @@ afterAll(async () => {
 describe("shortlisting by the estimated reach", () => {
   const fewReached = async (connectedTo: { person?: string; team?: boolean; maxHops: number }, shortlistFrom: number) => {
     // A new StartChoice each time would still share the estimate kept for a while; the graph does not change here.
-    const scope = await new StartChoice(db, "cost").shortlisting(connectedTo, { workspace, viewerId: anchorId, shortlistFrom });
+    const scope = await new StartChoice(db, { filterStart: "cost", contendersFrom: 100_000 }).shortlisting(connectedTo, { workspace, viewerId: anchorId, shortlistFrom });
     return scope.fewReached;
   };
 
@@ -55,6 +55,6 @@ describe("shortlisting by the estimated reach", () => {
 
   it("leaves a scope without connectedTo as it was", async () => {
     const scope = { workspace, viewerId: anchorId, shortlistFrom: 2_000 };
-    expect(await new StartChoice(db, "cost").shortlisting(undefined, scope)).toBe(scope);
+    expect(await new StartChoice(db, { filterStart: "cost", contendersFrom: 100_000 }).shortlisting(undefined, scope)).toBe(scope);
   });
 });

@@ -10,6 +10,7 @@ import { prospectsPage, type ProspectStatements } from "../../../src/filters/pro
 import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters/statements.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { Naming } from "../../../src/filters/tree.js";
+import { contenderSearch } from "../../../src/scoring-contenders.js";
 
 /** A compiled filter as a statement renders it: the prelude, then the predicate, named in that order. */
 function rendered(compiled: CompiledFilter) {
@@ -245,6 +246,26 @@ describe("our team's connections (connectedTo with team)", () => {
     expect(crm.reach?.text).toBe(vps.reach?.text);
     expect(crm.reach?.params).toMatchObject({ origin0: "me", workspace: "w" });
     expect(prospectsPage({ interestedIn: { topics: ["CRM"] } }, { ...scope, viewerId: null }, 20, position)).toMatchObject({ kind: "workspace", reach: null });
+  });
+
+  it("reads a large list's contenders by evidence in one text for every floor, the reached ones by the widening the reach statement has", () => {
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const position = { scoredAt: "2026-11-22T12:00:00Z", after: null };
+    const crm = prospectsPage({ interestedIn: { topics: ["CRM"] } }, scope, 20, position);
+    if (crm.kind !== "workspace") throw new Error("a ranking without connectedTo ranks the whole workspace");
+    const now = Date.parse(position.scoredAt);
+    const [high, low] = [contenderSearch(0.6, Infinity, now)!, contenderSearch(0.5, 0.6, now)!];
+    const [first, second] = [crm.contenders.byEvidence(high), crm.contenders.byEvidence(low)];
+    expect(first.text).toBe(second.text);
+    expect(first.text).toContain("UNWIND $boxes0 AS box_0\nMATCH (person:Person)\nWHERE person.workspace = $workspace AND person.concernBound >= box_0.concernFrom AND person.concernBound < box_0.concernTo");
+    expect(first.text).toMatch(/WITH DISTINCT person, topics_0, reach\nWHERE EXISTS \{/);
+    expect(second.params).toMatchObject({ floor0: low.floor, above0: low.above, level0: low.level, boxes0: low.boxes, names0: ["crm"] });
+    // Each person is tested on their own: no shortlist step reads everyone interested.
+    expect(first.text).not.toContain("shortlist");
+    expect(crm.contenders.reached?.text).toContain(crm.reach!.text.slice(crm.reach!.text.indexOf("CALL (origin)"), crm.reach!.text.indexOf("RETURN collect")).trim());
+    expect(crm.contenders.reached?.params).toMatchObject({ origin0: "me" });
+    const viewerless = prospectsPage({ interestedIn: { topics: ["CRM"] } }, { ...scope, viewerId: null }, 20, position);
+    expect(viewerless).toMatchObject({ kind: "workspace", contenders: { reached: null } });
   });
 
   it("ranks prospects by their reach from the best-connected user, widening from all the users at once", () => {
