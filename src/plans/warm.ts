@@ -20,12 +20,12 @@ import { randomUUID } from "node:crypto";
 import type { SegmentItem } from "../db/rows.js";
 import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
-import { prospectsPage, prospectsReadViewer, PROSPECTS_REACH, PROSPECTS_SCORING, type ProspectStatements } from "../filters/prospects.js";
+import { prospectsPage, prospectsReadViewer, PROSPECTS_REACH, PROSPECTS_SCORING, type ProspectStatements, type WorkspaceRanking } from "../filters/prospects.js";
 import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "../filters/types.js";
 import { topLevelInterests } from "../filters/start-choice.js";
 import { contenderSearch } from "../scoring-contenders.js";
-import { FIRST_FLOOR } from "../services/prospect-page.js";
+import { FIRST_FLOOR, searchShares } from "../services/prospect-page.js";
 import { eventsEstimate, EVENTS_ESTIMATE, interestsEstimate, INTERESTS_ESTIMATE, reachEstimate, REACH_ESTIMATE } from "../filters/estimates.js";
 import { startingPerson } from "../filters/compile.js";
 import { integer } from "../db/values.js";
@@ -225,8 +225,14 @@ function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: 
 function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
   scoredIds ??= Array.from({ length: Math.max(...SCORED_SIZES) }, () => randomUUID());
   const scored = (ids: string[]) => everyoneScored(page, { ids, bounds: [], reach: new Map() });
-  const workspace = page.kind === "workspace" ? [...(page.contenders.reached ? [page.contenders.reached] : []), page.contenders.byEvidence(contenderSearch(FIRST_FLOOR, Infinity, Date.now())!), page.count, ...(page.reach ? [page.reach] : [])] : [];
+  const workspace = page.kind === "workspace" ? workspaceStatements(page) : [];
   return [page.matching, ...workspace, ...SCORED_SIZES.map((size) => scored(scoredIds!.slice(0, size)))];
+}
+
+/** A ranking of the whole workspace's own statements: its contenders, as a first round reads them, its count and the viewer's reach. */
+function workspaceStatements(page: WorkspaceRanking): Statement<unknown>[] {
+  const firstRound = searchShares(contenderSearch(FIRST_FLOOR, Infinity, Date.now())!)[0]!;
+  return [...(page.contenders.reached ? [page.contenders.reached] : []), page.contenders.byEvidence(firstRound), page.count, ...(page.reach ? [page.reach] : [])];
 }
 
 /** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */

@@ -30,7 +30,12 @@ import type { ProspectPosition, ProspectRow, ProspectStatements, WorkspaceRankin
 import { contenderSearch, type ContenderSearch } from "../scoring-contenders.js";
 import { rankedRows, readMatching, type Matching } from "./prospect-ranking.js";
 
-/** The first round's floor: in the generated million-person workspace, the twentieth prospect interested in CRM scored 0.48 without a viewer, 0.52 with one. */
+/**
+ * The first round's floor: above the last score of the pages measured (the
+ * twentieth prospect interested in CRM of the generated million-person
+ * workspace scored 0.48 without a viewer, 0.52 with one), so that the first
+ * round reads few people and the next starts from a page's last score.
+ */
 export const FIRST_FLOOR = 0.6;
 /** The most a round's floor is below the last one's. */
 export const FLOOR_STEP = 0.1;
@@ -69,7 +74,7 @@ async function rankedFromContenders(db: Db, page: WorkspaceRanking, position: Pr
   for (let floor = FIRST_FLOOR; ; ) {
     const search = contenderSearch(floor, above, nowMs);
     if (!search) return null;
-    const found = await Promise.all(shares(search).map((share) => db.read(page.contenders.byEvidence(share))));
+    const found = await Promise.all(searchShares(search).map((share) => db.read(page.contenders.byEvidence(share))));
     if (above === Infinity) found.unshift(await reached);
     rows = await rankedRows(db, page, contendersOf(found, read), position, first, rows);
     const last = rows.length === first ? rows[first - 1]!.score : null;
@@ -80,7 +85,7 @@ async function rankedFromContenders(db: Db, page: WorkspaceRanking, position: Pr
 }
 
 /** The search in SEARCHES_SIDE_BY_SIDE shares, each taking every so many of its ranges, so that each has some of the wide ones and some of the narrow. */
-function shares(search: ContenderSearch): ContenderSearch[] {
+export function searchShares(search: ContenderSearch): ContenderSearch[] {
   if (search.boxes.length === 0) return [search];
   return Array.from({ length: SEARCHES_SIDE_BY_SIDE }, (_, share) => ({ ...search, boxes: search.boxes.filter((_, index) => index % SEARCHES_SIDE_BY_SIDE === share) }));
 }
