@@ -94,10 +94,10 @@ export interface ReachedRanking {
 export interface WorkspaceRanking {
   kind: "workspace";
   matching: FilterStatement<MatchingRow>;
-  /** The statements of the matching contenders, with their bounds and reach: the first ones when the filter matches many. */
-  contenders: ContenderStatements;
-  /** How many the filter matches, for totalCount when the contenders settled the page. */
-  count: FilterStatement<{ total: number }>;
+  /** The statements of the matching contenders, with their bounds and reach: the first ones when the filter matches many. Compiled when asked for. */
+  contenders(): ContenderStatements;
+  /** How many the filter matches, for totalCount when the ranking starts from its contenders. Compiled when asked for. */
+  count(): FilterStatement<{ total: number }>;
   /** Everyone within two connections of the viewer, with their reach; null without a viewer (everyone's reach is 0). */
   reach: Statement<RowOf<typeof PROSPECTS_REACH_ROW>> | null;
   scored(people: readonly Candidate[]): Statement<ProspectRow>;
@@ -137,12 +137,15 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   if (!connectedTo) {
     const values = { evidence: evidence(evidenceTopicNames(where), "content") };
     const reach = origin === null ? null : render(fragment("statement/prospects-reach", { widening: reachOfEveryone(maxHops, minStrength) }, { origin }));
-    const contenders = prospectsContenders(where, scope, reachOfEveryone(maxHops, minStrength), origin);
     return {
       kind: "workspace",
       matching: { ...matching, personIds },
-      contenders: { reached: contenders.reached && { ...contenders.reached, personIds }, byEvidence: (search) => ({ ...contenders.byEvidence(search), personIds }) },
-      count: { ...peopleCount(where, scope), personIds },
+      // Most rankings read neither: each compiles the filter again.
+      contenders: () => {
+        const contenders = prospectsContenders(where, scope, reachOfEveryone(maxHops, minStrength), origin);
+        return { reached: contenders.reached && { ...contenders.reached, personIds }, byEvidence: (search) => ({ ...contenders.byEvidence(search), personIds }) };
+      },
+      count: () => ({ ...peopleCount(where, scope), personIds }),
       reach: reach && statementOf(PROSPECTS_REACH, PROSPECTS_REACH_ROW, reach.text, { ...reach.params, workspace: scope.workspace }),
       scored: (people) => scoring("statement/prospects-scored", values, people),
     };

@@ -232,7 +232,8 @@ function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
 /** A ranking of the whole workspace's own statements: its contenders, as a first round reads them, its count and the viewer's reach. */
 function workspaceStatements(page: WorkspaceRanking): Statement<unknown>[] {
   const firstRound = searchShares(contenderSearch(FIRST_FLOOR, Infinity, Date.now())!)[0]!;
-  return [...(page.contenders.reached ? [page.contenders.reached] : []), page.contenders.byEvidence(firstRound), page.count, ...(page.reach ? [page.reach] : [])];
+  const contenders = page.contenders();
+  return [...(contenders.reached ? [contenders.reached] : []), contenders.byEvidence(firstRound), page.count(), ...(page.reach ? [page.reach] : [])];
 }
 
 /** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */

@@ -31,7 +31,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const contendersFirst = page.kind === "workspace" && !position.backward && (await ctx.starts.contendersFirst(where, scope));
   const ranked = readCheckingPeople(page.matching.personIds, ctx, () => rankedPage(ctx.db, page, position, paging.size + 1, contendersFirst));
   // Ranked from its contenders, the page reads not everyone matched: they are counted beside it.
-  const count = totalCount(info, async () => (page.kind === "workspace" && contendersFirst ? totalOf(await ctx.db.read(page.count)) : (await ranked).matching!.ids.length));
+  const count = totalCount(info, async () => (page.kind === "workspace" && contendersFirst ? totalOf(await ctx.db.read(page.count())) : (await ranked).matching!.ids.length));
   const { rows } = await ranked;
   const edges = rows.map((row) => ({ node: row.item, score: row.score, reasons: reasonsOf(row, position.scoredAt) }));
   const keyOf = (edge: (typeof edges)[number]): ProspectKey => [edge.score, edge.node.email ?? (edge.node.profileUrl as string), position.scoredAt];

@@ -65,7 +65,8 @@ export async function rankedPage(db: Db, page: ProspectStatements, position: Pro
 /** The page from rounds of contenders; null when a floor cannot be searched from. */
 async function rankedFromContenders(db: Db, page: WorkspaceRanking, position: ProspectPosition, first: number): Promise<ProspectRow[] | null> {
   const nowMs = Date.parse(position.scoredAt);
-  const reached = page.contenders.reached ? db.read(page.contenders.reached) : Promise.resolve([]);
+  const contenders = page.contenders();
+  const reached = contenders.reached ? db.read(contenders.reached) : Promise.resolve([]);
   // Should a round fail first, this read's failure is not worth reporting.
   reached.catch(() => undefined);
   let rows: ProspectRow[] = [];
@@ -74,7 +75,7 @@ async function rankedFromContenders(db: Db, page: WorkspaceRanking, position: Pr
   for (let floor = FIRST_FLOOR; ; ) {
     const search = contenderSearch(floor, above, nowMs);
     if (!search) return null;
-    const found = await Promise.all(searchShares(search).map((share) => db.read(page.contenders.byEvidence(share))));
+    const found = await Promise.all(searchShares(search).map((share) => db.read(contenders.byEvidence(share))));
     if (above === Infinity) found.unshift(await reached);
     rows = await rankedRows(db, page, contendersOf(found, read), position, first, rows);
     const last = rows.length === first ? rows[first - 1]!.score : null;
