@@ -14,6 +14,12 @@ import type { Logger } from "./logger.js";
 
 export interface RequestContext {
   requestId: string;
+  /**
+   * When the request began (ISO 8601). Every ranking the request starts decays
+   * evidence to this instant, so two lists in one request (a segment's members
+   * and the prospects of its filter) score the same person alike.
+   */
+  requestedAt: string;
   identity: Identity;
   workspace: string;
   db: Db;
@@ -51,6 +57,7 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
   const viewerId = async () => (await loaders.personByEmail.load(identity.email))?.id ?? null;
   return {
     requestId,
+    requestedAt: new Date().toISOString(),
     identity,
     workspace: identity.workspace,
     db: requestDb,

@@ -50,7 +50,7 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
       const segment = await ctx.loaders.segmentById.load(req.params.id);
       if (!segment) throw new AppError(ErrorCode.NOT_FOUND, "no segment has that id");
       const where = peopleFilter(segment);
-      const scoredAt = new Date().toISOString();
+      const scoredAt = ctx.requestedAt;
       // A company export ranks contacts by their connection to the viewer, so it always reads the viewer.
       const scope = await ctx.scope(where ? prospectsReadViewer(where) : true);
       let exported: number;

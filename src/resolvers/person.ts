@@ -44,7 +44,7 @@ export const Person = {
   },
 
   async teamConnections(person: Item, _: unknown, ctx: RequestContext) {
-    const nowMs = Date.now();
+    const nowMs = Date.parse(ctx.requestedAt);
     const found = await ctx.loaders.teamConnectionsOfPerson.load(person.id as string);
     return found.map((k) => {
       const counts = { emailsSent: Number(k.sent ?? 0), emailsReceived: Number(k.received ?? 0), meetings: Number(k.twoWay ?? 0) };

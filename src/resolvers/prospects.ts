@@ -25,7 +25,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const key = decodeCursor(paging.cursor, isProspectKey, paging.backward ? "before" : "after");
   const position: ProspectPosition = key
     ? { scoredAt: key[2], after: { score: key[0], email: key[1] }, backward: paging.backward }
-    : { scoredAt: new Date().toISOString(), after: null, backward: paging.backward };
+    : { scoredAt: ctx.requestedAt, after: null, backward: paging.backward };
   const scope = await ctx.starts.shortlisting(where.connectedTo, await ctx.scope(prospectsReadViewer(where)));
   const page = prospectsPage(where, scope, paging.size + 1, position);
   const contendersFirst = page.kind === "workspace" && !position.backward && (await ctx.starts.contendersFirst(where, scope));

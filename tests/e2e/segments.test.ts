@@ -34,10 +34,12 @@ describe("segments", () => {
 
     const { segment, prospects } = await ok(`query($id: ID!, $where: PersonWhere!) {
       segment(id: $id) { members(first: 50) { totalCount scoredAt edges { score node { name } reasons { summary } } } companies { totalCount } }
-      prospects(where: $where, first: 50) { edges { score node { name } } }
+      prospects(where: $where, first: 50) { scoredAt edges { score node { name } } }
     }`, { id: saveSegment.id, where: RECENT_CHURN });
     expect(segment.companies).toBeNull();
     expect(segment.members.totalCount).toBe(segment.members.edges.length);
+    // One request, one "now": both lists decay evidence to the same instant, so their scores agree to the digit.
+    expect(segment.members.scoredAt).toBe(prospects.scoredAt);
     expect(segment.members.edges.map((edge: any) => [edge.node.name, edge.score])).toEqual(prospects.edges.map((edge: any) => [edge.node.name, edge.score]));
     expect(names(segment.members.edges.map((edge: any) => edge.node))).toEqual(expect.arrayContaining(["Elena Vasquez", "Marcus Bell", "Priya Raman"]));
     expect(segment.members.edges.every((edge: any) => edge.reasons.length > 0)).toBe(true);
