@@ -135,5 +135,8 @@ function optional<T, R>(value: T | undefined, convert: (value: T) => R): R | und
 }
 
 export function defined(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+  // A loop, not entries → filter → fromEntries: this runs for most of a document's records.
+  const given: Record<string, unknown> = {};
+  for (const key in props) if (props[key] !== undefined) given[key] = props[key];
+  return given;
 }

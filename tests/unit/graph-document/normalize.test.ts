@@ -27,6 +27,18 @@ describe("toInstant", () => {
     expect(toInstant("2026-10-15T09:30:00+02:00")).toBe("2026-10-15T07:30:00.000Z");
     expect(toInstant("2026-10-15T23:30:00-05:00")).toBe("2026-10-16T04:30:00.000Z");
     expect(toInstant("2026-10-15T09:30Z")).toBe("2026-10-15T09:30:00.000Z");
+    expect(toInstant("2026-10-15T09:30:07Z")).toBe("2026-10-15T09:30:07.000Z");
+    expect(toInstant("2026-10-15T09:30:07.250Z")).toBe("2026-10-15T09:30:07.250Z");
+    expect(toInstant("2026-10-15T09:30:07.25Z")).toBe("2026-10-15T09:30:07.250Z");
+    expect(toInstant("2026-10-15T09:30:07.123456Z")).toBe("2026-10-15T09:30:07.123Z");
+  });
+
+  it("gives what Date gives for UTC date-times, whichever way they are read", () => {
+    for (let ms = Date.UTC(1999, 11, 31, 23, 59, 59); ms < Date.UTC(2030, 0, 1); ms += 7_919_999_937) {
+      const iso = new Date(ms).toISOString();
+      expect(toInstant(iso)).toBe(iso);
+      expect(toInstant(`${iso.slice(0, 19)}Z`)).toBe(new Date(Math.floor(ms / 1000) * 1000).toISOString());
+    }
   });
 });
 
