@@ -6,9 +6,13 @@
  * POST /import read it, and prints wall time and records/s per step, the
  * CPU seconds of the importer and of the local Neo4j over the import, the
  * importer's peak RSS, and the local Neo4j's store size before and after.
- * The document is generated once into .data/bench/ and reused. The workspace
- * is wiped afterwards unless --keep (the query benchmark wants it kept).
+ * The import runs in a process of its own, started with the Node flags of
+ * `npm run import` (its 640 MB heap), so that its peak RSS is what that
+ * command would reach, not this process's (whose larger heap V8 fills more
+ * lazily). The document is generated once into .data/bench/ and reused. The
+ * workspace is wiped afterwards unless --keep (the query benchmark wants it kept).
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +23,7 @@ import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import { localStoreBytes } from "../src/db/neo4j-memory.js";
 import { openDb } from "../src/db/open.js";
 import { fileDocument } from "../src/graph-document/document-source.js";
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importDocument } from "../src/graph-document/import.js";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importDocument, type ImportResult } from "../src/graph-document/import.js";
 import { startCpuClock } from "./cpu.js";
 import { wipeWorkspace } from "./wipe.js";
 
@@ -41,8 +45,11 @@ export async function importBenchmark(argv: string[]): Promise<void> {
       concurrency: { type: "string", default: String(DEFAULT_CONCURRENCY) },
       workspace: { type: "string" },
       keep: { type: "boolean", default: false },
+      // The import itself, in the process benchImport starts: --run FILE.
+      run: { type: "string" },
     },
   });
+  if (values.run !== undefined) return oneImport(values.run, values.workspace as string, Number(values["batch-size"]), Number(values.concurrency));
   await benchImport({
     people: Number(values.people), seed: Number(values.seed), batchSize: Number(values["batch-size"]), concurrency: Number(values.concurrency),
     workspace: values.workspace ?? `bench-import-${Date.now()}`, keep: values.keep,
@@ -60,14 +67,12 @@ export async function benchImport(options: { people: number; seed: number; batch
     const storeBefore = storeMb();
     const cpu = await startCpuClock(config);
     const started = performance.now();
-    const result = await importDocument(db, fileDocument(file), {
-      workspace, batchSize: options.batchSize, concurrency: options.concurrency, progress: (line) => console.error(line),
-    });
+    const run = await importProcess(file, workspace, options.batchSize, options.concurrency);
+    const { result } = run;
     if (!result.ok) throw new Error(result.problems.slice(0, 10).map((p) => `${p.path}: ${p.message}`).join("\n"));
     const seconds = (performance.now() - started) / 1000;
-    const cpuSeconds = cpu.read();
-    // maxRSS is in kilobytes: the peak over the whole process, reading, validating and writing.
-    const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const neo4jCpuSeconds = cpu.read().neo4j;
+    const peakRssMb = Math.round(run.peakRssKb / 1024);
     // Writes reach the store files at a checkpoint; until then they are in the page cache and the transaction log.
     const checkpointed = !config.externalNeo4j && (await checkpoint(db.driver, db.database));
     const storeAfter = storeMb();
@@ -81,15 +86,60 @@ export async function benchImport(options: { people: number; seed: number; batch
     }
     console.log(`validate (first reading): ${result.validationSeconds.toFixed(1)}s; write (second reading): ${(result.seconds - result.validationSeconds).toFixed(1)}s`);
     console.log(`wall time: ${seconds.toFixed(1)}s (${(seconds / 60).toFixed(1)} min) for ${records.toLocaleString("en-US")} rows (${Math.round(records / seconds)} rows/s)`);
-    const neo4jCpu = cpuSeconds.neo4j === undefined ? "" : `, Neo4j ${cpuSeconds.neo4j.toFixed(0)} s`;
-    console.log(`CPU seconds over the import: importer ${cpuSeconds.self.toFixed(0)} s${neo4jCpu}`);
-    console.log(`importer peak RSS: ${peakRssMb} MB`);
+    const neo4jCpu = neo4jCpuSeconds === undefined ? "" : `, Neo4j ${neo4jCpuSeconds.toFixed(0)} s`;
+    console.log(`CPU seconds over the import: importer ${run.cpuSeconds.toFixed(0)} s${neo4jCpu}`);
+    console.log(`importer peak RSS: ${peakRssMb} MB (a process run as npm run import runs: ${importNodeFlags().join(" ")})`);
     if (storeBefore !== undefined && storeAfter !== undefined) {
       const when = checkpointed ? "" : " (as of Neo4j's last checkpoint: this Neo4j cannot be asked for one)";
       console.log(`local Neo4j store (data/databases): ${storeBefore} MB before, ${storeAfter} MB after (+${storeAfter - storeBefore} MB)${when}`);
     }
     if (!options.keep) await wipeWorkspace(db.driver, db.database, workspace);
     return { people, records, seconds, peakRssMb, storeMb: storeAfter };
+  } finally {
+    await close();
+  }
+}
+
+/** What the import's own process reports: its result, CPU seconds and peak RSS (the whole process: reading, checking, writing). */
+interface ImportRun {
+  result: ImportResult;
+  cpuSeconds: number;
+  peakRssKb: number;
+}
+
+/** The import in a process of its own, started as `npm run import` starts one; progress goes to this process's stderr. */
+function importProcess(file: string, workspace: string, batchSize: number, concurrency: number): Promise<ImportRun> {
+  const args = [...importNodeFlags(), process.argv[1]!, "import", "--run", file, "--workspace", workspace, "--batch-size", String(batchSize), "--concurrency", String(concurrency)];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`the import process exited with ${code}`));
+      else resolve(JSON.parse(output.trim().split("\n").at(-1)!) as ImportRun);
+    });
+  });
+}
+
+/** The Node flags of package.json's `import` script (`node FLAGS… src/cli/import.ts`), so the two cannot drift apart. */
+function importNodeFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const words = scripts.import!.trim().split(/\s+/);
+  if (words[0] !== "node" || !words.at(-1)!.endsWith(".ts")) throw new Error(`package.json's import script is not "node FLAGS… FILE.ts": ${scripts.import}`);
+  return words.slice(1, -1);
+}
+
+/** One import in this process (the one importProcess starts); its figures as one JSON line on stdout. */
+async function oneImport(file: string, workspace: string, batchSize: number, concurrency: number): Promise<void> {
+  const { db, close } = await openDb(forLongWrites(loadConfig()), (line) => console.error(line));
+  try {
+    const cpuStart = process.cpuUsage();
+    const result = await importDocument(db, fileDocument(file), { workspace, batchSize, concurrency, progress: (line) => console.error(line) });
+    const cpu = process.cpuUsage(cpuStart);
+    // maxRSS is in kilobytes.
+    const run: ImportRun = { result, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssKb: process.resourceUsage().maxRSS };
+    console.log(JSON.stringify(run));
   } finally {
     await close();
   }
