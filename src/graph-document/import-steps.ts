@@ -1,8 +1,9 @@
 /**
  * Normalized records → the write steps of an import: each step a named
  * import query and its rows, with values in Neo4j form (UTC date-times,
- * WGS-84 points, integers), except the connections' dates, sent as epoch
- * milliseconds that their statements turn into date-times. Engagements,
+ * WGS-84 points, integers), except the dates of connections and engagements
+ * (most of a document's rows), sent as epoch milliseconds that their
+ * statements turn into date-times. Engagements,
  * concerns and events carry what they add to their person's or company's
  * evidence bound (src/scoring.ts). Properties a record does not give are
  * left out of `props`, so an upsert never erases what the graph already knows.
@@ -81,7 +82,7 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
     ],
     engagements: [
       one("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", (e) => ({
-        person: personLookup(e.person), content: e.content, action: e.action, at: utcDateTime(e.at), bound: engagementBound(e.action, e.at),
+        person: personLookup(e.person), content: e.content, action: e.action, atMs: Date.parse(e.at), bound: engagementBound(e.action, e.at),
       })),
     ],
     concerns: [
