@@ -26,7 +26,11 @@ CALL (row) {
 }
 WITH row, CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
 WITH row, pair[0] AS a, pair[1] AS b
-CREATE (a)-[k:KNOWS]->(b)
-SET k += row.props, k.strength = row.props.floor,
-  k.since = CASE WHEN row.sinceMs IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.sinceMs)}) END,
-  k.lastInteractionAt = CASE WHEN row.lastInteractionAtMs IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.lastInteractionAtMs)}) END
+// One property map as it is created, not four SETs after it: 15 million of
+// them at a million people. A null (a date or floor not given) sets nothing.
+CREATE (a)-[:KNOWS {
+  floor: row.props.floor,
+  strength: row.props.floor,
+  since: CASE WHEN row.sinceMs IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.sinceMs)}) END,
+  lastInteractionAt: CASE WHEN row.lastInteractionAtMs IS NULL THEN null ELSE datetime({epochMillis: toInteger(row.lastInteractionAtMs)}) END
+}]->(b)
