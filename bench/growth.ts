@@ -60,7 +60,7 @@ export async function growthBenchmark(argv: string[]): Promise<void> {
     const row = (label: string, value: (figures: ImportFigures) => string) => console.log([label, ...sizes.map((size) => { const f = imports.get(size); return f ? value(f) : "-"; })].join("\t"));
     row("wall seconds", (f) => f.seconds.toFixed(0));
     row("rows/s", (f) => String(Math.round(f.records / f.seconds)));
-    row("peak RSS MB (process so far)", (f) => String(f.peakRssMb));
+    row("importer peak RSS MB", (f) => String(f.peakRssMb));
     row("store MB", (f) => String(f.storeMb ?? "-"));
   }
   const [smallest, largest] = [sizes[0]!, sizes[sizes.length - 1]!];
