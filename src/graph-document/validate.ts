@@ -12,9 +12,10 @@
  * second reading checks the references. A third is needed only when two
  * records' hashed keys collide, to tell a repeat from a coincidence.
  */
-import { DocumentChecker, parseRecord, type KnownKeys, type Problem } from "./document-checks.js";
+import { DocumentChecker, type KnownKeys, type Problem } from "./document-checks.js";
 import { objectItems, type DocumentItem, type DocumentSource } from "./document-source.js";
 import { normalizeDocument, type NormalizedDocument, type TopicResolver } from "./normalize.js";
+import { parseRecord } from "./parse-record.js";
 import { DOCUMENT_VERSIONS, SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
 
 export type { KnownKeys, Problem };
