@@ -1,7 +1,8 @@
 // Engagements into a workspace that was empty when the import began: CREATE
 // instead of MERGE, for the reason given in connections-into-empty.cypher.
-// Each adds its `bound` to its person's engagementBound (src/scoring.ts).
-// $workspace: String, $rows: [{person ({email, profileUrl}, one null), content, action, atMs (epoch milliseconds, as connections.cypher takes its dates), bound}]
+// Their people were written with their engagementBound already summed
+// (src/graph-document/evidence-sums.ts).
+// $workspace: String, $rows: [{person ({email, profileUrl}, one null), content, action, atMs (epoch milliseconds, as connections.cypher takes its dates)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
 CALL (row) {
@@ -16,4 +17,3 @@ CALL (row) {
 MATCH (c:Content {workspace: $workspace, url: row.content})
 USING INDEX SEEK c:Content(workspace, url)
 CREATE (p)-[:ENGAGED {action: row.action, at: datetime({epochMillis: toInteger(row.atMs)})}]->(c)
-SET p.engagementBound = coalesce(p.engagementBound, 0.0) + row.bound

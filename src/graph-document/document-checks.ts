@@ -9,8 +9,11 @@
  *   of the other records, kept as 53-bit hashes (hashed-keys.ts); a repeated
  *   hash is a suspect that `confirm` settles with the keys themselves;
  * - `finish`: cycles in the topic hierarchy.
+ * Along the way `references` sums each person's evidence bounds
+ * (evidence-sums.ts), which an import into an empty workspace writes with them.
  * Topics are few and are kept whole: their names and aliases resolve references.
  */
+import { EvidenceSums } from "./evidence-sums.js";
 import { HashedKeys, hash53 } from "./hashed-keys.js";
 import {
   KEY_SEPARATOR, companyKey, companyNameKey, concernKey, eventKey, interactionKey, lower, personKey, profileKey, promiseKey, toInstant, topicKey, type TopicResolver,
@@ -63,6 +66,8 @@ export class DocumentChecker {
   private readonly companyNames = new Set<string>();
   private readonly urls = new Map<string, number>();
   private readonly users = new Map<string, number>();
+  private peopleRecords = 0;
+  private sums: EvidenceSums | undefined;
   private resolver: TopicResolver | undefined;
   private hashes = new Map<HashedSection, HashedKeys>();
   /** Hashes seen twice, by section: `confirm` reads the records with these hashes again. */
@@ -90,6 +95,7 @@ export class DocumentChecker {
       this.topics[i] = record as TopicRecord;
     } else if (section === "people") {
       const p = record as Parsed<"people">;
+      this.peopleRecords = i + 1;
       this.unique(this.people, p.email === undefined ? profileKey(p.profileUrl as string) : lower(p.email), `people[${i}].email`, "person", "people", i);
       if (p.profileUrl !== undefined) this.unique(this.profiles, profileKey(p.profileUrl), `people[${i}].profileUrl`, "profileUrl", "people", i);
       checkProfileOwner(p, this.known, (message) => this.report(`people[${i}].profileUrl`, message));
@@ -125,6 +131,7 @@ export class DocumentChecker {
   /** Forgets what `references` learned, to check them again from the start. */
   resetReferences(): void {
     this.resolver = undefined;
+    this.sums = undefined;
     this.hashes = new Map();
     this.suspects = new Map();
   }
@@ -150,11 +157,13 @@ export class DocumentChecker {
       if (personKey(k.a) === personKey(k.b)) this.report(`connections[${i}].b`, "a person cannot be connected to themselves");
     } else if (section === "engagements") {
       const e = record as Parsed<"engagements">;
-      this.needPerson(section, i, "person", e.person);
+      const person = this.needPerson(section, i, "person", e.person);
+      if (person !== undefined) this.evidence.addEngagement(person, e.action, e.at);
       if (!this.urls.has(e.content) && !this.known.contentUrls.has(e.content)) this.report(`engagements[${i}].content`, `unknown content ${e.content}`);
     } else if (section === "concerns") {
       const k = record as Parsed<"concerns">;
-      this.needPerson(section, i, "person", k.person);
+      const person = this.needPerson(section, i, "person", k.person);
+      if (person !== undefined) this.evidence.addConcern(person, k.severity, k.expressedAt);
       this.needTopic(section, i, "topic", k.topic);
     } else if (section === "events") {
       this.needCompany(section, i, "company", (record as Parsed<"events">).company);
@@ -179,9 +188,17 @@ export class DocumentChecker {
     if (this.resolveTopics()(name) === undefined) this.report(`${section}[${i}].${field}`, `unknown topic ${name}`);
   }
 
-  private needPerson(section: SectionName, i: number, field: string, ref: string): void {
+  /** The person's index in the document's people section, when it has them. */
+  private needPerson(section: SectionName, i: number, field: string, ref: string): number | undefined {
     const key = personKey(ref);
-    if (!this.people.has(key) && !this.profiles.has(key) && !this.known.emails.has(key) && !this.known.profiles.has(key)) this.report(`${section}[${i}].${field}`, `unknown person ${key}`);
+    const index = this.people.get(key) ?? this.profiles.get(key);
+    if (index === undefined && !this.known.emails.has(key) && !this.known.profiles.has(key)) this.report(`${section}[${i}].${field}`, `unknown person ${key}`);
+    return index;
+  }
+
+  /** Each person's evidence bounds, as the references read so far add up (all of them, once `references` has seen every record). */
+  get evidence(): EvidenceSums {
+    return (this.sums ??= new EvidenceSums(this.peopleRecords));
   }
 
   private needCompany(section: SectionName, i: number, field: string, ref: string): void {

@@ -5,7 +5,7 @@
  * (most of a document's rows), sent as epoch milliseconds that their
  * statements turn into date-times. Engagements,
  * concerns and events carry what they add to their person's or company's
- * evidence bound (src/scoring.ts). Properties a record does not give are
+ * evidence bound (src/scoring.ts), except in an empty workspace (below). Properties a record does not give are
  * left out of `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
@@ -13,6 +13,7 @@ import { companyLookup, personLookup } from "../db/key-lookups.js";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
 import { concernBound, engagementBound, eventBound } from "../scoring.js";
+import type { EvidenceSums } from "./evidence-sums.js";
 import { topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
 
@@ -23,8 +24,8 @@ export interface ImportStep<S extends SectionName = SectionName> {
   query: QueryName;
   /** The update counter that tells how many rows were new: a MERGE that matched creates nothing. */
   counter: "nodesCreated" | "relationshipsCreated" | "labelsAdded";
-  /** A record's rows in Neo4j form: one for the section's first step, any number for the steps that link it. */
-  rows(record: NormalizedRecord<S>): ImportRow[];
+  /** A record's rows in Neo4j form: one for the section's first step, any number for the steps that link it. `index`: the record's place in its section. */
+  rows(record: NormalizedRecord<S>, index: number): ImportRow[];
   /** Written once the whole section is: the topic hierarchy links topics that may come later in the section. */
   afterSection?: boolean;
 }
@@ -33,11 +34,13 @@ export interface ImportStep<S extends SectionName = SectionName> {
  * Each section's steps, in document order. A section's first step writes its
  * records (one row each); the others link them, so they are written after
  * the rows of the first step they belong to.
- * @param intoEmpty the workspace held nothing when the import began; then the
- *   largest relationship steps CREATE instead of MERGE (the validated document
- *   has no duplicates, and nothing else can exist yet).
+ * @param intoEmpty given when the workspace held nothing as the import began;
+ *   then people, connections, engagements and concerns are CREATEd, not
+ *   MERGEd (the validated document has no duplicates, and nothing else can
+ *   exist yet), and people are written with their evidence bounds as the
+ *   checking summed them, which engagements and concerns then leave alone.
  */
-export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep<S>[] } {
+export function importSteps(intoEmpty?: { evidence: EvidenceSums }): { [S in SectionName]: ImportStep<S>[] } {
   return {
     topics: [
       one("topics", "nodesCreated", "import/topics", (t) => ({ key: t.key, props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map(topicKey) }) })),
@@ -54,10 +57,13 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
       })),
     ],
     people: [
-      one("people", "nodesCreated", "import/people", (p) => ({
+      one("people", "nodesCreated", intoEmpty ? "import/people-into-empty" : "import/people", (p, index) => ({
         email: p.email ?? null,
         profileUrl: p.profileUrl ?? null,
-        props: defined({ profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint) }),
+        props: defined({
+          profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint),
+          ...intoEmpty?.evidence.of(index),
+        }),
       })),
       many("employments", "relationshipsCreated", "import/employments", (p) => (p.company ? [{
         person: personLookup(p.key),
@@ -82,16 +88,16 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
     ],
     engagements: [
       one("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", (e) => ({
-        person: personLookup(e.person), content: e.content, action: e.action, atMs: Date.parse(e.at), bound: engagementBound(e.action, e.at),
+        person: personLookup(e.person), content: e.content, action: e.action, atMs: Date.parse(e.at), ...(intoEmpty ? {} : { bound: engagementBound(e.action, e.at) }),
       })),
     ],
     concerns: [
-      one("concerns", "nodesCreated", "import/concerns", (k) => ({
+      one("concerns", "nodesCreated", intoEmpty ? "import/concerns-into-empty" : "import/concerns", (k) => ({
         key: k.key,
         person: personLookup(k.person),
         topic: k.topic,
         props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
-        bound: concernBound(k.severity, k.expressedAt),
+        ...(intoEmpty ? {} : { bound: concernBound(k.severity, k.expressedAt) }),
       })),
     ],
     events: [
@@ -123,8 +129,8 @@ export function importSteps(intoEmpty = false): { [S in SectionName]: ImportStep
   };
 }
 
-function one<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, toRow: (record: NormalizedRecord<S>) => ImportRow): ImportStep<S> {
-  return { name, counter, query, rows: (record) => [toRow(record)] };
+function one<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, toRow: (record: NormalizedRecord<S>, index: number) => ImportRow): ImportStep<S> {
+  return { name, counter, query, rows: (record, index) => [toRow(record, index)] };
 }
 
 function many<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, rows: (record: NormalizedRecord<S>) => ImportRow[]): ImportStep<S> {

@@ -75,7 +75,7 @@ export async function importDocument(db: Db, source: DocumentSource, options: Im
   const validationSeconds = elapsed(started);
 
   const { plan } = validation;
-  const steps = importSteps(isEmpty(known));
+  const steps = importSteps(isEmpty(known) ? { evidence: plan.evidence } : undefined);
   const summaries = Object.fromEntries(
     Object.entries(steps).map(([section, sectionSteps]) => [section, sectionSteps.map((step): StepSummary => ({ step: step.name, records: 0, created: 0, existed: 0, seconds: 0 }))]),
   ) as Record<SectionName, StepSummary[]>;
@@ -112,7 +112,7 @@ async function writeSections(
   for (const sections of passes) {
     let current: { section: SectionName; writer: SectionWriter<unknown> } | undefined;
     for await (const group of documentRecords(source)) {
-      for (const { section, value } of group) {
+      for (const { section, index, value } of group) {
         if (!sections.includes(section)) continue;
         if (current?.section !== section) {
           await current?.writer.finish();
@@ -120,7 +120,7 @@ async function writeSections(
         }
         const record = (normalize[section] as (record: unknown) => unknown)(parseRecord(section, value));
         if (section === "interactions") rememberPair(pairs, record as { user: string; person: string });
-        const wait = current.writer.add(record);
+        const wait = current.writer.add(record, index);
         if (wait) await wait;
       }
     }

@@ -48,9 +48,10 @@ export class SectionWriter<R> {
     this.later = steps.map(() => []);
   }
 
-  add(record: R): Promise<void> | undefined {
+  /** @param index the record's place in its section */
+  add(record: R, index: number): Promise<void> | undefined {
     this.steps.forEach((step, i) => {
-      const rows = step.rows(record as never);
+      const rows = step.rows(record as never, index);
       (step.afterSection ? this.later[i]! : this.buffers[i]!).push(...rows);
     });
     if (this.buffers[0]!.length < this.settings.batchSize) return undefined;

@@ -30,7 +30,7 @@ export async function upsertRecords(run: RunQuery, sections: Partial<ParsedSecti
   const returned = new Map<QueryName, unknown[]>();
   for (const section of Object.keys(SECTIONS) as SectionName[]) {
     for (const step of steps[section] as ImportStep[]) {
-      const rows = (doc[section] as NormalizedRecord<SectionName>[]).flatMap((record) => step.rows(record as never));
+      const rows = (doc[section] as NormalizedRecord<SectionName>[]).flatMap((record, index) => step.rows(record as never, index));
       if (rows.length > 0) returned.set(step.query, await run(step.query, { ...params, rows }));
     }
   }

@@ -14,6 +14,7 @@
  */
 import { DocumentChecker, type KnownKeys, type Problem } from "./document-checks.js";
 import { objectItems, type DocumentItem, type DocumentSource } from "./document-source.js";
+import type { EvidenceSums } from "./evidence-sums.js";
 import { normalizeDocument, type NormalizedDocument, type TopicResolver } from "./normalize.js";
 import { parseRecord } from "./parse-record.js";
 import { DOCUMENT_VERSIONS, SECTIONS, type ParsedSections, type SectionName } from "./schema.js";
@@ -28,6 +29,8 @@ export interface DocumentPlan {
   /** The document's sections, in the order they stand in it. */
   order: SectionName[];
   counts: Record<SectionName, number>;
+  /** The document's people's evidence bounds, summed from its engagements and concerns. */
+  evidence: EvidenceSums;
 }
 
 export type StreamValidation = { ok: true; plan: DocumentPlan } | { ok: false; problems: Problem[] };
@@ -191,7 +194,7 @@ class Checks {
     this.checker.finish();
     const problems = [...this.shapeProblems, ...this.referenceProblems];
     if (problems.length > 0) return { ok: false, problems: inDocumentOrder(problems) };
-    return { ok: true, plan: { resolveTopic, order: this.order, counts: this.counts } };
+    return { ok: true, plan: { resolveTopic, order: this.order, counts: this.counts, evidence: this.checker.evidence } };
   }
 }
 

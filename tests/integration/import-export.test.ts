@@ -14,6 +14,7 @@ import { exportSections } from "../../src/graph-document/export.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
 import { writeGraphDocument } from "../../src/graph-document/write.js";
 import { smallGraph } from "../fixtures/small-graph.js";
+import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
 import { testDb, testDriver, testTarget, uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 import { TcpProxy } from "../support/tcp-proxy.js";
 
@@ -117,33 +118,57 @@ describe("export", () => {
 describe("an interrupted import", () => {
   it("leaves only whole batches, and a re-run completes it", async () => {
     const name = workspace("interrupted");
-    const upstream = new URL(testTarget().uri.replace(/^[a-z+]+:/, "http:"));
-    const proxy = await TcpProxy.start({ host: upstream.hostname, port: Number(upstream.port || 7687) });
-    const proxied = createDriver({ ...testTarget(), uri: `bolt://127.0.0.1:${proxy.port}` }, { connectTimeoutMs: 1_000, maxRetryMs: 500 });
-    const proxiedDb = new Db(proxied, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000, maxRetryMs: 500 });
-    try {
-      let written = 0;
-      const attempt = importGraphDocument(proxiedDb, smallGraph(), {
-        workspace: name,
-        batchSize: 2,
-        onBatch: (rows) => {
-          written += rows;
-          if (written >= 6) void proxy.cut();
-        },
-      });
-      await expect(attempt).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
-      await proxy.restore();
-      // topics (2 batches) and their hierarchy (1 batch) were written; the companies' batch, nothing of it
+    // topics (2 batches) and their hierarchy (1 batch) are written; the companies' batch, nothing of it
+    const rerun = await cutOffAndRunAgain(name, 6, async () => {
       expect(await graphSize(driver, name)).toEqual({ nodes: 4, relationships: 2 });
+    });
+    expect(rerun.ok).toBe(true);
+    const complete = workspace("interrupted-reference");
+    await importGraphDocument(db, smallGraph(), { workspace: complete });
+    expect(await graphSize(driver, name)).toEqual(await graphSize(driver, complete));
+  });
 
-      const rerun = await importGraphDocument(proxiedDb, smallGraph(), { workspace: name });
-      expect(rerun.ok).toBe(true);
-      const complete = workspace("interrupted-reference");
-      await importGraphDocument(db, smallGraph(), { workspace: complete });
-      expect(await graphSize(driver, name)).toEqual(await graphSize(driver, complete));
-    } finally {
-      await proxied.close();
-      await proxy.cut();
+  it("cut off among the engagements of an empty workspace, keeps every evidence bound at or above its evidence when run again", async () => {
+    // The first attempt writes people with the bounds of all their evidence;
+    // the re-run, into a workspace no longer empty, adds the evidence it
+    // creates to them again: a bound only loosens (src/scoring.ts).
+    const name = workspace("interrupted-bounds");
+    // 24 rows before the engagements (topics, hierarchy, companies, people, employments, interests, content, its topics, connections), then 2 of 3 engagements
+    const rerun = await cutOffAndRunAgain(name, 26, async () => {});
+    expect(rerun.ok && rerun.steps.find((s) => s.step === "engagements")).toMatchObject({ records: 3, created: 1 });
+    const bounds = await evidenceBounds(driver, name);
+    expect([...bounds.values()].filter(({ summed }) => summed.engagement !== null).length).toBe(1);
+    for (const [key, { stored, summed }] of bounds) {
+      const [engagement, concern] = rounded(stored);
+      const [summedEngagement, summedConcern] = rounded(summed);
+      expect(engagement ?? 0, `${key}: engagementBound`).toBeGreaterThanOrEqual(summedEngagement ?? 0);
+      expect(concern ?? 0, `${key}: concernBound`).toBeGreaterThanOrEqual(summedConcern ?? 0);
     }
   });
 });
+
+/** Imports the small graph through a proxy cut once `cutAt` rows are written, checks what is left, then imports it again. */
+async function cutOffAndRunAgain(name: string, cutAt: number, afterCut: () => Promise<void>) {
+  const upstream = new URL(testTarget().uri.replace(/^[a-z+]+:/, "http:"));
+  const proxy = await TcpProxy.start({ host: upstream.hostname, port: Number(upstream.port || 7687) });
+  const proxied = createDriver({ ...testTarget(), uri: `bolt://127.0.0.1:${proxy.port}` }, { connectTimeoutMs: 1_000, maxRetryMs: 500 });
+  const proxiedDb = new Db(proxied, CypherCatalogue.load(), { database: testTarget().database, txTimeoutMs: 30_000, maxRetryMs: 500 });
+  try {
+    let written = 0;
+    const attempt = importGraphDocument(proxiedDb, smallGraph(), {
+      workspace: name,
+      batchSize: 2,
+      onBatch: (rows) => {
+        written += rows;
+        if (written >= cutAt) void proxy.cut();
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    await proxy.restore();
+    await afterCut();
+    return await importGraphDocument(proxiedDb, smallGraph(), { workspace: name });
+  } finally {
+    await proxied.close();
+    await proxy.cut();
+  }
+}
