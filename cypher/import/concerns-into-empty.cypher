@@ -1,19 +1,13 @@
 // Concerns into a workspace that was empty when the import began: CREATE
-// instead of the MERGEs of concerns.cypher, for the reason given in
-// connections-into-empty.cypher. Their people were written with their
-// concernBound already summed (src/graph-document/evidence-sums.ts).
-// $workspace: String, $rows: [{key, person ({email, profileUrl}, one null), topic, props: {text, expressedAt, source, severity, level}}]
+// instead of the MERGEs of concerns.cypher, each person found by element id,
+// as connections-into-empty.cypher says (concerns.cypher is the fallback and
+// takes the same rows). Their people were written with their concernBound
+// already summed (src/graph-document/evidence-sums.ts).
+// $workspace: String, $rows: [{key, person ({email, profileUrl}, one null), personId (element id, null when unknown), topic, props: {text, expressedAt, source, severity, level}, bound (for the fallback)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person.email})
-  USING INDEX SEEK p:Person(workspace, email)
-  RETURN p
-  UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
-  USING INDEX SEEK p:Person(workspace, profileUrl)
-  RETURN p
-}
+MATCH (p:Person {workspace: $workspace})
+WHERE elementId(p) = row.personId AND (p.email = row.person.email OR p.profileUrl = row.person.profileUrl)
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
 USING INDEX SEEK t:Topic(workspace, key)
 CREATE (p)-[:VOICED]->(k:Concern {workspace: $workspace, key: row.key, id: randomUUID()})-[:ABOUT]->(t)

@@ -1,29 +1,19 @@
 // Connections into a workspace that was empty when the import began: nothing
 // can exist yet and the document has no duplicates, so CREATE does what MERGE
 // would without first looking for an existing relationship (measured: 1.25×
-// the rate of connections.cypher).
-// Nor can interactions, so the strength is the floor (see connections.cypher).
-// $workspace: String, $rows: [{a, b ({email, profileUrl}, one null), props: {floor}, sinceMs, lastInteractionAtMs: Float or null (epoch milliseconds)}]
+// the rate of connections.cypher). Its people are found by the element ids
+// the importer read after writing them (src/graph-document/person-ids.ts),
+// each checked against the row's key: a row whose id finds no one with that
+// key creates nothing, and the importer writes its batch again with
+// connections.cypher (ImportStep.fallback), which the other fields are for.
+// Nor can interactions exist, so the strength is the floor (see connections.cypher).
+// $workspace: String, $rows: [{a, b ({email, profileUrl}, one null), aId, bId (element ids, null when unknown), props: {floor}, sinceMs, lastInteractionAtMs: Float or null (epoch milliseconds)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-CALL (row) {
-  MATCH (x:Person {workspace: $workspace, email: row.a.email})
-  USING INDEX SEEK x:Person(workspace, email)
-  RETURN x
-  UNION
-  MATCH (x:Person {workspace: $workspace, profileUrl: row.a.profileUrl})
-  USING INDEX SEEK x:Person(workspace, profileUrl)
-  RETURN x
-}
-CALL (row) {
-  MATCH (y:Person {workspace: $workspace, email: row.b.email})
-  USING INDEX SEEK y:Person(workspace, email)
-  RETURN y
-  UNION
-  MATCH (y:Person {workspace: $workspace, profileUrl: row.b.profileUrl})
-  USING INDEX SEEK y:Person(workspace, profileUrl)
-  RETURN y
-}
+MATCH (x:Person {workspace: $workspace})
+WHERE elementId(x) = row.aId AND (x.email = row.a.email OR x.profileUrl = row.a.profileUrl)
+MATCH (y:Person {workspace: $workspace})
+WHERE elementId(y) = row.bId AND (y.email = row.b.email OR y.profileUrl = row.b.profileUrl)
 WITH row, CASE WHEN coalesce(x.email, x.profileUrl) < coalesce(y.email, y.profileUrl) THEN [x, y] ELSE [y, x] END AS pair
 WITH row, pair[0] AS a, pair[1] AS b
 // One property map as it is created, not four SETs after it: 15 million of

@@ -1,19 +1,13 @@
 // Engagements into a workspace that was empty when the import began: CREATE
-// instead of MERGE, for the reason given in connections-into-empty.cypher.
-// Their people were written with their engagementBound already summed
-// (src/graph-document/evidence-sums.ts).
-// $workspace: String, $rows: [{person ({email, profileUrl}, one null), content, action, atMs (epoch milliseconds, as connections.cypher takes its dates)}]
+// instead of MERGE, each person found by element id, as
+// connections-into-empty.cypher says (engagements.cypher is the fallback and
+// takes the same rows). Their people were written with their engagementBound
+// already summed (src/graph-document/evidence-sums.ts).
+// $workspace: String, $rows: [{person ({email, profileUrl}, one null), personId (element id, null when unknown), content, action, atMs (epoch milliseconds), bound (for the fallback)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-CALL (row) {
-  MATCH (p:Person {workspace: $workspace, email: row.person.email})
-  USING INDEX SEEK p:Person(workspace, email)
-  RETURN p
-  UNION
-  MATCH (p:Person {workspace: $workspace, profileUrl: row.person.profileUrl})
-  USING INDEX SEEK p:Person(workspace, profileUrl)
-  RETURN p
-}
+MATCH (p:Person {workspace: $workspace})
+WHERE elementId(p) = row.personId AND (p.email = row.person.email OR p.profileUrl = row.person.profileUrl)
 MATCH (c:Content {workspace: $workspace, url: row.content})
 USING INDEX SEEK c:Content(workspace, url)
 CREATE (p)-[:ENGAGED {action: row.action, at: datetime({epochMillis: toInteger(row.atMs)})}]->(c)

@@ -46,6 +46,7 @@ export const QUERIES = {
   "import/companies": NOTHING,
   "import/people": NOTHING,
   "import/people-into-empty": NOTHING,
+  "import/person-ids": { email: maybeText, profileUrl: maybeText, id: text },
   "import/employments": NOTHING,
   "import/interests": NOTHING,
   "import/users": NOTHING,

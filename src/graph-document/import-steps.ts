@@ -14,6 +14,7 @@ import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
 import { concernBound, engagementBound, eventBound } from "../scoring.js";
 import type { EvidenceSums } from "./evidence-sums.js";
+import type { PersonIds } from "./person-ids.js";
 import { topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
 
@@ -28,6 +29,20 @@ export interface ImportStep<S extends SectionName = SectionName> {
   rows(record: NormalizedRecord<S>, index: number): ImportRow[];
   /** Written once the whole section is: the topic hierarchy links topics that may come later in the section. */
   afterSection?: boolean;
+  /**
+   * A statement that takes the same rows and writes by key, for a batch the
+   * query wrote fewer of than it was given (one that finds people by element
+   * id: a person it could not find so): it writes what is missing and nothing twice.
+   */
+  fallback?: QueryName;
+}
+
+/** What an import into a workspace that was empty as it began knows besides the records. */
+export interface IntoEmpty {
+  /** The people's evidence bounds, as the checking summed them. */
+  evidence: EvidenceSums;
+  /** The people's element ids: read once the people are written (import.ts), empty before. */
+  personIds(): PersonIds;
 }
 
 /**
@@ -37,10 +52,12 @@ export interface ImportStep<S extends SectionName = SectionName> {
  * @param intoEmpty given when the workspace held nothing as the import began;
  *   then people, connections, engagements and concerns are CREATEd, not
  *   MERGEd (the validated document has no duplicates, and nothing else can
- *   exist yet), and people are written with their evidence bounds as the
- *   checking summed them, which engagements and concerns then leave alone.
+ *   exist yet), people are written with their evidence bounds as the
+ *   checking summed them, which engagements and concerns then leave alone,
+ *   and those find their people by element id.
  */
-export function importSteps(intoEmpty?: { evidence: EvidenceSums }): { [S in SectionName]: ImportStep<S>[] } {
+export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: ImportStep<S>[] } {
+  const personId = (key: string) => intoEmpty?.personIds().of(key) ?? null;
   return {
     topics: [
       one("topics", "nodesCreated", "import/topics", (t) => ({ key: t.key, props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map(topicKey) }) })),
@@ -77,28 +94,31 @@ export function importSteps(intoEmpty?: { evidence: EvidenceSums }): { [S in Sec
       many("content topics", "relationshipsCreated", "import/content-topics", (c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic }))),
     ],
     connections: [
-      one("connections", "relationshipsCreated", intoEmpty ? "import/connections-into-empty" : "import/connections", (k) => ({
+      byIdInto(intoEmpty, "import/connections-into-empty", one("connections", "relationshipsCreated", "import/connections", (k) => ({
         a: personLookup(k.a),
         b: personLookup(k.b),
+        ...(intoEmpty && { aId: personId(k.a), bId: personId(k.b) }),
         props: defined({ floor: k.strength }),
         // As numbers: a million connections' date-times packed by the driver cost the importer more CPU than anything else it sends.
         sinceMs: optional(k.since, Date.parse) ?? null,
         lastInteractionAtMs: optional(k.lastInteractionAt, Date.parse) ?? null,
-      })),
+      }))),
     ],
     engagements: [
-      one("engagements", "relationshipsCreated", intoEmpty ? "import/engagements-into-empty" : "import/engagements", (e) => ({
-        person: personLookup(e.person), content: e.content, action: e.action, atMs: Date.parse(e.at), ...(intoEmpty ? {} : { bound: engagementBound(e.action, e.at) }),
-      })),
+      byIdInto(intoEmpty, "import/engagements-into-empty", one("engagements", "relationshipsCreated", "import/engagements", (e) => ({
+        person: personLookup(e.person), ...(intoEmpty && { personId: personId(e.person) }),
+        content: e.content, action: e.action, atMs: Date.parse(e.at), bound: engagementBound(e.action, e.at),
+      }))),
     ],
     concerns: [
-      one("concerns", "nodesCreated", intoEmpty ? "import/concerns-into-empty" : "import/concerns", (k) => ({
+      byIdInto(intoEmpty, "import/concerns-into-empty", one("concerns", "nodesCreated", "import/concerns", (k) => ({
         key: k.key,
         person: personLookup(k.person),
+        ...(intoEmpty && { personId: personId(k.person) }),
         topic: k.topic,
         props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
-        ...(intoEmpty ? {} : { bound: concernBound(k.severity, k.expressedAt) }),
-      })),
+        bound: concernBound(k.severity, k.expressedAt),
+      }))),
     ],
     events: [
       one("events", "nodesCreated", "import/events", (e) => ({
@@ -127,6 +147,11 @@ export function importSteps(intoEmpty?: { evidence: EvidenceSums }): { [S in Sec
       })),
     ],
   };
+}
+
+/** Into an empty workspace, `query` (which finds people by the ids the rows carry), falling back to the step's own. */
+function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, query: QueryName, step: ImportStep<S>): ImportStep<S> {
+  return intoEmpty ? { ...step, query, fallback: step.query } : step;
 }
 
 function one<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, toRow: (record: NormalizedRecord<S>, index: number) => ImportRow): ImportStep<S> {

@@ -27,6 +27,7 @@ import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
 import { normalizers } from "./normalize.js";
 import { parseRecord } from "./parse-record.js";
+import { PersonIds } from "./person-ids.js";
 import { Progress, type ProgressWriter } from "./progress.js";
 import { SECTIONS, type SectionName } from "./schema.js";
 import { SectionWriter, type StepSummary, type WriteSettings } from "./section-writer.js";
@@ -75,9 +76,11 @@ export async function importDocument(db: Db, source: DocumentSource, options: Im
   const validationSeconds = elapsed(started);
 
   const { plan } = validation;
-  const steps = importSteps(isEmpty(known) ? { evidence: plan.evidence } : undefined);
+  const intoEmpty = isEmpty(known);
+  let personIds = new PersonIds();
+  const steps = importSteps(intoEmpty ? { evidence: plan.evidence, personIds: () => personIds } : undefined);
   const summaries = Object.fromEntries(
-    Object.entries(steps).map(([section, sectionSteps]) => [section, sectionSteps.map((step): StepSummary => ({ step: step.name, records: 0, created: 0, existed: 0, seconds: 0 }))]),
+    Object.entries(steps).map(([section, sectionSteps]) => [section, sectionSteps.map((step): StepSummary => ({ step: step.name, records: 0, created: 0, existed: 0, rewritten: 0, seconds: 0 }))]),
   ) as Record<SectionName, StepSummary[]>;
   const total = Object.values(plan.counts).reduce((sum, count) => sum + count, 0);
   const progress = options.progress && !options.dryRun ? new Progress("import", total, options.progress) : undefined;
@@ -93,29 +96,39 @@ export async function importDocument(db: Db, source: DocumentSource, options: Im
       options.onBatch?.(rows);
     },
   };
-  const pairs = await writeSections(source, plan, steps, summaries, settings);
+  const pairs = await writeSections(source, plan, steps, summaries, settings, async (section) => {
+    if (section === "people" && intoEmpty && !settings.dryRun) personIds = await PersonIds.read(db, options.workspace);
+  });
   const written = Object.values(summaries).flat();
   if (pairs.size > 0) written.push(await weighStep(db, inContactOrder(pairs.values()), options));
   progress?.finish();
   return { ok: true, dryRun: settings.dryRun, steps: written, seconds: elapsed(started), validationSeconds };
 }
 
-/** Writes the sections in the order of SECTIONS; resolves with the team–contact pairs of the interactions, to weigh. */
+/**
+ * Writes the sections in the order of SECTIONS, `written` called after each;
+ * resolves with the team–contact pairs of the interactions, to weigh.
+ */
 async function writeSections(
   source: DocumentSource, plan: DocumentPlan, steps: ReturnType<typeof importSteps>, summaries: Record<SectionName, StepSummary[]>, settings: WriteSettings,
+  written: (section: SectionName) => Promise<void>,
 ): Promise<Map<string, Pair>> {
   const normalize = normalizers(plan.resolveTopic);
   const canonical = (Object.keys(SECTIONS) as SectionName[]).filter((section) => plan.order.includes(section));
   const inOrder = canonical.every((section, i) => plan.order[i] === section);
   const passes = inOrder ? [canonical] : canonical.map((section) => [section]);
   const pairs = new Map<string, Pair>();
+  const finish = async ({ section, writer }: { section: SectionName; writer: SectionWriter<unknown> }) => {
+    await writer.finish();
+    await written(section);
+  };
   for (const sections of passes) {
     let current: { section: SectionName; writer: SectionWriter<unknown> } | undefined;
     for await (const group of documentRecords(source)) {
       for (const { section, index, value } of group) {
         if (!sections.includes(section)) continue;
         if (current?.section !== section) {
-          await current?.writer.finish();
+          if (current) await finish(current);
           current = { section, writer: new SectionWriter(steps[section] as ImportStep[], summaries[section], settings) };
         }
         const record = (normalize[section] as (record: unknown) => unknown)(parseRecord(section, value));
@@ -124,7 +137,7 @@ async function writeSections(
         if (wait) await wait;
       }
     }
-    await current?.writer.finish();
+    if (current) await finish(current);
   }
   return pairs;
 }
@@ -145,7 +158,7 @@ async function weighStep(db: Db, pairs: Pair[], options: ImportOptions): Promise
     }
   }
   const existed = options.dryRun ? 0 : pairs.length - connected;
-  return { step: "connection strengths", records: pairs.length, created: connected, existed, seconds: elapsed(started) };
+  return { step: "connection strengths", records: pairs.length, created: connected, existed, rewritten: 0, seconds: elapsed(started) };
 }
 
 /**

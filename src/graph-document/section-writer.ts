@@ -18,6 +18,8 @@ export interface StepSummary {
   records: number;
   created: number;
   existed: number;
+  /** Rows written a second time by the step's fallback statement, by key (import-steps.ts): none when every person was found by id. */
+  rewritten: number;
   /** Seconds its batches were being written, summed (with batches in flight at once, more than the wall time). */
   seconds: number;
 }
@@ -113,7 +115,11 @@ export class SectionWriter<R> {
     this.throwIfFailed();
     const started = performance.now();
     const { db, workspace, dryRun } = this.settings;
-    const created = dryRun ? 0 : ((await db.writeCounted(step.query, { workspace, rows } satisfies Params))[step.counter] ?? 0);
+    let created = dryRun ? 0 : ((await db.writeCounted(step.query, { workspace, rows } satisfies Params))[step.counter] ?? 0);
+    if (step.fallback && !dryRun && created < rows.length) {
+      created += (await db.writeCounted(step.fallback, { workspace, rows } satisfies Params))[step.counter] ?? 0;
+      summary.rewritten += rows.length;
+    }
     summary.records += rows.length;
     summary.created += created;
     summary.existed += dryRun ? 0 : rows.length - created;

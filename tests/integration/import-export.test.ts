@@ -11,7 +11,13 @@ import { CypherCatalogue } from "../../src/db/cypher.js";
 import { createDriver } from "../../src/db/driver.js";
 import { Db } from "../../src/db/run.js";
 import { exportSections } from "../../src/graph-document/export.js";
+import { EvidenceSums } from "../../src/graph-document/evidence-sums.js";
 import { importGraphDocument } from "../../src/graph-document/import.js";
+import { importSteps } from "../../src/graph-document/import-steps.js";
+import { normalizers } from "../../src/graph-document/normalize.js";
+import { parseRecord } from "../../src/graph-document/parse-record.js";
+import type { PersonIds } from "../../src/graph-document/person-ids.js";
+import { SectionWriter } from "../../src/graph-document/section-writer.js";
 import { writeGraphDocument } from "../../src/graph-document/write.js";
 import { smallGraph } from "../fixtures/small-graph.js";
 import { evidenceBounds, rounded } from "../support/evidence-bounds.js";
@@ -56,7 +62,8 @@ describe("import", () => {
     const first = await importGraphDocument(db, smallGraph(), { workspace: name });
     if (!first.ok) throw new Error(JSON.stringify(first.problems));
     expect(first.steps.find((s) => s.step === "people")).toMatchObject({ step: "people", records: 4, created: 4, existed: 0 });
-    expect(first.steps.find((s) => s.step === "connections")).toMatchObject({ step: "connections", records: 2, created: 2, existed: 0 });
+    expect(first.steps.find((s) => s.step === "connections")).toMatchObject({ step: "connections", records: 2, created: 2, existed: 0, rewritten: 0 });
+    for (const step of ["engagements", "concerns"]) expect(first.steps.find((s) => s.step === step)).toMatchObject({ step, created: step === "engagements" ? 3 : 1, rewritten: 0 });
     const size = await graphSize(driver, name);
     const before = await exported(db, name);
 
@@ -100,6 +107,28 @@ describe("import", () => {
     const result = await importGraphDocument(db, smallGraph(), { workspace: name, dryRun: true });
     expect(result.ok && result.steps.find((s) => s.step === "people")?.records).toBe(4);
     expect(await graphSize(driver, name)).toEqual({ nodes: 0, relationships: 0 });
+  });
+});
+
+describe("an import into an empty workspace", () => {
+  it("writes by key the rows whose people their element ids do not find", async () => {
+    const name = workspace("by-id");
+    const { connections, ...withoutConnections } = smallGraph();
+    expect((await importGraphDocument(db, withoutConnections, { workspace: name })).ok).toBe(true);
+    // Every key given Erin's element id: a row finds no one with its key unless it names Erin, and no row names only her.
+    const { records } = await driver.executeQuery("MATCH (p:Person {workspace: $name, email: 'erin@contoso.example'}) RETURN elementId(p) AS id", { name }, { database: testTarget().database });
+    const erin = records[0]!.get("id") as string;
+    const steps = importSteps({ evidence: new EvidenceSums(0), personIds: () => ({ of: () => erin }) as unknown as PersonIds });
+    const summary = { step: "connections", records: 0, created: 0, existed: 0, rewritten: 0, seconds: 0 };
+    const writer = new SectionWriter(steps.connections, [summary], { db, workspace: name, batchSize: 10, concurrency: 1, dryRun: false, onBatch: () => {} });
+    const normalize = normalizers(() => undefined);
+    connections.forEach((record, index) => writer.add(normalize.connections(parseRecord("connections", record) as never), index));
+    await writer.finish();
+    expect(summary).toMatchObject({ records: 2, created: 2, existed: 0, rewritten: 2 });
+
+    const reference = workspace("by-id-reference");
+    expect((await importGraphDocument(db, smallGraph(), { workspace: reference })).ok).toBe(true);
+    expect(await exported(db, name)).toEqual(await exported(db, reference));
   });
 });
 
