@@ -6,8 +6,8 @@
 // $workspace: String, $rows: [{key, person ({email, profileUrl}, one null), personId (element id, null when unknown), topic, props: {text, expressedAt, source, severity, level}, bound (for the fallback)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace})
-WHERE elementId(p) = row.personId AND (p.email = row.person.email OR p.profileUrl = row.person.profileUrl)
+MATCH (p) WHERE elementId(p) = row.personId
+  AND 'Person' IN labels(p) AND p.workspace = $workspace AND (p.email = row.person.email OR p.profileUrl = row.person.profileUrl)
 MATCH (t:Topic {workspace: $workspace, key: row.topic})
 USING INDEX SEEK t:Topic(workspace, key)
 CREATE (p)-[:VOICED]->(k:Concern {workspace: $workspace, key: row.key, id: randomUUID()})-[:ABOUT]->(t)

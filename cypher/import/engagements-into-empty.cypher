@@ -6,8 +6,8 @@
 // $workspace: String, $rows: [{person ({email, profileUrl}, one null), personId (element id, null when unknown), content, action, atMs (epoch milliseconds), bound (for the fallback)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
-MATCH (p:Person {workspace: $workspace})
-WHERE elementId(p) = row.personId AND (p.email = row.person.email OR p.profileUrl = row.person.profileUrl)
+MATCH (p) WHERE elementId(p) = row.personId
+  AND 'Person' IN labels(p) AND p.workspace = $workspace AND (p.email = row.person.email OR p.profileUrl = row.person.profileUrl)
 MATCH (c:Content {workspace: $workspace, url: row.content})
 USING INDEX SEEK c:Content(workspace, url)
 CREATE (p)-[:ENGAGED {action: row.action, at: datetime({epochMillis: toInteger(row.atMs)})}]->(c)
