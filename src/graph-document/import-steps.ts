@@ -30,11 +30,12 @@ export interface ImportStep<S extends SectionName = SectionName> {
   /** Written once the whole section is: the topic hierarchy links topics that may come later in the section. */
   afterSection?: boolean;
   /**
-   * A statement that takes the same rows and writes by key, for a batch the
-   * query wrote fewer of than it was given (one that finds people by element
-   * id: a person it could not find so): it writes what is missing and nothing twice.
+   * A statement that writes by key, and its rows made from the batch's, for a
+   * batch the query wrote fewer of than it was given (one that finds people by
+   * element id: a person it could not find so): it writes what is missing and
+   * nothing twice.
    */
-  fallback?: QueryName;
+  fallback?: { query: QueryName; rows: (row: ImportRow) => ImportRow };
 }
 
 /** What an import into a workspace that was empty as it began knows besides the records. */
@@ -95,30 +96,30 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
     ],
     connections: [
       byIdInto(intoEmpty, "import/connections-into-empty", one("connections", "relationshipsCreated", "import/connections", (k) => ({
-        a: personLookup(k.a),
-        b: personLookup(k.b),
+        a: k.a,
+        b: k.b,
         ...(intoEmpty && { aId: personId(k.a), bId: personId(k.b) }),
         props: defined({ floor: k.strength }),
         // As numbers: a million connections' date-times packed by the driver cost the importer more CPU than anything else it sends.
         sinceMs: optional(k.since, Date.parse) ?? null,
         lastInteractionAtMs: optional(k.lastInteractionAt, Date.parse) ?? null,
-      }))),
+      })), ["a", "b"]),
     ],
     engagements: [
       byIdInto(intoEmpty, "import/engagements-into-empty", one("engagements", "relationshipsCreated", "import/engagements", (e) => ({
-        person: personLookup(e.person), ...(intoEmpty && { personId: personId(e.person) }),
+        person: e.person, ...(intoEmpty && { personId: personId(e.person) }),
         content: e.content, action: e.action, atMs: Date.parse(e.at), bound: engagementBound(e.action, e.at),
-      }))),
+      })), ["person"]),
     ],
     concerns: [
       byIdInto(intoEmpty, "import/concerns-into-empty", one("concerns", "nodesCreated", "import/concerns", (k) => ({
         key: k.key,
-        person: personLookup(k.person),
+        person: k.person,
         ...(intoEmpty && { personId: personId(k.person) }),
         topic: k.topic,
         props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
         bound: concernBound(k.severity, k.expressedAt),
-      }))),
+      })), ["person"]),
     ],
     events: [
       one("events", "nodesCreated", "import/events", (e) => ({
@@ -149,9 +150,22 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
   };
 }
 
-/** Into an empty workspace, `query` (which finds people by the ids the rows carry), falling back to the step's own. */
-function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, query: QueryName, step: ImportStep<S>): ImportStep<S> {
-  return intoEmpty ? { ...step, query, fallback: step.query } : step;
+/**
+ * A step whose rows name people by key (`people`: those fields). Into an
+ * empty workspace it writes with `query`, which finds people by the ids the
+ * rows carry and compares their keys as given; its fallback is the step's own
+ * statement. Otherwise each key becomes the lookup map the step's statement
+ * takes (key-lookups.ts). Keys go as plain strings where they can: a map a
+ * person is the larger part of what the importer packs for 15 million
+ * connections.
+ */
+function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, query: QueryName, step: ImportStep<S>, people: string[]): ImportStep<S> {
+  const withLookups = (row: ImportRow): ImportRow => {
+    for (const field of people) row[field] = personLookup(row[field] as string);
+    return row;
+  };
+  if (intoEmpty) return { ...step, query, fallback: { query: step.query, rows: (row) => withLookups({ ...row }) } };
+  return { ...step, rows: (record, index) => step.rows(record, index).map(withLookups) };
 }
 
 function one<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, toRow: (record: NormalizedRecord<S>, index: number) => ImportRow): ImportStep<S> {

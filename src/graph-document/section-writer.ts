@@ -117,7 +117,7 @@ export class SectionWriter<R> {
     const { db, workspace, dryRun } = this.settings;
     let created = dryRun ? 0 : ((await db.writeCounted(step.query, { workspace, rows } satisfies Params))[step.counter] ?? 0);
     if (step.fallback && !dryRun && created < rows.length) {
-      created += (await db.writeCounted(step.fallback, { workspace, rows } satisfies Params))[step.counter] ?? 0;
+      created += (await db.writeCounted(step.fallback.query, { workspace, rows: rows.map(step.fallback.rows) } satisfies Params))[step.counter] ?? 0;
       summary.rewritten += rows.length;
     }
     summary.records += rows.length;
