@@ -2,8 +2,8 @@
 // instead of the MERGEs of concerns.cypher, each person found by element id,
 // as connections-into-empty.cypher says (concerns.cypher is the fallback and
 // takes the same rows, each key made a lookup map). Their people were written
-// with their concernBound already summed (src/graph-document/evidence-
-// sums.ts).
+// with their concernBound already summed
+// (src/graph-document/evidence-sums.ts).
 // $workspace: String, $rows: [{key, person (a key: an email or a profile key), personId (element id, null when unknown), topic, props: {text, expressedAt, source, severity, level}, bound (for the fallback)}]
 // Returns: nothing; the importer reads what was created from the update counters
 UNWIND $rows AS row
