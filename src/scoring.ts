@@ -22,9 +22,10 @@
  *   viewer reaches is a contender too (src/services/prospect-page.ts).
  *
  * The bounds are written by every statement that adds evidence
- * (import/engagements*, import/concerns, import/events, mutation/record-*);
- * employerEventBound also by those that add an employment (import/employments,
- * ingest/contacts). They are summed when people or companies merge, and were
+ * (import/engagements, import/concerns, import/events, mutation/record-*),
+ * or, into an empty workspace, with the person (import/people-into-empty,
+ * summed by src/graph-document/evidence-sums.ts); employerEventBound also by
+ * those that add an employment (import/employments, ingest/contacts). They are summed when people or companies merge, and were
  * computed for the graph as it stood by cypher/migrations/012-evidence-bounds,
  * 013-company-event-bounds and 014-employer-event-bounds. Changing an action
  * weight, the severity's part or a half-life below changes what the bounds

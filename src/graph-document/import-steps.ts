@@ -3,10 +3,10 @@
  * import query and its rows, with values in Neo4j form (UTC date-times,
  * WGS-84 points, integers), except the dates of connections and engagements
  * (most of a document's rows), sent as epoch milliseconds that their
- * statements turn into date-times. Engagements,
- * concerns and events carry what they add to their person's or company's
- * evidence bound (src/scoring.ts), except in an empty workspace (below). Properties a record does not give are
- * left out of `props`, so an upsert never erases what the graph already knows.
+ * statements turn into date-times. Engagements, concerns and events carry
+ * what they add to their person's or company's evidence bound
+ * (src/scoring.ts). Properties a record does not give are left out of
+ * `props`, so an upsert never erases what the graph already knows.
  * The order satisfies every reference: nodes first, then what links them.
  */
 import { companyLookup, personLookup } from "../db/key-lookups.js";
@@ -155,9 +155,9 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
  * empty workspace it writes with `query`, which finds people by the ids the
  * rows carry and compares their keys as given; its fallback is the step's own
  * statement. Otherwise each key becomes the lookup map the step's statement
- * takes (key-lookups.ts). Keys go as plain strings where they can: a map a
- * person is the larger part of what the importer packs for 15 million
- * connections.
+ * takes (key-lookups.ts). Keys go as plain strings where they can: a map
+ * for each person was the larger part of what the importer packed for 15
+ * million connections.
  */
 function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, query: QueryName, step: ImportStep<S>, people: string[]): ImportStep<S> {
   const withLookups = (row: ImportRow): ImportRow => {
