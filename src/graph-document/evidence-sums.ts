@@ -6,9 +6,8 @@
  * Why: an import into an empty workspace writes them with the person, where
  * otherwise each engagement and concern adds its part to its person in the
  * graph, a write to the person and to the bounds' index each: seven million
- * of them at a million people. The sums are taken in document order, the
- * order in which those writes would have added them, so the stored numbers
- * are the same to the last bit.
+ * of them at a million people. The sums are taken in document order, as
+ * one lane of those writes would have added them.
  */
 import { concernBound, engagementBound } from "../scoring.js";
 import { toInstant } from "./normalize.js";
