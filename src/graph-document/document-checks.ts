@@ -9,8 +9,9 @@
  *   of the other records, kept as 53-bit hashes (hashed-keys.ts); a repeated
  *   hash is a suspect that `confirm` settles with the keys themselves;
  * - `finish`: cycles in the topic hierarchy.
- * Along the way `references` sums each person's evidence bounds
- * (evidence-sums.ts), which an import into an empty workspace writes with them.
+ * Along the way, when the workspace is empty, `references` sums each
+ * person's evidence bounds (evidence-sums.ts), which the import then writes
+ * with them; elsewhere they would go unused.
  * Topics are few and are kept whole: their names and aliases resolve references.
  */
 import { EvidenceSums } from "./evidence-sums.js";
@@ -67,6 +68,7 @@ export class DocumentChecker {
   private readonly urls = new Map<string, number>();
   private readonly users = new Map<string, number>();
   private peopleRecords = 0;
+  private readonly summing: boolean;
   private sums: EvidenceSums | undefined;
   private resolver: TopicResolver | undefined;
   private hashes = new Map<HashedSection, HashedKeys>();
@@ -76,7 +78,9 @@ export class DocumentChecker {
   constructor(
     private readonly known: KnownKeys,
     private readonly report: Report,
-  ) {}
+  ) {
+    this.summing = isEmptyWorkspace(known);
+  }
 
   /**
    * The record as its schema reads it, its problems reported. An invalid
@@ -158,12 +162,12 @@ export class DocumentChecker {
     } else if (section === "engagements") {
       const e = record as Parsed<"engagements">;
       const person = this.needPerson(section, i, "person", e.person);
-      if (person !== undefined) this.evidence.addEngagement(person, e.action, e.at);
+      if (person !== undefined && this.summing) this.evidence.addEngagement(person, e.action, e.at);
       if (!this.urls.has(e.content) && !this.known.contentUrls.has(e.content)) this.report(`engagements[${i}].content`, `unknown content ${e.content}`);
     } else if (section === "concerns") {
       const k = record as Parsed<"concerns">;
       const person = this.needPerson(section, i, "person", k.person);
-      if (person !== undefined) this.evidence.addConcern(person, k.severity, k.expressedAt);
+      if (person !== undefined && this.summing) this.evidence.addConcern(person, k.severity, k.expressedAt);
       this.needTopic(section, i, "topic", k.topic);
     } else if (section === "events") {
       this.needCompany(section, i, "company", (record as Parsed<"events">).company);
@@ -196,7 +200,7 @@ export class DocumentChecker {
     return index;
   }
 
-  /** Each person's evidence bounds, as the references read so far add up (all of them, once `references` has seen every record). */
+  /** Each person's evidence bounds, as the references read so far add up (all of them, once `references` has seen every record); none summed unless the workspace is empty. */
   get evidence(): EvidenceSums {
     return (this.sums ??= new EvidenceSums(this.peopleRecords));
   }
@@ -256,6 +260,11 @@ function ownCopy(key: string): string {
 
 function isHashed(section: SectionName): section is HashedSection {
   return Object.hasOwn(HASHED, section);
+}
+
+/** Whether the workspace holds nothing an import could refer to: then the import takes the shortcuts of import-steps.ts (IntoEmpty). */
+export function isEmptyWorkspace(known: KnownKeys): boolean {
+  return known.emails.size === 0 && known.domains.size === 0 && known.contentUrls.size === 0 && known.topicKeys.size === 0;
 }
 
 /**

@@ -21,7 +21,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/run.js";
 import { inContactOrder, weighPairs, type Pair } from "../relationships/pairs.js";
 import { DEFAULT_HALF_LIFE_DAYS } from "../relationships/strength.js";
-import type { KnownKeys, Problem } from "./document-checks.js";
+import { isEmptyWorkspace, type Problem } from "./document-checks.js";
 import { objectDocument, type DocumentSource } from "./document-source.js";
 import { importSteps, type ImportStep } from "./import-steps.js";
 import { knownKeys } from "./known-keys.js";
@@ -76,7 +76,7 @@ export async function importDocument(db: Db, source: DocumentSource, options: Im
   const validationSeconds = elapsed(started);
 
   const { plan } = validation;
-  const intoEmpty = isEmpty(known);
+  const intoEmpty = isEmptyWorkspace(known);
   let personIds = new PersonIds();
   const steps = importSteps(intoEmpty ? { evidence: plan.evidence, personIds: () => personIds } : undefined);
   const summaries = Object.fromEntries(
@@ -173,10 +173,6 @@ export function forLongWrites(config: Config): Config {
     neo4jMaxRetryMs: Math.max(config.neo4jMaxRetryMs, 60_000),
     neo4jTxTimeoutMs: Math.max(config.neo4jTxTimeoutMs, LONG_WRITE_TX_TIMEOUT_MS),
   };
-}
-
-function isEmpty(known: KnownKeys): boolean {
-  return known.emails.size === 0 && known.domains.size === 0 && known.contentUrls.size === 0 && known.topicKeys.size === 0;
 }
 
 function elapsed(started: number): number {
