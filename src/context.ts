@@ -9,6 +9,7 @@ import type { RelationshipSettings, SearchSettings, SignalSettings } from "./con
 import type { Db } from "./db/run.js";
 import { StartChoice } from "./filters/start-choice.js";
 import type { Scope } from "./filters/statements.js";
+import { lookUpTopicIds } from "./filters/topic-ids.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 import type { Logger } from "./logger.js";
 
@@ -33,9 +34,11 @@ export interface RequestContext {
   /**
    * The scope statements are compiled in. The viewer is looked up only for a
    * question that reads it (src/filters/viewer.ts says which filters do): a
-   * question that names its people saves that round trip.
+   * question that names its people saves that round trip. `topics` are the
+   * topic keys the filter names (src/filters/topic-ids.ts), looked up beside
+   * the viewer.
    */
-  scope(readsViewer: boolean): Promise<Scope>;
+  scope(readsViewer: boolean, topics?: readonly string[]): Promise<Scope>;
   /** Where a filter's statement starts, by what it would read (src/filters/start-choice.ts). */
   starts: StartChoice;
 }
@@ -65,8 +68,9 @@ export function createRequestContext(db: Db, requestId: string, identity: Identi
     relationships: settings.relationships,
     allowPrivateWebhooks: settings.signals?.allowPrivate ?? false,
     viewerId,
-    async scope(readsViewer) {
-      return { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom, viewerId: readsViewer ? await viewerId() : undefined };
+    async scope(readsViewer, topics = []) {
+      const [viewer, topicIds] = await Promise.all([readsViewer ? viewerId() : undefined, lookUpTopicIds(loaders.topicFamily, topics)]);
+      return { workspace: identity.workspace, shortlistFrom: settings.search.shortlistFrom, viewerId: viewer, topicIds };
     },
     starts: new StartChoice(requestDb, settings.search, settings.logger?.child({ requestId })),
   };

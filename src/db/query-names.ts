@@ -37,6 +37,7 @@ export const QUERIES = {
   "topic/by-ids": keyed<TopicItem>(),
   "topic/broader": keyed<TopicItem>(),
   "topic/narrower": keyed<TopicItem>(),
+  "topic/family": keyed<Item & { id: string }>(),
   "content/topics": keyed<TopicItem>(),
   "search/full-text": { item, kind: text, score: column<number>() },
   "import/known-keys": { emails: texts, profiles: column<{ url: string; email: string | null }[]>(), domains: texts, companyNames: texts, urls: texts, topics: column<{ key: string; aliasKeys: string[] }[]>() },

@@ -121,6 +121,11 @@ export class Db {
     return (await this.run("READ", this.statement(query, params))).rows;
   }
 
+  /** A named query as a statement, to run later as it would run now (src/plans/warm.ts plans them ahead). */
+  named<N extends QueryName>(query: N, params: Params): Statement<QueryRow<N>> {
+    return this.statement(query, params) as Statement<QueryRow<N>>;
+  }
+
   /** A loader's batch: its rows typed for a caller that is generic in the query (src/loaders/keyed.ts). */
   readKeyed<N extends KeyedQueryName>(query: N, params: Params): Promise<{ key: string; item: ItemOf<N> }[]>;
   async readKeyed(query: KeyedQueryName, params: Params): Promise<unknown[]> {

@@ -1,7 +1,8 @@
 /**
  * PersonWhere / CompanyWhere → one Cypher predicate, built from the fixed
- * fragments of cypher/filters, plus the prelude it needs (topic sets and
- * locations resolved once per statement, not once per row), as a tree whose
+ * fragments of cypher/filters, plus the prelude it needs (locations and the
+ * anchor's nearby people found once per statement, not once per row; topic
+ * ids come looked up, as parameters: topic-ids.ts), as a tree whose
  * names are given when the statement is rendered (tree.ts). Every condition
  * of a filter object must hold (AND); `AND`, `OR` and `NOT` combine whole
  * filters. The variable the predicate is about is given by the caller; the
@@ -12,7 +13,8 @@ import { AppError, ErrorCode } from "../errors.js";
 import { lower, topicKey } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
 import { allOf, anyOf, firstUses } from "./canonical-order.js";
-import { cypher, Cypher, NULL, Variable, type Param, type Part } from "./tree.js";
+import { topicIdsOf, type TopicIds } from "./topic-ids.js";
+import { cypher, Cypher, NULL, Param, Variable, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 /** maxHops (1 to MAX_HOPS; 1 when not given) → the text of a variable-length bound; Cypher takes no parameter there. */
@@ -56,6 +58,11 @@ export interface Viewer {
   readonly viewerId: string | null | undefined;
 }
 
+/** What a filter needs looked up before it is compiled: the viewer, and the ids of the topics it names (topic-ids.ts). */
+export interface Lookups extends Viewer {
+  readonly topicIds: TopicIds;
+}
+
 /** The person a connectedTo or near starts from: the one given, else the viewer. */
 export function startingPerson(given: string | null | undefined, viewer: Viewer): string {
   const id = given ?? viewerIdOf(viewer);
@@ -82,8 +89,8 @@ export type TopicBoundKind = "interested-in" | "engaged-with" | "expressed-conce
  */
 export interface TopicCondition {
   kind: TopicBoundKind;
-  /** The prelude variable holding the topic ids. */
-  topics: Variable;
+  /** The parameter holding the topic ids. */
+  topics: Param;
   params: Record<string, Param>;
   /** The condition as it stands in the predicate. */
   test: Cypher;
@@ -101,14 +108,14 @@ export interface CompiledFilter {
   shortlistable: TopicCondition[];
 }
 
-export function compilePersonWhere(where: PersonWhere, subject: Part, viewer: Viewer): CompiledFilter {
-  const builder = new FilterBuilder(viewer);
+export function compilePersonWhere(where: PersonWhere, subject: Part, lookups: Lookups): CompiledFilter {
+  const builder = new FilterBuilder(lookups);
   return builder.result(builder.person(where, subject, true));
 }
 
 /** @param fromBothEnds whether each connectedTo is tested from both ends, for a statement that tests few companies (start-choice.ts) */
-export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: Viewer, fromBothEnds = false): CompiledFilter {
-  const builder = new FilterBuilder(viewer, fromBothEnds);
+export function compileCompanyWhere(where: CompanyWhere, subject: Part, lookups: Lookups, fromBothEnds = false): CompiledFilter {
+  const builder = new FilterBuilder(lookups, fromBothEnds);
   return builder.result(builder.company(where, subject));
 }
 
@@ -118,10 +125,10 @@ export function compileCompanyWhere(where: CompanyWhere, subject: Part, viewer: 
  * and the rest of the company filter on `company`. One builder compiles both,
  * so they share the prelude; the shortlistable conditions are the employee's.
  */
-export function compileEmployerOfReached(where: CompanyWhere, employee: Part, company: Part, viewer: Viewer): CompiledFilter & { employeePredicate: Cypher } {
+export function compileEmployerOfReached(where: CompanyWhere, employee: Part, company: Part, lookups: Lookups): CompiledFilter & { employeePredicate: Cypher } {
   const { employs, ...companyRest } = where;
   const { connectedTo: _expandedFrom, ...employeeRest } = employs ?? {};
-  const builder = new FilterBuilder(viewer);
+  const builder = new FilterBuilder(lookups);
   const employeePredicate = builder.person(employeeRest, employee, true);
   return { ...builder.result(builder.company(companyRest, company), [employeePredicate]), employeePredicate };
 }
@@ -132,7 +139,7 @@ class FilterBuilder {
   private readonly personIds = new Set<string>();
   private readonly shortlistable: TopicCondition[] = [];
 
-  constructor(private readonly viewer: Viewer, private readonly fromBothEnds = false) {}
+  constructor(private readonly lookups: Lookups, private readonly fromBothEnds = false) {}
 
   /**
    * @param predicate the predicate, after any others the statement renders before it (`before`): the
@@ -236,21 +243,18 @@ class FilterBuilder {
   }
 
   /** A condition on facts about topics; at the top level and with topics given, a shortlist step may stand for it. */
-  private topicBound(kind: TopicBoundKind, p: Part, topics: Variable | null, topLevel: boolean, values: Record<string, unknown>): Cypher {
+  private topicBound(kind: TopicBoundKind, p: Part, topics: Param | null, topLevel: boolean, values: Record<string, unknown>): Cypher {
     const shared = params(values);
     const test = fragment(`person/${kind}`, { person: p, topics: topics ?? NULL }, shared);
     if (topLevel && topics !== null) this.shortlistable.push({ kind, topics, params: shared, test });
     return test;
   }
 
-  private topicSet(names: string[]): Variable {
-    const topics = new Variable("topics_");
-    this.prelude.push(fragment("common/topic-set", { topics }, { names: names.map(topicKey) }));
-    this.carried.push(topics);
-    return topics;
+  private topicSet(names: string[]): Param {
+    return new Param("topics", topicIdsOf(this.lookups.topicIds, names));
   }
 
-  private optionalTopicSet(names: string[] | null | undefined): Variable | null {
+  private optionalTopicSet(names: string[] | null | undefined): Param | null {
     return names == null ? null : this.topicSet(names);
   }
 
@@ -262,7 +266,7 @@ class FilterBuilder {
   }
 
   private personId(given: string | null | undefined): string {
-    const id = startingPerson(given, this.viewer);
+    const id = startingPerson(given, this.lookups);
     this.personIds.add(id);
     return id;
   }

@@ -40,6 +40,8 @@ export const FRAGMENT_NAMES = [
   "person/title-contains",
   "person/changed-job",
   "shortlist/matched",
+  "shortlist/step",
+  "shortlist/first-step",
   "shortlist/interested-in",
   "shortlist/engaged-with",
   "shortlist/expressed-concern",

@@ -61,7 +61,7 @@ export interface StartSettings {
 export class StartChoice {
   constructor(private readonly db: Db, private readonly settings: StartSettings, private readonly logger?: Logger) {}
 
-  /** The scope for a statement that expands `connectedTo`, with fewReached when its reach is below shortlistFrom. */
+  /** The scope for a statement that expands `connectedTo`, with fewReached: whether its reach is below shortlistFrom. */
   async shortlisting(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): Promise<Scope> {
     if (!connectedTo) return scope;
     const reach = await estimateReach(this.db, scope.workspace, connectedTo.team ? { team: true } : { anchor: startingPerson(connectedTo.person, scope) });

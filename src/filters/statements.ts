@@ -9,7 +9,7 @@
 import neo4j from "neo4j-driver";
 import { statementOf, type Params, type Statement } from "../db/run.js";
 import { column, single, type CompanyItem, type Columns, type Item, type PersonItem, type RowOf } from "../db/rows.js";
-import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf, type CompiledFilter, type Viewer } from "./compile.js";
+import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf, type CompiledFilter, type Lookups, type Viewer } from "./compile.js";
 import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
@@ -34,8 +34,8 @@ const COUNT = { total: column<number>() };
 const PATH = { people: column<PersonItem[]>(), strengths: column<number[]>(), hops: column<number>(), score: column<number>() };
 export type IntroductionPath = RowOf<typeof PATH>;
 
-/** Who is asking and where: every statement is scoped to the workspace. */
-export interface Scope extends Viewer {
+/** Who is asking and where, and what the filter needs looked up: every statement is scoped to the workspace. */
+export interface Scope extends Lookups {
   workspace: string;
   /** How many people a statement must have to test before it shortlists them (cypher/filters/shortlist). */
   shortlistFrom: number;
@@ -43,8 +43,10 @@ export interface Scope extends Viewer {
    * True when the people connectedTo reaches are, by an estimate from the
    * graph, fewer than shortlistFrom (start-choice.ts): the statement then
    * tests each of them and carries no shortlist steps, which would skip
-   * themselves anyway, so Neo4j has a smaller text to plan. Absent: the steps
-   * are written and decide for themselves.
+   * themselves anyway, so Neo4j has a smaller text to plan. False when the
+   * estimate says at least as many: the first step is certain
+   * (shortlist.ts). Absent (no estimate): the steps are written and decide
+   * for themselves.
    */
   fewReached?: boolean;
 }
@@ -129,7 +131,9 @@ function reachedStatement<C extends Columns>(
 
 /** Who the rows a statement tests are (shortlist.ts's matched()): everyone, or the people connectedTo reaches, many or few. */
 function testedPeople(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): TestedPeople {
-  return !connectedTo ? "everyone" : scope.fewReached ? "few reached" : "reached";
+  if (!connectedTo) return "everyone";
+  if (scope.fewReached === undefined) return "reached";
+  return scope.fewReached ? "few reached" : "many reached";
 }
 
 /** The rows of `person` a statement tests: the people connectedTo reaches, from a person or from the team. */

@@ -22,6 +22,7 @@ import type { Db } from "../db/run.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { prospectsPage, prospectsReadViewer, type ProspectRow } from "../filters/prospects.js";
 import { companiesExport } from "../filters/statements.js";
+import { companyWhereTopics, personWhereTopics } from "../filters/topic-ids.js";
 import type { Logger } from "../logger.js";
 import { readCheckingPeople, requirePeople } from "../services/existence.js";
 import { everyoneScored, readMatching } from "../services/prospect-ranking.js";
@@ -52,7 +53,7 @@ export function segmentExportRouter({ authenticate, db, logger, settings }: { au
       const where = peopleFilter(segment);
       const scoredAt = ctx.requestedAt;
       // A company export ranks contacts by their connection to the viewer, so it always reads the viewer.
-      const scope = await ctx.scope(where ? prospectsReadViewer(where) : true);
+      const scope = await ctx.scope(where ? prospectsReadViewer(where) : true, where ? personWhereTopics(where) : companyWhereTopics(companyFilter(segment)!));
       let exported: number;
       if (where) {
         const page = prospectsPage(where, scope, MAX_EXPORTED, { scoredAt, after: null });

@@ -36,6 +36,7 @@ export function createLoaders(db: Db, workspace: string) {
     teamConnectionsOfPerson: manyByKey(db, workspace, "person/team-connections"),
     broaderTopics: manyByKey(db, workspace, "topic/broader"),
     narrowerTopics: manyByKey(db, workspace, "topic/narrower"),
+    topicFamily: manyByKey(db, workspace, "topic/family"),
     topicsOfContent: manyByKey(db, workspace, "content/topics"),
     engagementsOfPerson: (limit: number) =>
       perArgs(`engagements:${limit}`, () => manyByKey(db, workspace, "person/engagements", { limit: neo4j.int(limit) })),

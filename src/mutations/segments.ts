@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { RequestContext } from "../context.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { snapshotPeople } from "../filters/statements.js";
+import { personWhereTopics } from "../filters/topic-ids.js";
 import { personWhereReadsViewer } from "../filters/viewer.js";
 import { requirePeople } from "../services/existence.js";
 import { peopleFilter } from "../services/segments.js";
@@ -54,7 +55,7 @@ export const snapshotSegment = mutation({
     const where = peopleFilter(segment.item);
     if (!where) throw new AppError(ErrorCode.BAD_USER_INPUT, "only a people segment has members to freeze", { argument: "id" });
     const snapshot = randomUUID();
-    const statement = snapshotPeople(where, await ctx.scope(personWhereReadsViewer(where)), { segment: id, snapshot }, ctx.identity.email);
+    const statement = snapshotPeople(where, await ctx.scope(personWhereReadsViewer(where), personWhereTopics(where)), { segment: id, snapshot }, ctx.identity.email);
     await requirePeople(statement.personIds, ctx);
     const [row] = await tx.run(statement);
     return { ...row!.item, segmentId: id };

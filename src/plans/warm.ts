@@ -32,6 +32,8 @@ import { integer } from "../db/values.js";
 import type { Logger } from "../logger.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
 import { canonicalFilters } from "./canonical.js";
+import { companyWhereTopics, lookUpTopicIds, personWhereTopics } from "../filters/topic-ids.js";
+import { manyByKey } from "../loaders/keyed.js";
 import { everyoneScored } from "../services/prospect-ranking.js";
 
 export interface WarmSettings {
@@ -75,22 +77,23 @@ export class PlanWarmer {
     return this.enqueue("at start", async () => {
       const segments = (await this.db.read("segment/for-warming", { limit: integer(MAX_SEGMENTS) })).map((row) => row.item);
       const workspaces = [this.settings.workspace, ...segments.map((segment) => String(segment.workspace))];
-      const canonical = canonicalStatements(workspaces, this.settings.shortlistFrom);
+      const canonical = await canonicalStatements(this.db, workspaces, this.settings.shortlistFrom);
+      const saved = await Promise.all(segments.map((segment) => this.segmentStatements(segment)));
       // Segments first: they are what users come back to. Then what serves every filter of its kind.
-      return [...segments.flatMap((segment) => this.segmentStatements(segment)), ...canonical.filter(isShared), ...canonical];
+      return [...saved.flat(), ...canonical.filter(isShared), ...canonical];
     });
   }
 
   /** Only what atStart warms first: what a filter no one has asked before finds planned on a server that has warmed. */
   shared(): Promise<WarmReport> {
-    return this.enqueue("shared", async () => canonicalStatements([this.settings.workspace], this.settings.shortlistFrom).filter(isShared));
+    return this.enqueue("shared", async () => (await canonicalStatements(this.db, [this.settings.workspace], this.settings.shortlistFrom)).filter(isShared));
   }
 
   /** After a segment of `workspace` was saved or changed: that workspace's segments (those already planned cost a cache hit and an empty read). */
   segmentsChanged(workspace: string): Promise<WarmReport> {
     return this.enqueue("after a segment changed", async () => {
       const segments = (await this.db.read("segment/all", { workspace })).map((row) => row.item);
-      return segments.flatMap((segment) => this.segmentStatements({ ...segment, workspace }));
+      return (await Promise.all(segments.map((segment) => this.segmentStatements({ ...segment, workspace })))).flat();
     });
   }
 
@@ -103,12 +106,13 @@ export class PlanWarmer {
     this.stopped = true;
   }
 
-  private segmentStatements(segment: SegmentItem): Statement<unknown>[] {
+  private async segmentStatements(segment: SegmentItem): Promise<Statement<unknown>[]> {
     try {
-      const scope = warmingScope(String(segment.workspace), this.settings.shortlistFrom);
       const people = peopleFilter(segment);
-      if (people) return personStatements(people, scope, true);
       const companies = companyFilter(segment);
+      const topics = people ? personWhereTopics(people) : companies ? companyWhereTopics(companies) : [];
+      const scope = await warmingScope(this.db, String(segment.workspace), this.settings.shortlistFrom, topics);
+      if (people) return personStatements(people, scope, true);
       return companies ? companyStatements(companies, scope) : [];
     } catch (error) {
       // A segment saved by an older version may no longer compile; reading it will say so to its reader.
@@ -156,9 +160,16 @@ export class PlanWarmer {
   }
 }
 
-function warmingScope(workspace: string, shortlistFrom: number): Scope {
-  // Any id of a person: ids are UUIDs, so this one has their type and size.
-  return { workspace: warmingWorkspace(workspace), viewerId: randomUUID(), shortlistFrom };
+/**
+ * The scope a statement of `workspace` is planned in. The viewer is any id of
+ * a person: ids are UUIDs, so this one has their type and size. Each topic key
+ * gets as many ids as it matches in `workspace` (the size bucket of a list
+ * parameter keys the plan: topic-ids.ts), made up, so that nothing is read.
+ */
+async function warmingScope(db: Db, workspace: string, shortlistFrom: number, topics: readonly string[]): Promise<Scope> {
+  const matched = await lookUpTopicIds(manyByKey(db, workspace, "topic/family"), topics);
+  const topicIds = new Map([...matched].map(([key, ids]) => [key, ids.map(() => randomUUID())]));
+  return { workspace: warmingWorkspace(workspace), viewerId: randomUUID(), shortlistFrom, topicIds };
 }
 
 /** What Neo4j keys a cached plan by: the text, and each parameter's type, with strings and lists by their size bucket. */
@@ -173,11 +184,16 @@ function planKey(statement: Statement<unknown>): string {
 /** Neo4j's size bucket of a string or a list: 0, 1, then the next power of ten. */
 const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(Math.log10(length)));
 
-/** Each canonical question once per size of workspace name among `workspaces`. */
-function canonicalStatements(workspaces: string[], shortlistFrom: number): Statement<unknown>[] {
+/**
+ * Each canonical question once per size of workspace name among `workspaces`,
+ * with the topic ids of the first workspace of that size, and the lookup of
+ * topic ids for a filter naming one topic and for one naming a few.
+ */
+async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: number): Promise<Statement<unknown>[]> {
   const bySize = new Map(workspaces.map((workspace) => [sizeBucket(workspace.length), workspace]));
-  return [...bySize.values()].flatMap((workspace) => {
-    const scope = warmingScope(workspace, shortlistFrom);
+  const each = await Promise.all([...bySize.values()].map(async (workspace) => {
+    const topics = [...new Set(canonicalFilters("").flatMap((filter) => (filter.list === "companies" ? companyWhereTopics(filter.where) : personWhereTopics(filter.where))))];
+    const scope = await warmingScope(db, workspace, shortlistFrom, topics);
     const me = scope.viewerId as string;
     const filters = canonicalFilters(me).flatMap((filter) =>
       (filter.list === "companies" ? companyStatements(filter.where, scope) : personStatements(filter.where, scope, filter.list === "prospects")));
@@ -185,8 +201,10 @@ function canonicalStatements(workspaces: string[], shortlistFrom: number): State
       introductionPaths(scope, { person: me }, { to: randomUUID(), toCompany: null }, 3, 5),
       introductionPaths(scope, { person: me }, { to: null, toCompany: randomUUID() }, 3, 5),
     ];
-    return [...filters, ...paths];
-  });
+    const lookups = [["a"], ["a", "b"]].map((keys) => db.named("topic/family", { workspace: scope.workspace, keys }));
+    return [...lookups, ...filters, ...paths];
+  }));
+  return each.flat();
 }
 
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
@@ -209,7 +227,7 @@ const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
 /** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
-const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE]);
+const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, "topic/family"]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */
@@ -236,9 +254,9 @@ function workspaceStatements(page: WorkspaceRanking): Statement<unknown>[] {
   return [...(contenders.reached ? [contenders.reached] : []), contenders.byEvidence(firstRound), page.count(), ...(page.reach ? [page.reach] : [])];
 }
 
-/** A statement expanding connectedTo has two texts, with and without shortlist steps, as its reach decides (start-choice.ts): both are warmed. */
+/** A request's statement expanding connectedTo has two texts, for many reached and for few, as its reach estimate decides (start-choice.ts): both are warmed. */
 function shortlistings(connectedTo: ConnectedToFilter | null | undefined, scope: Scope): Scope[] {
-  return connectedTo ? [scope, { ...scope, fewReached: true }] : [scope];
+  return connectedTo ? [{ ...scope, fewReached: false }, { ...scope, fewReached: true }] : [scope];
 }
 
 /**

@@ -11,6 +11,7 @@ import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js"
 import type { CompanyItem, PersonItem } from "../db/rows.js";
 import type { ConnectedToFilter } from "../filters/types.js";
 import { companiesCount, companiesPage, peopleCount, peoplePage, type CompanyStart, type FilterStatement, type Scope } from "../filters/statements.js";
+import { companyWhereTopics, personWhereTopics } from "../filters/topic-ids.js";
 import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
@@ -25,6 +26,8 @@ interface ListKind<W, I, S> {
   page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null, start: S): FilterStatement<{ item: I; sortValue: string | number }>;
   count(where: W, scope: Scope, start: S): FilterStatement<{ total: number }>;
   readsViewer(where: W): boolean;
+  /** The topic keys it names, looked up before it is compiled (topic-ids.ts). */
+  topics(where: W): string[];
   /** The connectedTo its statements expand, whose reach decides their shortlist steps (start-choice.ts). */
   expands(where: W): ConnectedToFilter | null | undefined;
   /** The natural key that breaks ties between equal names. */
@@ -32,10 +35,10 @@ interface ListKind<W, I, S> {
 }
 
 const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>, PersonItem, null> = {
-  validate: validPersonWhere, start: async () => null, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, expands: (where) => where.connectedTo, naturalKey: (person) => person.email ?? (person.profileUrl as string),
+  validate: validPersonWhere, start: async () => null, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, topics: personWhereTopics, expands: (where) => where.connectedTo, naturalKey: (person) => person.email ?? (person.profileUrl as string),
 };
 const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>, CompanyItem, CompanyStart> = {
-  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, expands: (where) => where.employs?.connectedTo, naturalKey: (company) => company.domain ?? (company.nameKey as string),
+  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, topics: companyWhereTopics, expands: (where) => where.employs?.connectedTo, naturalKey: (company) => company.domain ?? (company.nameKey as string),
 };
 
 export const people = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(PEOPLE, args, ctx, info);
@@ -51,7 +54,7 @@ async function list<W, I, S>(kind: ListKind<W, I, S>, args: ListArgs, ctx: Reque
     throw new AppError(ErrorCode.BAD_USER_INPUT, `${argument} is a cursor of another order: ask for the same orderBy as the page it came from`, { argument });
   }
   const readOrder: Order = paging.backward ? { ...order, direction: order.direction === "ASC" ? "DESC" : "ASC" } : order;
-  const scope = await ctx.starts.shortlisting(kind.expands(where), await ctx.scope(kind.readsViewer(where)));
+  const scope = await ctx.starts.shortlisting(kind.expands(where), await ctx.scope(kind.readsViewer(where), kind.topics(where)));
   const start = await kind.start(where, scope, ctx);
   const page = kind.page(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder }, start);
   const counting = kind.count(where, scope, start);

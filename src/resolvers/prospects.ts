@@ -9,6 +9,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../context.js";
 import { prospectsPage, prospectsReadViewer, type ProspectPosition } from "../filters/prospects.js";
+import { personWhereTopics } from "../filters/topic-ids.js";
 import { validPersonWhere } from "../validation/where.js";
 import { readCheckingPeople } from "../services/existence.js";
 import { connection, decodeCursor, pagingOf, totalCount, type PagingArgs } from "./pagination.js";
@@ -26,7 +27,7 @@ export async function prospects(_: unknown, args: ProspectArgs, ctx: RequestCont
   const position: ProspectPosition = key
     ? { scoredAt: key[2], after: { score: key[0], email: key[1] }, backward: paging.backward }
     : { scoredAt: ctx.requestedAt, after: null, backward: paging.backward };
-  const scope = await ctx.starts.shortlisting(where.connectedTo, await ctx.scope(prospectsReadViewer(where)));
+  const scope = await ctx.starts.shortlisting(where.connectedTo, await ctx.scope(prospectsReadViewer(where), personWhereTopics(where)));
   const page = prospectsPage(where, scope, paging.size + 1, position);
   const contendersFirst = page.kind === "workspace" && !position.backward && (await ctx.starts.contendersFirst(where, scope));
   const ranked = readCheckingPeople(page.matching.personIds, ctx, () => rankedPage(ctx.db, page, position, paging.size + 1, contendersFirst));

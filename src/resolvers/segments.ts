@@ -11,6 +11,7 @@ import { integer } from "../db/values.js";
 import type { SegmentItem, SnapshotItem } from "../db/rows.js";
 import { AppError, ErrorCode } from "../errors.js";
 import { snapshotChange } from "../filters/statements.js";
+import { personWhereTopics } from "../filters/topic-ids.js";
 import { personWhereReadsViewer } from "../filters/viewer.js";
 import { requirePeople } from "../services/existence.js";
 import { companyFilter, peopleFilter } from "../services/segments.js";
@@ -70,7 +71,7 @@ export const Snapshot = {
     const where = segment ? peopleFilter(segment) : null;
     if (!where) return { joined: [], left: [] };
     const [joined, left] = await Promise.all((["joined", "left"] as const).map(async (side) => {
-      const statement = snapshotChange(side, where, await ctx.scope(personWhereReadsViewer(where)), snapshot.id);
+      const statement = snapshotChange(side, where, await ctx.scope(personWhereReadsViewer(where), personWhereTopics(where)), snapshot.id);
       await requirePeople(statement.personIds, ctx);
       return (await ctx.db.read(statement)).map((row) => row.item);
     }));

@@ -204,7 +204,7 @@ beforeAll(async () => {
   const segment = randomUUID();
   const snapshot = randomUUID();
   await db.write("segment/save", { workspace: B, id: segment, name: "Everyone", description: "[B]", people: "{}", companies: null, recordedBy: "rep@ourco.example" });
-  await db.transaction("snapshot", (run) => run(snapshotPeople({}, { workspace: B, viewerId: null, shortlistFrom: 2_000 }, { segment, snapshot }, "rep@ourco.example")));
+  await db.transaction("snapshot", (run) => run(snapshotPeople({}, { workspace: B, viewerId: null, shortlistFrom: 2_000, topicIds: new Map() }, { segment, snapshot }, "rep@ourco.example")));
   const webhook = randomUUID();
   await db.write("webhook/create", { workspace: B, id: webhook, segment, url: "http://127.0.0.1:9/never", secret: "[B] secret of B's", recordedBy: "rep@ourco.example" });
   const inA = async (query: string) => (await driver.executeQuery(query, { workspace: A })).records.map((r) => r.get(0) as string);

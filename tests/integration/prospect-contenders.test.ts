@@ -23,6 +23,8 @@ import { everyoneScored, readMatching } from "../../src/services/prospect-rankin
 import { signInAsViewer } from "../differential/viewer.js";
 import { importedGraph } from "../support/imported-graph.js";
 import { gql, startTestServer, type TestServer } from "../support/server.js";
+import { personWhereTopics } from "../../src/filters/topic-ids.js";
+import { withTopics } from "../support/scope.js";
 
 const imported = importedGraph("contenders", 53, 300);
 const { workspace, db, graph } = imported;
@@ -54,9 +56,10 @@ const filters: [string, PersonWhere][] = [
   [`interested in ${topicA} and concerned about ${topicB}, or not`, { interestedIn: { topics: [topicA!] }, OR: [{ expressedConcern: { topics: [topicB!] } }, { NOT: { expressedConcern: { topics: [topicB!] } } }] }],
 ];
 
-function page(where: PersonWhere, first: number, viewerId: string | null, after: ProspectPosition["after"] = null) {
+async function page(where: PersonWhere, first: number, viewerId: string | null, after: ProspectPosition["after"] = null) {
   const position: ProspectPosition = { scoredAt: graph.builtAt.toISOString(), after };
-  return { statements: prospectsPage(where, { workspace, viewerId, shortlistFrom: 2_000 }, first, position), position };
+  const scope = await withTopics(db, { workspace, viewerId, shortlistFrom: 2_000 }, personWhereTopics(where));
+  return { statements: prospectsPage(where, scope, first, position), position };
 }
 
 /** db, noting which statements it read. */
@@ -68,14 +71,14 @@ function noting() {
 describe("a ranking of the whole workspace from its contenders", () => {
   it.each(filters)("%s: the first pages are the pages of scoring everyone, the very first settled by the contenders", async (_, where) => {
     for (const viewerId of [imported.viewerId, null]) {
-      const everyone = page(where, 10_000, viewerId).statements;
+      const everyone = (await page(where, 10_000, viewerId)).statements;
       const all = await db.read(everyoneScored(everyone, await readMatching(db, everyone)));
       expect(all.length).toBeGreaterThan(PAGES * PAGE);
       const walked: ProspectRow[] = [];
       const settled: boolean[] = [];
       let after: ProspectPosition["after"] = null;
       while (settled.length < PAGES) {
-        const { statements, position } = page(where, PAGE, viewerId, after);
+        const { statements, position } = await page(where, PAGE, viewerId, after);
         const { reader, names } = noting();
         const { rows, matching } = await rankedPage(reader, statements, position, PAGE, true);
         expect(rows.length).toBeGreaterThan(0);

@@ -19,6 +19,8 @@ import { everyoneScored, rankedRows, readMatching } from "../../src/services/pro
 import { testTarget } from "../support/db.js";
 import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
 import { importedGraph } from "../support/imported-graph.js";
+import { personWhereTopics } from "../../src/filters/topic-ids.js";
+import { withTopics } from "../support/scope.js";
 
 const imported = importedGraph("ranking", 47, 300);
 const { workspace, driver, db, graph } = imported;
@@ -63,8 +65,9 @@ const filters: [string, PersonWhere][] = [
   [`engaged with ${topicA} or concerned about ${topicB}`, { OR: [{ engagedWith: { topics: [topicA!] } }, { expressedConcern: { topics: [topicB!] } }] }],
 ];
 
-function page(where: PersonWhere, first: number, position: Partial<ProspectPosition> = {}) {
-  return prospectsPage(where, { workspace, viewerId: imported.viewerId, shortlistFrom: 2_000 }, first, { scoredAt: graph.builtAt.toISOString(), after: null, ...position });
+async function page(where: PersonWhere, first: number, position: Partial<ProspectPosition> = {}) {
+  const scope = await withTopics(db, { workspace, viewerId: imported.viewerId, shortlistFrom: 2_000 }, personWhereTopics(where));
+  return prospectsPage(where, scope, first, { scoredAt: graph.builtAt.toISOString(), after: null, ...position });
 }
 
 /** db, counting the people its scoring statements were given. */
@@ -82,7 +85,7 @@ function countingScored() {
 
 describe("a ranking of the whole workspace, by bounds", () => {
   it.each(filters)("%s: no one scores above their upper bound", async (_, where) => {
-    const statements = page(where, 10_000);
+    const statements = await page(where, 10_000);
     const matching = await readMatching(db, statements);
     const rows = await db.read(everyoneScored(statements, matching));
     const upperBound = scoreUpperBounds(graph.builtAt.getTime());
@@ -109,14 +112,14 @@ const walk = (where: PersonWhere) => walks.get(where) ?? walks.set(where, walkOn
 
 /** Every page of `where`'s ranking in turn, fifteen rows each, found by bounds starting from fifteen people, and the whole ranking scored at once. */
 async function walkOnce(where: PersonWhere) {
-  const everyone = page(where, 10_000);
+  const everyone = await page(where, 10_000);
   const all = await db.read(everyoneScored(everyone, await readMatching(db, everyone)));
   const walked: ProspectRow[] = [];
   const scoredPerPage: number[] = [];
   let after: ProspectPosition["after"] = null;
   while (walked.length < all.length) {
     const { reader, counted } = countingScored();
-    const statements = page(where, 15, { after });
+    const statements = await page(where, 15, { after });
     const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after }, 15, [], 15);
     expect(rows.length).toBeGreaterThan(0);
     walked.push(...rows);

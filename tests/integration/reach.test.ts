@@ -39,7 +39,7 @@ async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
 
 /** The ranked rows of prospects for `where`: the ids the filter matches, scored. */
 async function ranked(where: PersonWhere, fewBelow: number) {
-  const page = prospectsPage(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
+  const page = prospectsPage(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
   if (page.kind !== "reached") throw new Error("these rankings have connectedTo");
   const [matching] = await db.read(page.matching);
   return readWithFewBelow(page.scored(matching!.ids), fewBelow);
@@ -60,7 +60,7 @@ describe("prospects within two hops: reach of the people who match", () => {
   });
 
   it.each(filters)("%s: ranks everyone the filter matches, neither way losing a person", async (_, where) => {
-    const [counted] = await db.read(peopleCount(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }));
+    const [counted] = await db.read(peopleCount(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }));
     expect((await ranked(where, 0)).length).toBe(Number(counted!.total));
     expect((await ranked(where, Number.MAX_SAFE_INTEGER)).length).toBe(Number(counted!.total));
   });
@@ -68,7 +68,7 @@ describe("prospects within two hops: reach of the people who match", () => {
 
 describe("prospects without connectedTo: the viewer's reach of everyone", () => {
   it("is the strength of each person's strongest path of at most two connections, as the graph document gives it", async () => {
-    const page = prospectsPage({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
+    const page = prospectsPage({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
     if (page.kind !== "workspace" || !page.reach) throw new Error("a ranking without connectedTo, with a viewer, reads the viewer's reach");
     const [row] = await db.read(page.reach);
     const emails = new Map((await db.read<{ id: string; email: string }>({
@@ -102,7 +102,7 @@ describe("a company export: the best-connected contact at each company", () => {
   }
 
   it.each([["few", Number.MAX_SAFE_INTEGER], ["widening", 0]])("every company, reach found the %s way", async (_, fewBelow) => {
-    const rows = await readWithFewBelow(companiesExport({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000 }), fewBelow);
+    const rows = await readWithFewBelow(companiesExport({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }), fewBelow);
     const expected = expectedContacts();
     expect(rows).toHaveLength(graph.normalized.companies.length);
     expect(expected.size).toBeGreaterThan(20);
@@ -146,7 +146,7 @@ describe("a company export: equally connected contacts", () => {
   });
 
   it.each([["few", Number.MAX_SAFE_INTEGER], ["widening", 0]])("the first by email is the contact, reach found the %s way", async (_, fewBelow) => {
-    const rows = await readWithFewBelow(companiesExport({ domains: ["tied.example"] }, { workspace: tied, viewerId: tiedViewerId, shortlistFrom: 2_000 }), fewBelow);
+    const rows = await readWithFewBelow(companiesExport({ domains: ["tied.example"] }, { workspace: tied, viewerId: tiedViewerId, shortlistFrom: 2_000, topicIds: new Map() }), fewBelow);
     expect(rows.map((row) => [row.domain, row.contactEmail, row.connection])).toEqual([["tied.example", "abe@tied.example", 0.5]]);
   });
 });

@@ -37,7 +37,7 @@ afterAll(async () => {
 describe("shortlisting by the estimated reach", () => {
   const fewReached = async (connectedTo: { person?: string; team?: boolean; maxHops: number }, shortlistFrom: number) => {
     // A new StartChoice each time would still share the estimate kept for a while; the graph does not change here.
-    const scope = await new StartChoice(db, { filterStart: "cost", contendersFrom: 100_000 }).shortlisting(connectedTo, { workspace, viewerId: anchorId, shortlistFrom });
+    const scope = await new StartChoice(db, { filterStart: "cost", contendersFrom: 100_000 }).shortlisting(connectedTo, { workspace, viewerId: anchorId, shortlistFrom, topicIds: new Map() });
     return scope.fewReached;
   };
 
@@ -54,7 +54,7 @@ describe("shortlisting by the estimated reach", () => {
   });
 
   it("leaves a scope without connectedTo as it was", async () => {
-    const scope = { workspace, viewerId: anchorId, shortlistFrom: 2_000 };
+    const scope = { workspace, viewerId: anchorId, shortlistFrom: 2_000, topicIds: new Map() };
     expect(await new StartChoice(db, { filterStart: "cost", contendersFrom: 100_000 }).shortlisting(undefined, scope)).toBe(scope);
   });
 });

@@ -10,8 +10,9 @@ import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { companiesPage, peopleCount, peoplePage } from "../../../src/filters/statements.js";
 import { Naming } from "../../../src/filters/tree.js";
 import type { CompanyWhere, PersonWhere } from "../../../src/filters/types.js";
+import { everyTopic } from "../../support/scope.js";
 
-const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
 const crm = { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] };
 const churn = { topics: ["Churn"], withinDays: 90 };
 

@@ -11,6 +11,7 @@ import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { Naming } from "../../../src/filters/tree.js";
 import { contenderSearch } from "../../../src/scoring-contenders.js";
+import { everyTopic } from "../../support/scope.js";
 
 /** A compiled filter as a statement renders it: the prelude, then the predicate, named in that order. */
 function rendered(compiled: CompiledFilter) {
@@ -25,40 +26,25 @@ describe("compilePersonWhere", () => {
       connectedTo: { maxHops: 2, minStrength: 0.3 },
       engagedWith: { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] },
       expressedConcern: { topics: ["Churn"], withinDays: 90 },
-    }, "person", { viewerId: "viewer-id" }));
+    }, "person", { viewerId: "viewer-id", topicIds: everyTopic }));
     expect(compiled.predicate).toMatchInlineSnapshot(`
       "((person.id <> $anchor0 AND EXISTS {
         MATCH path_0 = (person)-[:KNOWS*1..2]-(anchor_0:Person {workspace: $workspace, id: $anchor0})
         WHERE all(link_0 IN relationships(path_0) WHERE coalesce(link_0.strength, 0.5) >= $minStrength0)
       }) AND EXISTS {
-        MATCH (person)-[:VOICED]->(concern_0:Concern)-[:ABOUT]->(topic_2:Topic)
-        WHERE (topic_2.id IN topics_0)
+        MATCH (person)-[:VOICED]->(concern_0:Concern)-[:ABOUT]->(topic_0:Topic)
+        WHERE (topic_0.id IN $topics0)
           AND (datetime() - duration({days: $withinDays0}) <= concern_0.expressedAt <= datetime())
       } AND EXISTS {
         MATCH (person)-[engagement_0:ENGAGED]->(content_0:Content)
         WHERE (content_0.kind IN $kinds0)
-          AND (EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN topics_1 })
+          AND (EXISTS { MATCH (content_0)-[:ABOUT]->(about_0:Topic) WHERE about_0.id IN $topics1 })
         WITH count(engagement_0) AS engagements_0
         WHERE engagements_0 >= $minCount0
         RETURN engagements_0
       })"
     `);
-    expect(compiled.prelude).toMatchInlineSnapshot(`
-      [
-        "CALL {
-        OPTIONAL MATCH (root_0:Topic {workspace: $workspace})
-        WHERE root_0.key IN $names0 OR any(alias_0 IN root_0.aliasKeys WHERE alias_0 IN $names0)
-        OPTIONAL MATCH (root_0)<-[:BROADER*0..]-(topic_0:Topic)
-        RETURN collect(DISTINCT topic_0.id) AS topics_0
-      }",
-        "CALL {
-        OPTIONAL MATCH (root_1:Topic {workspace: $workspace})
-        WHERE root_1.key IN $names1 OR any(alias_1 IN root_1.aliasKeys WHERE alias_1 IN $names1)
-        OPTIONAL MATCH (root_1)<-[:BROADER*0..]-(topic_1:Topic)
-        RETURN collect(DISTINCT topic_1.id) AS topics_1
-      }",
-      ]
-    `);
+    expect(compiled.prelude).toMatchInlineSnapshot(`[]`);
     expect(compiled.params).toMatchInlineSnapshot(`
       {
         "anchor0": "viewer-id",
@@ -67,11 +53,11 @@ describe("compilePersonWhere", () => {
         ],
         "minCount0": 1,
         "minStrength0": 0.3,
-        "names0": [
-          "churn",
+        "topics0": [
+          "churn-id",
         ],
-        "names1": [
-          "crm",
+        "topics1": [
+          "crm-id",
         ],
         "withinDays0": 90,
       }
@@ -80,7 +66,7 @@ describe("compilePersonWhere", () => {
   });
 
   it("nests a company filter inside a person filter without variable capture", () => {
-    const compiled = rendered(compilePersonWhere({ worksAt: { statuses: ["PROSPECT"], employs: { titleContains: "CEO" } } }, "person", { viewerId: null }));
+    const compiled = rendered(compilePersonWhere({ worksAt: { statuses: ["PROSPECT"], employs: { titleContains: "CEO" } } }, "person", { viewerId: null, topicIds: everyTopic }));
     expect(compiled.predicate).toMatchInlineSnapshot(`
       "EXISTS {
         MATCH (person)-[job_0:WORKS_AT]->(employer_0:Company)
@@ -94,10 +80,10 @@ describe("compilePersonWhere", () => {
   });
 
   it("writes a condition only when its value is given, so a shape without it is planned without it", () => {
-    const withSeverity = rendered(compilePersonWhere({ expressedConcern: { withinDays: 30, minSeverity: 3 } }, "person", { viewerId: null }));
+    const withSeverity = rendered(compilePersonWhere({ expressedConcern: { withinDays: 30, minSeverity: 3 } }, "person", { viewerId: null, topicIds: everyTopic }));
     expect(withSeverity.predicate).toContain("AND (concern_0.severity >= $minSeverity0)");
     expect(withSeverity.params).toEqual({ withinDays0: 30, minSeverity0: 3 });
-    const without = rendered(compilePersonWhere({ expressedConcern: { withinDays: 30 } }, "person", { viewerId: null }));
+    const without = rendered(compilePersonWhere({ expressedConcern: { withinDays: 30 } }, "person", { viewerId: null, topicIds: everyTopic }));
     expect(without.predicate).not.toContain("severity");
     expect(without.predicate).not.toContain("IS NULL OR");
     expect(without.params).toEqual({ withinDays0: 30 });
@@ -107,13 +93,13 @@ describe("compilePersonWhere", () => {
 
   it("keeps hostile strings out of the statement text", () => {
     const hostile = "x'}) DETACH DELETE n //`";
-    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null, shortlistFrom: 2_000 }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile });
+    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null, shortlistFrom: 2_000, topicIds: everyTopic }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile });
     expect(statement.text).not.toContain("DETACH");
     expect(Object.values(statement.params)).toContain(hostile);
   });
 
   it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
-    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
     const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
     expect(anchored.text).toContain("MATCH (anchor_0:Person {workspace: $workspace, id: $anchor0})-[links_0:KNOWS*1..2]-(person)");
     expect(anchored.params).toMatchObject({ anchor0: "me", minStrength0: 0, text0: "VP" });
@@ -124,11 +110,14 @@ describe("compilePersonWhere", () => {
   });
 
   it("without connectedTo, shortlists everyone by a top-level topic condition, and tests each person otherwise", () => {
-    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
     const shortlisted = peopleCount({ interestedIn: { topics: ["CRM"] }, titleContains: "VP" }, scope);
     // Everyone is not read: the first step reads its people from the topics' side.
     expect(shortlisted.text).not.toContain("MATCH (person:Person {workspace: $workspace})");
-    expect(shortlisted.text).toMatch(/WITH null AS reached, topics_0\nOPTIONAL CALL \(reached, topics_0\)/);
+    // The one step is certain: nothing tests the number left, and the condition is not tested again.
+    expect(shortlisted.text).toMatch(/WITH null AS reached\nCALL \(\) \{/);
+    expect(shortlisted.text).not.toContain("$shortlistFrom");
+    expect(shortlisted.text).not.toContain("EXISTS { MATCH (person)-[interest_");
     expect(shortlisted.text).toMatch(/\(:Topic \{id: topicId_\d+\}\)<-\[interest_\d+:INTERESTED_IN\]-/);
     expect(shortlisted.personIds).toEqual([]);
     for (const plain of [{ titleContains: "VP" }, { OR: [{ interestedIn: { topics: ["CRM"] } }, { titleContains: "VP" }] }]) {
@@ -139,7 +128,7 @@ describe("compilePersonWhere", () => {
   });
 
   it("shortlists connected people by the top-level topic conditions only, concerns first, sharing their parameters", () => {
-    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
     const statement = peopleCount({
       connectedTo: { maxHops: 2 },
       engagedWith: { topics: ["CRM"] },
@@ -148,7 +137,7 @@ describe("compilePersonWhere", () => {
     }, scope);
     // The concern step reads from the topics' side, the engagement step from the content's.
     expect([...statement.text.matchAll(/\(:Topic \{id: topicId_\d+\}\)<-\[(?:\w+)?:(\w+)\]-/g)].map((match) => match[1])).toEqual(["ABOUT"]);
-    expect([...statement.text.matchAll(/MATCH \(content_\d+:Content \{workspace: \$workspace\}\)-\[:ABOUT\]->\(about_\d+\)\n\s*WHERE about_\d+\.id IN topicIds_\d+/g)]).toHaveLength(1);
+    expect([...statement.text.matchAll(/MATCH \(content_\d+:Content \{workspace: \$workspace\}\)-\[:ABOUT\]->\(about_\d+\)\n\s*WHERE about_\d+\.id IN \$topics\d+/g)]).toHaveLength(1);
     expect(statement.text.indexOf("concern_") < statement.text.indexOf("engaged_")).toBe(true);
     expect(statement.text).not.toContain("interested_");
     expect(statement.text).toContain("WITH collect(DISTINCT person) AS reached");
@@ -163,30 +152,45 @@ describe("compilePersonWhere", () => {
     expect(withoutTopics.text).not.toContain("$shortlistFrom");
   });
 
+  it("takes the first step for certain when the reach estimate says many, and leaves the rest to decide for themselves", () => {
+    const where = { connectedTo: { maxHops: 2 }, engagedWith: { topics: ["CRM"] }, expressedConcern: { topics: ["Churn"] } };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
+    const many = peoplePage(where, { ...scope, fewReached: false }, DEFAULT_ORDER, 10, null).text;
+    // The concern step, first, keeps whom it finds; the engagement step runs only while enough are left, its condition the fallback.
+    expect(many).toMatch(/RETURN collect\(DISTINCT voiced_0\) AS found_0\n\}\nWITH CASE WHEN reached IS NULL THEN found_0 ELSE \[candidate_0 IN reached WHERE candidate_0 IN found_0\] END AS reached\n/);
+    expect(many.match(/\$shortlistFrom/g)).toHaveLength(1);
+    expect(many).not.toContain("MATCH (person)-[:VOICED]->");
+    expect(many).toMatch(/WHERE \(true AND \(shortlisted_0 OR EXISTS \{\n  MATCH \(person\)-\[engagement_\d+:ENGAGED\]->/);
+    // Without an estimate (a snapshot, an export) every step decides for itself, the first too.
+    const unestimated = peoplePage(where, scope, DEFAULT_ORDER, 10, null).text;
+    expect(unestimated.match(/\$shortlistFrom/g)).toHaveLength(2);
+    expect(unestimated).toContain("(shortlisted_0 OR EXISTS {\n  MATCH (person)-[:VOICED]->");
+  });
+
   it("writes no shortlist steps when few are reached, testing each person reached for every condition", () => {
     const where = { connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"] }, expressedConcern: { topics: ["Churn"] } };
-    const many = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000 }, DEFAULT_ORDER, 10, null);
-    const few = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, fewReached: true }, DEFAULT_ORDER, 10, null);
+    const many = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic }, DEFAULT_ORDER, 10, null);
+    const few = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic, fewReached: true }, DEFAULT_ORDER, 10, null);
     expect(many.text).toContain("$shortlistFrom");
     expect(few.text).not.toContain("$shortlistFrom");
     expect(few.text).not.toContain("shortlisted_");
-    expect(few.text).toMatch(/WITH DISTINCT person, topics_0, topics_1\nWHERE \(EXISTS \{\n  MATCH \(person\)-\[:VOICED\]->/);
+    expect(few.text).toMatch(/WITH DISTINCT person\nWHERE \(EXISTS \{\n  MATCH \(person\)-\[:VOICED\]->/);
     expect(few.text).toContain("MATCH (person)-[engagement_0:ENGAGED]->(content_0:Content)");
     expect(few.text.length).toBeLessThan(many.text.length / 2 + 200);
     // Without connectedTo, everyone is read from the topics' side whatever the flag says.
     const everyone = { engagedWith: { topics: ["CRM"] } };
-    expect(peopleCount(everyone, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, fewReached: true }).text)
-      .toBe(peopleCount(everyone, { workspace: "w", viewerId: "me", shortlistFrom: 2_000 }).text);
+    expect(peopleCount(everyone, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic, fewReached: true }).text)
+      .toBe(peopleCount(everyone, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic }).text);
   });
 
   it("combines OR and NOT around whole filters", () => {
-    const compiled = rendered(compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", { viewerId: null }));
+    const compiled = rendered(compilePersonWhere({ OR: [{ titleContains: "VP" }, { NOT: { titleContains: "Intern" } }] }, "p", { viewerId: null, topicIds: everyTopic }));
     expect(compiled.predicate).toMatchInlineSnapshot(`"(NOT (coalesce(toLower(p.title) CONTAINS toLower($text0), false)) OR coalesce(toLower(p.title) CONTAINS toLower($text1), false))"`);
   });
 });
 
 describe("our team's connections (connectedTo with team)", () => {
-  const scope = { workspace: "w", viewerId: undefined, shortlistFrom: 2_000 };
+  const scope = { workspace: "w", viewerId: undefined, shortlistFrom: 2_000, topicIds: everyTopic };
 
   it("tests a person for a path to any user, never a user, without reading the viewer", () => {
     const compiled = rendered(compilePersonWhere({ OR: [{ connectedTo: { team: true, maxHops: 2, minStrength: 0.4 } }, { titleContains: "VP" }] }, "person", scope));
@@ -222,7 +226,7 @@ describe("our team's connections (connectedTo with team)", () => {
   });
 
   it("scores prospects in one text per kind of ranking, whatever the filter that found them", () => {
-    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
     const position = { scoredAt: "2026-11-22T12:00:00Z", after: null };
     const q1 = prospectsPage({ connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] }, expressedConcern: { topics: ["Churn"], withinDays: 90 } }, scope, 20, position);
     const other = prospectsPage({ connectedTo: { maxHops: 1 }, interestedIn: { topics: ["Pricing"] }, titleContains: "VP" }, scope, 20, position);
@@ -236,7 +240,7 @@ describe("our team's connections (connectedTo with team)", () => {
   });
 
   it("scores a ranking of the whole workspace from given reaches, in one text whatever the filter", () => {
-    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
     const position = { scoredAt: "2026-11-22T12:00:00Z", after: null };
     const crm = prospectsPage({ interestedIn: { topics: ["CRM"] } }, scope, 20, position);
     const vps = prospectsPage({ titleContains: "VP", expressedConcern: { topics: ["Churn"] } }, scope, 20, position);
@@ -249,7 +253,7 @@ describe("our team's connections (connectedTo with team)", () => {
   });
 
   it("reads a large list's contenders by evidence in one text for every floor, the reached ones by the widening the reach statement has", () => {
-    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+    const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
     const position = { scoredAt: "2026-11-22T12:00:00Z", after: null };
     const crm = prospectsPage({ interestedIn: { topics: ["CRM"] } }, scope, 20, position);
     if (crm.kind !== "workspace") throw new Error("a ranking without connectedTo ranks the whole workspace");
@@ -259,8 +263,8 @@ describe("our team's connections (connectedTo with team)", () => {
     const [first, second] = [contenders.byEvidence(high), contenders.byEvidence(low)];
     expect(first.text).toBe(second.text);
     expect(first.text).toContain("UNWIND $boxes0 AS box_0\nMATCH (person:Person)\nWHERE person.workspace = $workspace AND person.concernBound >= box_0.concernFrom AND person.concernBound < box_0.concernTo");
-    expect(first.text).toMatch(/WITH DISTINCT person, topics_0, reach\nWHERE EXISTS \{/);
-    expect(second.params).toMatchObject({ floor0: low.floor, above0: low.above, level0: low.level, boxes0: low.boxes, names0: ["crm"] });
+    expect(first.text).toMatch(/WITH DISTINCT person, reach\nWHERE EXISTS \{/);
+    expect(second.params).toMatchObject({ floor0: low.floor, above0: low.above, level0: low.level, boxes0: low.boxes, topics0: ["crm-id"] });
     // Each person is tested on their own: no shortlist step reads everyone interested.
     expect(first.text).not.toContain("shortlist");
     expect(contenders.reached?.text).toContain(crm.reach!.text.slice(crm.reach!.text.indexOf("CALL (origin)"), crm.reach!.text.indexOf("RETURN collect")).trim());

@@ -8,8 +8,9 @@ import { describe, expect, it } from "vitest";
 import { farHops } from "../../../src/filters/compile.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { companiesCount, companiesPage } from "../../../src/filters/statements.js";
+import { everyTopic } from "../../support/scope.js";
 
-const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000 };
+const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
 const seriesB = { types: ["FUNDING"], fundingStages: ["SERIES_B"], withinDays: 60 };
 
 describe("a company statement started from the events", () => {
