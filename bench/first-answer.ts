@@ -11,9 +11,10 @@
  *     clears the caches, runs what a starting server runs (src/plans/warm.ts)
  *     to the end, and then asks every question once, as the first users after
  *     a start would;
- *   - warming on and --warmed shared: each round clears the caches and plans
- *     only the statements every filter of a kind shares (PlanWarmer.shared),
- *     before each ranking (the other questions share none), so each question's own statements are a shape
+ *   - warming on and --warmed shared: the caches are cleared before each
+ *     question, and only the statements every filter of a kind shares
+ *     (PlanWarmer.shared: the topic lookup and the estimates, and before a
+ *     ranking its scoring) are planned again, so each question's own statements are a shape
  *     Neo4j has not seen, on a server that has warmed: a never-seen filter.
  * Then one request of each question, not measured (a clear may have followed
  * its last first answer), and `runs` more give the warm figure.
@@ -47,12 +48,13 @@ export async function firstAnswers(questions: Question[], send: Send, server: Ru
     return undefined;
   };
   const timed = (times: (number | undefined)[]) => times.filter((time): time is number => time !== undefined);
-  const warmedText = { nothing: "nothing (RAPPORT_WARM_PLANS_SECONDS=0)", shared: "only what every filter of a kind shares, before each ranking", all: "all, at each round's start" };
+  const warmedText = { nothing: "nothing (RAPPORT_WARM_PLANS_SECONDS=0)", shared: "only what every filter of a kind shares, before each question (the rankings' scoring before rankings only)", all: "all, at each round's start" };
   console.log(`first answers after CALL db.clearQueryCaches(), ${options.clears} clears; plans warmed: ${warmedText[options.warmed]}\n`);
   const first = new Map<string, number[]>(questions.map((question) => [question.name, []]));
   const warmingMs: number[] = [];
-  const warm = async () => {
-    const report = options.warmed === "shared" ? await server.plans.shared() : await server.plans.atStart();
+  const warm = async (withScoring = true) => {
+    const report = options.warmed === "shared" ? await server.plans.shared(withScoring) : await server.plans.atStart();
+    if (!withScoring) return;
     warmingMs.push(report.ms);
     if (warmingMs.length === 1) console.log(`warming: ${report.planned} statements planned, ${report.failed} failed, ${report.skipped} left for lack of time`);
   };
@@ -64,9 +66,9 @@ export async function firstAnswers(questions: Question[], send: Send, server: Ru
     }
     for (const question of questions) {
       if (options.warmed !== "all") await clear();
-      // Rankings share the most (their scoring at every size); planning it again before every question would take
-      // minutes. A list's reach estimate, also shared, may so come from the server's own 45-second cache of estimates.
-      if (options.warmed === "shared" && question.list === "prospects") await warm();
+      // What every filter shares is planned again after the clear, as a server that has warmed keeps it: all of it
+      // before a ranking, and without the rankings' scoring (most of it, about 20 s) before any other question.
+      if (options.warmed === "shared") await warm(question.list === "prospects");
       const time = await ask(question, `${round}`);
       if (time !== undefined) first.get(question.name)!.push(time);
     }
