@@ -77,26 +77,27 @@ export function eventBound(occurredAt: string): number {
   return grown(occurredAt, SCORING.halfLives.event);
 }
 
-/** A person's stored bounds, their employers' summed, as the ranking's first statements return them (null: no evidence written). */
-export type StoredBounds = [engagement: number | null, concern: number | null, employerEvents: number | null];
+/**
+ * What a ranking's first statements need to work out each person's evidence
+ * bound at `nowMs` (cypher/filters/prospect/evidence-bound): the signals'
+ * weights, and the decays of the stored bounds to `nowMs`. The bound is each
+ * signal's weight times 1 − e^(−stored bound · decay), summed over
+ * engagements, concerns and the employers' events (a stored bound is null
+ * when no evidence was written: 0).
+ */
+export function evidenceBoundParams(nowMs: number): { weights: typeof SCORING.weights; decays: ReturnType<typeof decaysAt> } {
+  return { weights: SCORING.weights, decays: decaysAt(nowMs) };
+}
 
 /**
- * The most a person's score can be at `nowMs`, given the strength of their
- * strongest path from the viewer (`reach`, exact) and their stored bounds,
- * raised(). Returned as a function of the person, the decays to `nowMs`
- * worked out once: a ranking bounds a few hundred thousand people.
+ * The most a person's score can be, given their evidence bound at the
+ * ranking's instant (evidenceBoundParams) and the strength of their strongest
+ * path from the viewer (`reach`, exact), raised(): the interest signal counts
+ * at its weight, as if held.
  */
-export function scoreUpperBounds(nowMs: number): (bounds: StoredBounds, reach: number) => number {
+export function scoreUpperBound(evidence: number, reach: number): number {
   const { weights } = SCORING;
-  const { engagement: engagementDecay, concern: concernDecay, event: eventDecay } = decaysAt(nowMs);
-  return ([engagement, concern, employerEvents], reach) => {
-    const bound = weights.connection * reach
-      + weights.engagement * (1 - Math.exp(-(engagement ?? 0) * engagementDecay))
-      + weights.concern * (1 - Math.exp(-(concern ?? 0) * concernDecay))
-      + weights.interest
-      + weights.event * (1 - Math.exp(-(employerEvents ?? 0) * eventDecay));
-    return raised(bound);
-  };
+  return raised(weights.connection * reach + evidence + weights.interest);
 }
 
 /** Raised by a millionth and a little more: the score is rounded to six decimals and the bounds are sums of floating-point numbers. */

@@ -82,6 +82,7 @@ export const FRAGMENT_NAMES = [
   "prospect/team-reach-of-few",
   "prospect/score",
   "prospect/evidence",
+  "prospect/evidence-bound",
   "prospect/about-evidence",
   "prospect/in-evidence-content",
   "estimate/interests",

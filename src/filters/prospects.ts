@@ -21,7 +21,7 @@ import { joinPaths, peopleCount, peopleIds, prospectsContenders, teamJoinPaths, 
 import { Cypher, join, render, variableList } from "./tree.js";
 import type { PersonWhere } from "./types.js";
 import { personWhereReadsViewer } from "./viewer.js";
-import { SCORING, type StoredBounds } from "../scoring.js";
+import { SCORING } from "../scoring.js";
 
 /** Where a page starts: after (score, email), scored at `scoredAt` so later pages rank like the first. */
 export interface ProspectPosition {
@@ -66,7 +66,7 @@ export type ProspectRow = RowOf<typeof PROSPECTS_PAGE.columns>;
 /**
  * A page of prospects as two statements or more. The first finds the ids of
  * the people the filter holds for, as Query.people's statements would
- * (statements.ts), with their evidence bounds (src/scoring.ts); the other scores
+ * (statements.ts), with their evidence bound (src/scoring.ts); the other scores
  * and ranks them, and its text depends only on the kind of ranking (from a
  * person, from the team or from the viewer, the hops, whether topics are
  * named, the direction), not on the filter. Neo4j plans each statement text
@@ -94,7 +94,7 @@ export interface ReachedRanking {
 export interface WorkspaceRanking {
   kind: "workspace";
   matching: FilterStatement<MatchingRow>;
-  /** The statements of the matching contenders, with their bounds and reach: the first ones when the filter matches many. Compiled when asked for. */
+  /** The statements of the matching contenders, with their evidence bound and reach: the first ones when the filter matches many. Compiled when asked for. */
   contenders(): ContenderStatements;
   /** How many the filter matches, for totalCount when the ranking starts from its contenders. Compiled when asked for. */
   count(): FilterStatement<{ total: number }>;
@@ -103,7 +103,7 @@ export interface WorkspaceRanking {
   scored(people: readonly Candidate[]): Statement<ProspectRow>;
 }
 
-export type MatchingRow = { ids: string[]; bounds: StoredBounds[] };
+export type MatchingRow = { ids: string[]; evidence: number[] };
 
 /** A person of a ranking of the whole workspace as its scoring statement takes them. */
 export interface Candidate {
@@ -128,7 +128,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     : fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths: joinPaths(hops, minStrength), path: "path" }, {});
   const score = fragment("prospect/score", { strongestPath, carried: variableList(team ? [] : ["origin"]), ...rankingTexts(position.backward === true) }, scoringParams(position, first),
     (content) => fragment(connectedTo ? "prospect/about-evidence" : "prospect/in-evidence-content", { content }, {}));
-  const matching = peopleIds(where, scope);
+  const matching = peopleIds(where, scope, Date.parse(position.scoredAt));
   const personIds = origin ? [...new Set([origin, ...matching.personIds])] : matching.personIds;
   const scoring = (name: FragmentName, values: Record<string, Cypher>, matched: unknown) => {
     const { text, params } = render(fragment(name, { ...values, score }, { origin, minStrength, matching: matched }));
@@ -142,7 +142,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
       matching: { ...matching, personIds },
       // Most rankings read neither: each compiles the filter again.
       contenders: () => {
-        const contenders = prospectsContenders(where, scope, reachOfEveryone(maxHops, minStrength), origin);
+        const contenders = prospectsContenders(where, scope, reachOfEveryone(maxHops, minStrength), origin, Date.parse(position.scoredAt));
         return { reached: contenders.reached && { ...contenders.reached, personIds }, byEvidence: (search) => ({ ...contenders.byEvidence(search), personIds }) };
       },
       count: () => ({ ...peopleCount(where, scope), personIds }),

@@ -13,7 +13,7 @@ import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFA
 import { fragment, type FragmentName } from "./fragments.js";
 import { orderTexts, type Order, type PageKey } from "./ordering.js";
 import { reachOfMatching } from "./reach.js";
-import type { StoredBounds } from "../scoring.js";
+import { evidenceBoundParams } from "../scoring.js";
 import type { ContenderSearch } from "../scoring-contenders.js";
 import { everyoneTested, matched, type TestedPeople } from "./shortlist.js";
 import { Cypher, join, render, variableList, type Part } from "./tree.js";
@@ -53,7 +53,7 @@ export interface Scope extends Lookups {
 
 const PEOPLE_PAGE = { label: "filters/people-page", columns: { item: column<PersonItem>(), sortValue } };
 const PEOPLE_COUNT = { label: "filters/people-count", columns: COUNT };
-const PEOPLE_IDS = { label: "filters/people-ids", columns: { ids: column<string[]>(), bounds: column<StoredBounds[]>() } };
+const PEOPLE_IDS = { label: "filters/people-ids", columns: { ids: column<string[]>(), evidence: column<number[]>() } };
 
 export function peoplePage(where: PersonWhere, scope: Scope, order: Order, first: number, after: PageKey | null) {
   const paging = { afterValue: after?.value ?? null, afterKey: after?.key ?? null, limit: neo4j.int(first) };
@@ -64,12 +64,17 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
   return people(PEOPLE_COUNT, "statement/people-count-reached", "statement/people-count", where, scope, {}, {});
 }
 
-/** The ids of every person the filter holds for, with their evidence bounds: what prospects.ts scores. */
-export function peopleIds(where: PersonWhere, scope: Scope) {
-  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, {});
+/** The ids of every person the filter holds for, with their evidence bound at `nowMs`: what prospects.ts scores. */
+export function peopleIds(where: PersonWhere, scope: Scope, nowMs: number) {
+  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, { evidenceBound: evidenceBound(nowMs) });
 }
 
-const PROSPECTS_CONTENDERS = { label: "filters/prospects-contenders", columns: { ids: column<string[]>(), bounds: column<StoredBounds[]>(), reach: column<number[]>() } };
+/** A person's evidence bound at `nowMs`, as src/scoring.ts's scoreUpperBound takes it. */
+function evidenceBound(nowMs: number): Cypher {
+  return fragment("prospect/evidence-bound", { person: "person" }, evidenceBoundParams(nowMs));
+}
+
+const PROSPECTS_CONTENDERS = { label: "filters/prospects-contenders", columns: { ids: column<string[]>(), evidence: column<number[]>(), reach: column<number[]>() } };
 export type ContendersRow = RowOf<typeof PROSPECTS_CONTENDERS.columns>;
 
 /** The statements of a ranking's contenders: those the viewer reaches (none without a viewer), and those a ContenderSearch finds. */
@@ -80,17 +85,18 @@ export interface ContenderStatements {
 
 /**
  * Contenders of a ranking of the whole workspace (`where` has no
- * connectedTo) that the filter holds for, with their bounds and reach:
+ * connectedTo) that the filter holds for, with their evidence bound at `nowMs` and reach:
  * statement/prospects-contenders, for the people $origin reaches (by
  * `widening`), and for those a search by evidence finds, one text for every
  * search. Each is tested on their own: they are tens of thousands at most,
  * where the filter's own shortlist would read everyone it matches.
  */
-export function prospectsContenders(where: PersonWhere, scope: Scope, widening: Cypher, origin: string | null): ContenderStatements {
+export function prospectsContenders(where: PersonWhere, scope: Scope, widening: Cypher, origin: string | null, nowMs: number): ContenderStatements {
   const filter = compilePersonWhere(where, "person", scope);
   const carried = variableList(filter.carried);
   const matchedContenders = matched(filter, filter.predicate, [...filter.carried, "reach"], "few reached");
-  const contendersOf = (contenders: Cypher) => statement(PROSPECTS_CONTENDERS, "statement/prospects-contenders", filter, scope, {}, { contenders, matched: matchedContenders });
+  const contendersOf = (contenders: Cypher) =>
+    statement(PROSPECTS_CONTENDERS, "statement/prospects-contenders", filter, scope, {}, { contenders, matched: matchedContenders, evidenceBound: evidenceBound(nowMs) });
   return {
     reached: origin === null ? null : contendersOf(fragment("common/contenders-reached", { widening, carried }, { origin })),
     byEvidence: (search) => contendersOf(fragment("common/contenders-by-evidence", { carried }, { ...search })),

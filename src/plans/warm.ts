@@ -247,7 +247,7 @@ function estimates(connectedTo: ConnectedToFilter | null | undefined, hadEvent: 
 /** A ranking's statements: the filter's ids (and, of the whole workspace, its contenders and count), the viewer's reach, and the scoring of as many people as each size bucket holds (ids no one has). */
 function prospectsStatements(page: ProspectStatements): Statement<unknown>[] {
   scoredIds ??= Array.from({ length: Math.max(...SCORED_SIZES) }, () => randomUUID());
-  const scored = (ids: string[]) => everyoneScored(page, { ids, bounds: [], reach: new Map() });
+  const scored = (ids: string[]) => everyoneScored(page, { ids, evidence: [], reach: new Map() });
   const workspace = page.kind === "workspace" ? workspaceStatements(page) : [];
   return [page.matching, ...workspace, ...SCORED_SIZES.map((size) => scored(scoredIds!.slice(0, size)))];
 }

@@ -97,15 +97,15 @@ export function searchShares(search: ContenderSearch): ContenderSearch[] {
  * from the first (the reached).
  */
 function contendersOf(results: ContendersRow[][], read: Set<string>): Matching {
-  const matching = { ids: [] as string[], bounds: [] as Matching["bounds"], reach: new Map<string, number>() };
+  const matching = { ids: [] as string[], evidence: [] as number[], reach: new Map<string, number>() };
   for (const [row] of results) {
     if (!row) continue;
-    if (row.bounds.length !== row.ids.length || row.reach.length !== row.ids.length) throw new Error("a contenders statement's ids, bounds and reach differ in length");
+    if (row.evidence.length !== row.ids.length || row.reach.length !== row.ids.length) throw new Error("a contenders statement's ids, evidence bounds and reach differ in length");
     row.ids.forEach((id, index) => {
       if (read.has(id)) return;
       read.add(id);
       matching.ids.push(id);
-      matching.bounds.push(row.bounds[index]!);
+      matching.evidence.push(row.evidence[index]!);
       matching.reach.set(id, row.reach[index]!);
     });
   }

@@ -8,9 +8,9 @@
  * each one reads all of their evidence. There the page is found by bounds:
  *
  * 1. Every matching person gets the most their score can be
- *    (scoreUpperBounds: their exact reach from the viewer, their stored
- *    evidence bounds and their employers' decayed to "now", interest at its
- *    maximum).
+ *    (scoreUpperBound: their exact reach from the viewer, and their evidence
+ *    bound, which the first statement works out from their stored bounds and
+ *    their employers' decayed to "now", interest at its maximum).
  * 2. People are scored in slices, highest bound first, each slice twice the
  *    last, the best `first` rows kept, until the page is full.
  * 3. A full page's last score is a floor: everyone bounded above it is scored
@@ -23,12 +23,13 @@
  */
 import type { Db, Statement } from "../db/run.js";
 import type { Candidate, ProspectPosition, ProspectRow, ProspectStatements } from "../filters/prospects.js";
-import { scoreUpperBounds, type StoredBounds } from "../scoring.js";
+import { scoreUpperBound } from "../scoring.js";
 
-/** What a ranking's first statements found: the people matching, their evidence bounds and, for the whole workspace, their reach. */
+/** What a ranking's first statements found: the people matching, their evidence bound and, for the whole workspace, their reach. */
 export interface Matching {
   ids: string[];
-  bounds: StoredBounds[];
+  /** Each one's evidence bound at the ranking's instant (src/scoring.ts). */
+  evidence: number[];
   /** Reach from the viewer of everyone within two connections (the whole workspace's rankings only). */
   reach: ReadonlyMap<string, number>;
 }
@@ -48,7 +49,7 @@ export async function readMatching(db: Db, page: ProspectStatements): Promise<Ma
   reach.catch(() => undefined);
   const [matching] = await db.read(page.matching);
   const [reached] = await reach;
-  return { ids: matching?.ids ?? [], bounds: matching?.bounds ?? [], reach: new Map(reached?.reached ?? []) };
+  return { ids: matching?.ids ?? [], evidence: matching?.evidence ?? [], reach: new Map(reached?.reached ?? []) };
 }
 
 /** The statement scoring every matching person: for an export, or a page read backward. */
@@ -65,8 +66,7 @@ export function everyoneScored(page: ProspectStatements, matching: Matching): St
 export async function rankedRows(db: Db, page: ProspectStatements, matching: Matching, position: ProspectPosition, first: number, ranked: ProspectRow[] = [], firstSlice = FIRST_SLICE): Promise<ProspectRow[]> {
   if (matching.ids.length === 0) return ranked;
   if (page.kind === "reached" || position.backward) return db.read(everyoneScored(page, matching));
-  const upperBound = scoreUpperBounds(Date.parse(position.scoredAt));
-  const bounds = Float64Array.from(matching.ids, (id, index) => upperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0));
+  const bounds = Float64Array.from(matching.ids, (id, index) => scoreUpperBound(matching.evidence[index]!, matching.reach.get(id) ?? 0));
   // Sorting the bounds alone, not the people, finds each slice's lowest bound; a pass over the people then takes the slice.
   const descending = Float64Array.from(bounds).sort().reverse();
   const slice = (from: number, below: number, inclusive: boolean): Candidate[] => {

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Db, Statement } from "../../src/db/run.js";
 import { readMigrations } from "../../src/db/migrate.js";
 import { prospectsPage, PROSPECTS_SCORING, type ProspectPosition, type ProspectRow } from "../../src/filters/prospects.js";
-import { scoreUpperBounds } from "../../src/scoring.js";
+import { decaysAt, SCORING, scoreUpperBound } from "../../src/scoring.js";
 import type { PersonWhere } from "../../src/filters/types.js";
 import { everyoneScored, rankedRows, readMatching } from "../../src/services/prospect-ranking.js";
 import { testTarget } from "../support/db.js";
@@ -88,11 +88,26 @@ describe("a ranking of the whole workspace, by bounds", () => {
     const statements = await page(where, 10_000);
     const matching = await readMatching(db, statements);
     const rows = await db.read(everyoneScored(statements, matching));
-    const upperBound = scoreUpperBounds(graph.builtAt.getTime());
-    const boundOf = new Map(matching.ids.map((id, index) => [id, upperBound(matching.bounds[index]!, matching.reach.get(id) ?? 0)]));
+    const boundOf = new Map(matching.ids.map((id, index) => [id, scoreUpperBound(matching.evidence[index]!, matching.reach.get(id) ?? 0)]));
     expect(rows.length).toBe(matching.ids.length);
     expect(rows.filter((row) => row.score > 0.3).length).toBeGreaterThan(10);
     for (const row of rows) expect(boundOf.get(String(row.item.id))).toBeGreaterThanOrEqual(row.score);
+  });
+
+  it.each(filters)("%s: each person's evidence bound is their stored bounds decayed to the ranking's instant and weighed", async (_, where) => {
+    const matching = await readMatching(db, await page(where, 10_000));
+    const stored = await db.readKeyed("person/by-ids", { workspace, keys: matching.ids });
+    const byId = new Map(stored.map(({ item }) => [item.id, item]));
+    const { engagement, concern, event } = decaysAt(graph.builtAt.getTime());
+    const { weights } = SCORING;
+    const signal = (weight: number, bound: unknown, decay: number) => weight * (1 - Math.exp(-Number(bound ?? 0) * decay));
+    expect(matching.evidence.filter((evidence) => evidence > 0.1).length).toBeGreaterThan(10);
+    matching.ids.forEach((id, index) => {
+      const person = byId.get(id)!;
+      const expected = signal(weights.engagement, person.engagementBound, engagement) + signal(weights.concern, person.concernBound, concern)
+        + signal(weights.event, person.employerEventBound, event);
+      expect(matching.evidence[index]).toBeCloseTo(expected, 9);
+    });
   });
 
   it.each(filters)("%s: pages of fifteen, scored fifteen people at first, are the pages of scoring everyone", async (_, where) => {

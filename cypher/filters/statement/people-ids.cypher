@@ -2,9 +2,9 @@
 // counts them: the first of the two statements of Query.prospects
 // (src/filters/prospects.ts), whose shape is the filter's, while the second,
 // which scores them, is one text per kind of ranking. With each id, the
-// person's evidence bounds and their employers' (src/scoring.ts), by which a
-// ranking of the whole workspace chooses whom to score.
+// person's evidence bound at the ranking's instant (prospect/evidence-bound),
+// by which a ranking of the whole workspace chooses whom to score.
 {{prelude}}
 MATCH (person:Person {workspace: $workspace})
 WHERE {{predicate}}
-RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound, person.employerEventBound]) AS bounds
+RETURN collect(person.id) AS ids, collect({{evidenceBound}}) AS evidence

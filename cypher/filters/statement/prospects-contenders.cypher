@@ -1,5 +1,5 @@
 // Contenders of a ranking of the whole workspace that the filter holds for
-// ({{matched}}), with their evidence bounds and reach: the first statements of
+// ({{matched}}), with their evidence bound (prospect/evidence-bound) and reach: the first statements of
 // Query.prospects without connectedTo when the filter may match many
 // (src/services/prospect-page.ts). {{contenders}} gives them as rows of
 // `person` and `reach`: common/contenders-reached (everyone within two
@@ -9,4 +9,4 @@
 {{prelude}}
 {{contenders}}
 {{matched}}
-RETURN collect(person.id) AS ids, collect([person.engagementBound, person.concernBound, person.employerEventBound]) AS bounds, collect(reach) AS reach
+RETURN collect(person.id) AS ids, collect({{evidenceBound}}) AS evidence, collect(reach) AS reach

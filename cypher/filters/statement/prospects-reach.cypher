@@ -2,8 +2,8 @@
 // of every person within two connections of $origin (the viewer), the
 // strength of their strongest path ({{widening}}: prospect/reach-by-widening),
 // each link at least $minStrength strong. Everyone else's reach is 0. With
-// the stored evidence bounds it gives each matching person the most their score
-// can be (src/services/prospect-ranking.ts). One text for every filter.
+// each matching person's evidence bound it gives the most their score can be
+// (src/services/prospect-ranking.ts). One text for every filter.
 MATCH (origin:Person {workspace: $workspace, id: $origin})
 WITH origin, null AS matching
 {{widening}}
