@@ -10,7 +10,7 @@
  */
 import { MAX_HOPS } from "../bounds.js";
 import { AppError, ErrorCode } from "../errors.js";
-import { lower, topicKey } from "../graph-document/normalize.js";
+import { lower } from "../graph-document/normalize.js";
 import { fragment, params } from "./fragments.js";
 import { allOf, anyOf, firstUses } from "./canonical-order.js";
 import { topicIdsOf, type TopicIds } from "./topic-ids.js";

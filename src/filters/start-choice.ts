@@ -46,7 +46,7 @@ import { farHops, startingPerson } from "./compile.js";
 import { topicKey } from "../graph-document/normalize.js";
 import { estimateEvents, estimateInterests, estimateReach, EVENTS_CAP, type Reach, type ReachFrom, type WindowedEvents } from "./estimates.js";
 import type { CompanyStart, Scope } from "./statements.js";
-import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "./types.js";
+import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 /** RAPPORT_FILTER_START: choose by cost, or always take one start where the filter allows it (for tests and comparisons). */
 export type StartSetting = "cost" | "connected" | "events";

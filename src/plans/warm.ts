@@ -78,9 +78,8 @@ export class PlanWarmer {
       const segments = (await this.db.read("segment/for-warming", { limit: integer(MAX_SEGMENTS) })).map((row) => row.item);
       const workspaces = [this.settings.workspace, ...segments.map((segment) => String(segment.workspace))];
       const canonical = await canonicalStatements(this.db, workspaces, this.settings.shortlistFrom);
-      const saved = await Promise.all(segments.map((segment) => this.segmentStatements(segment)));
       // Segments first: they are what users come back to. Then what serves every filter of its kind.
-      return [...saved.flat(), ...canonical.filter(isShared), ...canonical];
+      return [...(await this.statementsOf(segments)), ...canonical.filter(isShared), ...canonical];
     });
   }
 
@@ -98,7 +97,7 @@ export class PlanWarmer {
   segmentsChanged(workspace: string): Promise<WarmReport> {
     return this.enqueue("after a segment changed", async () => {
       const segments = (await this.db.read("segment/all", { workspace })).map((row) => row.item);
-      return (await Promise.all(segments.map((segment) => this.segmentStatements({ ...segment, workspace })))).flat();
+      return this.statementsOf(segments.map((segment) => ({ ...segment, workspace })));
     });
   }
 
@@ -109,6 +108,13 @@ export class PlanWarmer {
 
   stop(): void {
     this.stopped = true;
+  }
+
+  /** The segments' statements, their topics looked up one segment at a time: a start may warm hundreds. */
+  private async statementsOf(segments: SegmentItem[]): Promise<Statement<unknown>[]> {
+    const statements: Statement<unknown>[] = [];
+    for (const segment of segments) statements.push(...(await this.segmentStatements(segment)));
+    return statements;
   }
 
   private async segmentStatements(segment: SegmentItem): Promise<Statement<unknown>[]> {
@@ -196,8 +202,8 @@ const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(M
  */
 async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: number): Promise<Statement<unknown>[]> {
   const bySize = new Map(workspaces.map((workspace) => [sizeBucket(workspace.length), workspace]));
+  const topics = [...new Set(canonicalFilters("").flatMap((filter) => (filter.list === "companies" ? companyWhereTopics(filter.where) : personWhereTopics(filter.where))))];
   const each = await Promise.all([...bySize.values()].map(async (workspace) => {
-    const topics = [...new Set(canonicalFilters("").flatMap((filter) => (filter.list === "companies" ? companyWhereTopics(filter.where) : personWhereTopics(filter.where))))];
     const scope = await warmingScope(db, workspace, shortlistFrom, topics);
     const me = scope.viewerId as string;
     const filters = canonicalFilters(me).flatMap((filter) =>
