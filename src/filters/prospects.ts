@@ -103,6 +103,7 @@ export interface WorkspaceRanking {
   scored(people: readonly Candidate[]): Statement<ProspectRow>;
 }
 
+/** The people a filter matches, with each one's evidence bound when the ranking is of the whole workspace (none otherwise). */
 export type MatchingRow = { ids: string[]; evidence: number[] };
 
 /** A person of a ranking of the whole workspace as its scoring statement takes them. */
@@ -128,7 +129,8 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
     : fragment("common/strongest-path", { from: "origin", to: "person", ...hops, joinPaths: joinPaths(hops, minStrength), path: "path" }, {});
   const score = fragment("prospect/score", { strongestPath, carried: variableList(team ? [] : ["origin"]), ...rankingTexts(position.backward === true) }, scoringParams(position, first),
     (content) => fragment(connectedTo ? "prospect/about-evidence" : "prospect/in-evidence-content", { content }, {}));
-  const matching = peopleIds(where, scope, Date.parse(position.scoredAt));
+  // Only a ranking of the whole workspace chooses whom to score by their bounds.
+  const matching = peopleIds(where, scope, connectedTo ? null : Date.parse(position.scoredAt));
   const personIds = origin ? [...new Set([origin, ...matching.personIds])] : matching.personIds;
   const scoring = (name: FragmentName, values: Record<string, Cypher>, matched: unknown) => {
     const { text, params } = render(fragment(name, { ...values, score }, { origin, minStrength, matching: matched }));

@@ -16,7 +16,7 @@ import { reachOfMatching } from "./reach.js";
 import { evidenceBoundParams } from "../scoring.js";
 import type { ContenderSearch } from "../scoring-contenders.js";
 import { everyoneTested, matched, type TestedPeople } from "./shortlist.js";
-import { Cypher, join, render, variableList, type Part } from "./tree.js";
+import { Cypher, join, NULL, render, variableList, type Part } from "./tree.js";
 import type { CompanyWhere, ConnectedToFilter, PersonWhere } from "./types.js";
 
 /** A statement and the people it names, whom the caller checks exist (NOT_FOUND) as it runs. */
@@ -64,9 +64,14 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
   return people(PEOPLE_COUNT, "statement/people-count-reached", "statement/people-count", where, scope, {}, {});
 }
 
-/** The ids of every person the filter holds for, with their evidence bound at `nowMs`: what prospects.ts scores. */
-export function peopleIds(where: PersonWhere, scope: Scope, nowMs: number) {
-  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, { evidenceBound: evidenceBound(nowMs) });
+/**
+ * The ids of every person the filter holds for, with their evidence bound at
+ * `nowMs`: what prospects.ts scores. Without `nowMs` no bounds (a ranking from
+ * a person or the team scores everyone it matches), and none to plan: the
+ * bound's three terms cost 20 ms of planning.
+ */
+export function peopleIds(where: PersonWhere, scope: Scope, nowMs: number | null) {
+  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, { evidenceBound: nowMs === null ? NULL : evidenceBound(nowMs) });
 }
 
 /** A person's evidence bound at `nowMs`, as src/scoring.ts's scoreUpperBound takes it. */

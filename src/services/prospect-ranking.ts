@@ -28,7 +28,7 @@ import { scoreUpperBound } from "../scoring.js";
 /** What a ranking's first statements found: the people matching, their evidence bound and, for the whole workspace, their reach. */
 export interface Matching {
   ids: string[];
-  /** Each one's evidence bound at the ranking's instant (src/scoring.ts). */
+  /** Each one's evidence bound at the ranking's instant (src/scoring.ts): a ranking of the whole workspace only. */
   evidence: number[];
   /** Reach from the viewer of everyone within two connections (the whole workspace's rankings only). */
   reach: ReadonlyMap<string, number>;

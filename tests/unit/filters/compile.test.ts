@@ -232,8 +232,11 @@ describe("our team's connections (connectedTo with team)", () => {
     const q1 = prospectsPage({ connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] }, expressedConcern: { topics: ["Churn"], withinDays: 90 } }, scope, 20, position);
     const other = prospectsPage({ connectedTo: { maxHops: 1 }, interestedIn: { topics: ["Pricing"] }, titleContains: "VP" }, scope, 20, position);
     expect(q1.matching.text).not.toBe(other.matching.text);
-    expect(q1.matching.text).toMatch(/RETURN collect\(person\.id\) AS ids, collect\(\$weights0\.engagement \* \(1 - exp\(-coalesce\(person\.engagementBound, 0\.0\) \* \$decays0\.engagement\)\)\n[^]*\$decays0\.event\)\)\) AS evidence$/);
-    expect(q1.matching.params).toMatchObject({ weights0: SCORING.weights, decays0: decaysAt(Date.parse(position.scoredAt)) });
+    // From a person everyone matched is scored: no bounds to choose by.
+    expect(q1.matching.text).toMatch(/RETURN collect\(person\.id\) AS ids, collect\(null\) AS evidence$/);
+    const workspace = prospectsPage({ interestedIn: { topics: ["CRM"] } }, scope, 20, position).matching;
+    expect(workspace.text).toMatch(/RETURN collect\(person\.id\) AS ids, collect\(\$weights0\.engagement \* \(1 - exp\(-coalesce\(person\.engagementBound, 0\.0\) \* \$decays0\.engagement\)\)\n[^]*\$decays0\.event\)\)\) AS evidence$/);
+    expect(workspace.params).toMatchObject({ weights0: SCORING.weights, decays0: decaysAt(Date.parse(position.scoredAt)) });
     expect(scoredIds(q1, ["a"]).text).toBe(scoredIds(other, ["b", "c"]).text);
     expect(scoredIds(q1, ["a"]).params).toMatchObject({ matching0: ["a"], origin0: "me", names0: ["crm", "churn"] });
     // Another number of hops, another kind of ranking.
