@@ -197,8 +197,10 @@ const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(M
 
 /**
  * Each canonical question once per size of workspace name among `workspaces`,
- * with the topic ids of the first workspace of that size, and the lookup of
- * topic ids for a filter naming one topic and for one naming a few.
+ * with the topic ids of the first workspace of that size, the lookup of
+ * topic ids for a filter naming one topic and for one naming a few, and the
+ * viewer's own lookup by email (src/context.ts), which every request asking
+ * from the viewer reads first.
  */
 async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: number): Promise<Statement<unknown>[]> {
   const bySize = new Map(workspaces.map((workspace) => [sizeBucket(workspace.length), workspace]));
@@ -213,7 +215,7 @@ async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: 
       introductionPaths(scope, { person: me }, { to: null, toCompany: randomUUID() }, 3, 5),
     ];
     const lookups = [["a"], ["a", "b"]].map((keys) => db.named("topic/family", { workspace: scope.workspace, keys }));
-    return [...lookups, ...filters, ...paths];
+    return [db.named(VIEWER_LOOKUP, { workspace: scope.workspace, keys: ["viewer@example.com"] }), ...lookups, ...filters, ...paths];
   }));
   return each.flat();
 }
@@ -238,7 +240,8 @@ const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
 /** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
-const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, "topic/family"]);
+const VIEWER_LOOKUP = "person/by-emails";
+const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, "topic/family", VIEWER_LOOKUP]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */
