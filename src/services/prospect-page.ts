@@ -28,7 +28,7 @@ import type { Db } from "../db/run.js";
 import type { ContendersRow } from "../filters/statements.js";
 import type { ProspectPosition, ProspectRow, ProspectStatements, WorkspaceRanking } from "../filters/prospects.js";
 import { contenderSearch, type ContenderSearch } from "../scoring-contenders.js";
-import { rankedRows, readMatching, type Matching } from "./prospect-ranking.js";
+import { interleaved, rankedRows, readMatching, type Matching } from "./prospect-ranking.js";
 
 /**
  * The first round's floor: above the last score of the pages measured (the
@@ -88,7 +88,7 @@ async function rankedFromContenders(db: Db, page: WorkspaceRanking, position: Pr
 /** The search in SEARCHES_SIDE_BY_SIDE shares, each taking every so many of its ranges, so that each has some of the wide ones and some of the narrow. */
 export function searchShares(search: ContenderSearch): ContenderSearch[] {
   if (search.boxes.length === 0) return [search];
-  return Array.from({ length: SEARCHES_SIDE_BY_SIDE }, (_, share) => ({ ...search, boxes: search.boxes.filter((_, index) => index % SEARCHES_SIDE_BY_SIDE === share) }));
+  return interleaved(search.boxes, SEARCHES_SIDE_BY_SIDE).map((boxes) => ({ ...search, boxes }));
 }
 
 /**

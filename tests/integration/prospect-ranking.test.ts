@@ -15,7 +15,7 @@ import { readMigrations } from "../../src/db/migrate.js";
 import { prospectsPage, PROSPECTS_SCORING, type ProspectPosition, type ProspectRow } from "../../src/filters/prospects.js";
 import { decaysAt, SCORING, scoreUpperBound } from "../../src/scoring.js";
 import type { PersonWhere } from "../../src/filters/types.js";
-import { everyoneScored, rankedRows, readMatching } from "../../src/services/prospect-ranking.js";
+import { everyoneScored, rankedRows, readMatching, SCORING_SHARES, SHARE_FROM } from "../../src/services/prospect-ranking.js";
 import { testTarget } from "../support/db.js";
 import { companyEventBounds, evidenceBounds, rounded, roundedBound } from "../support/evidence-bounds.js";
 import { importedGraph } from "../support/imported-graph.js";
@@ -70,13 +70,14 @@ async function page(where: PersonWhere, first: number, position: Partial<Prospec
   return prospectsPage(where, scope, first, { scoredAt: graph.builtAt.toISOString(), after: null, ...position });
 }
 
-/** db, counting the people its scoring statements were given. */
+/** db, counting its scoring statements and the people they were given. */
 function countingScored() {
-  const counted = { people: 0 };
+  const counted = { people: 0, statements: 0 };
   const read = (statement: Statement<unknown>) => {
     if (statement.name === PROSPECTS_SCORING) {
       const matching = Object.entries(statement.params).find(([name]) => /^matching\d+$/.test(name))![1] as unknown[];
       counted.people += matching.length;
+      counted.statements += 1;
     }
     return db.read(statement);
   };
@@ -113,6 +114,16 @@ describe("a ranking of the whole workspace, by bounds", () => {
   it.each(filters)("%s: pages of fifteen, scored fifteen people at first, are the pages of scoring everyone", async (_, where) => {
     const { all, walked } = await walk(where);
     expect(walked.map((row) => [row.item.id, row.score])).toEqual(all.map((row) => [row.item.id, row.score]));
+  }, 120_000);
+
+  it("a slice of many people is scored by statements side by side, each a share, which give the page one statement gives", async () => {
+    const { all } = await walk(filters[0]![1]);
+    expect(all.length).toBeGreaterThanOrEqual(SHARE_FROM);
+    const statements = await page(filters[0]![1], 15);
+    const { reader, counted } = countingScored();
+    const rows = await rankedRows(reader, statements, await readMatching(db, statements), { scoredAt: graph.builtAt.toISOString(), after: null }, 15, [], all.length);
+    expect(counted).toEqual({ people: all.length, statements: SCORING_SHARES });
+    expect(rows.map((row) => [row.item.id, row.score])).toEqual(all.slice(0, 15).map((row) => [row.item.id, row.score]));
   }, 120_000);
 
   it("the first page of everyone scores a few of them; a page deep in the list, everyone before it", async () => {

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { Random } from "../../seed/generator/random.js";
 import { BOUND_EPOCH_MS, decaysAt, SCORING, unraised } from "../../src/scoring.js";
 import { contenderSearch, type ContenderSearch } from "../../src/scoring-contenders.js";
+import { searchShares } from "../../src/services/prospect-page.js";
+import { interleaved } from "../../src/services/prospect-ranking.js";
 
 const NOW = Date.parse("2026-12-05T00:00:00Z");
 const { weights } = SCORING;
@@ -67,5 +69,24 @@ describe("contenderSearch", () => {
     const search = contenderSearch(0.5, 0.6, NOW)!;
     expect([search.floor, search.above]).toEqual([unraised(0.5), unraised(0.6)]);
     expect(contenderSearch(0.5, Infinity, NOW)!.above).toBe(Number.MAX_VALUE);
+  });
+});
+
+describe("interleaved shares (a round's ranges, a slice's people)", () => {
+  it("deals every item once, in turn, so that shares differ in size by one at most", () => {
+    const items = Array.from({ length: 1_001 }, (_, index) => index);
+    const shares = interleaved(items, 2);
+    expect(shares.map((share) => share.length)).toEqual([501, 500]);
+    expect(shares[0]!.slice(0, 3)).toEqual([0, 2, 4]);
+    expect(shares[1]!.slice(0, 3)).toEqual([1, 3, 5]);
+    expect(shares.flat().sort((a, b) => a - b)).toEqual(items);
+  });
+
+  it("gives a round's search in shares whose ranges together are the search's", () => {
+    const search = contenderSearch(0.6, Infinity, Date.parse("2026-06-01T00:00:00Z"))!;
+    const shares = searchShares(search);
+    expect(shares.length).toBeGreaterThan(1);
+    expect(shares.flatMap((share) => share.boxes).sort((a, b) => a.concernFrom - b.concernFrom)).toEqual(search.boxes);
+    for (const share of shares) expect({ ...share, boxes: [] }).toEqual({ ...search, boxes: [] });
   });
 });
