@@ -197,10 +197,11 @@ const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(M
 
 /**
  * Each canonical question once per size of workspace name among `workspaces`,
- * with the topic ids of the first workspace of that size, the lookup of
- * topic ids for a filter naming one topic and for one naming a few, and the
- * viewer's own lookup by email (src/context.ts), which every request asking
- * from the viewer reads first.
+ * with the topic ids of the first workspace of that size; and the lookups
+ * that requests read beside a filter's statements, for one key and for a
+ * few: topic ids (topic-ids.ts), the people and companies a request names,
+ * whose existence is checked (src/services/existence.ts), and the viewer by
+ * email (src/context.ts).
  */
 async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: number): Promise<Statement<unknown>[]> {
   const bySize = new Map(workspaces.map((workspace) => [sizeBucket(workspace.length), workspace]));
@@ -214,7 +215,7 @@ async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: 
       introductionPaths(scope, { person: me }, { to: randomUUID(), toCompany: null }, 3, 5),
       introductionPaths(scope, { person: me }, { to: null, toCompany: randomUUID() }, 3, 5),
     ];
-    const lookups = [["a"], ["a", "b"]].map((keys) => db.named("topic/family", { workspace: scope.workspace, keys }));
+    const lookups = [[randomUUID()], [randomUUID(), randomUUID()]].flatMap((keys) => LOOKUPS.map((query) => db.named(query, { workspace: scope.workspace, keys })));
     return [db.named(VIEWER_LOOKUP, { workspace: scope.workspace, keys: ["viewer@example.com"] }), ...lookups, ...filters, ...paths];
   }));
   return each.flat();
@@ -240,8 +241,9 @@ const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
 /** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
+const LOOKUPS = ["topic/family", "person/by-ids", "company/by-ids"] as const;
 const VIEWER_LOOKUP = "person/by-emails";
-const SHARED = new Set([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, "topic/family", VIEWER_LOOKUP]);
+const SHARED = new Set<string>([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, ...LOOKUPS, VIEWER_LOOKUP]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */
