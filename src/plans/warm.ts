@@ -5,8 +5,9 @@
  * planning. After the server listens, and after a segment is saved or changed,
  * this runs the statements of every saved segment, of the canonical questions
  * (canonical.ts) and those every filter of a canonical kind shares (a
- * ranking's scoring at each size of its list of ids, the estimates), each
- * once, sequentially, within a time budget.
+ * ranking's scoring at each size of its list of ids, the estimates, the
+ * lookups a request reads beside them), each once, sequentially, within a
+ * time budget.
  *
  * Neo4j does not cache a plan made for EXPLAIN under the statement's own key,
  * and keys a plan by the text and the types of the parameters, lists and
@@ -86,7 +87,7 @@ export class PlanWarmer {
   /**
    * Only what atStart warms first: what a filter no one has asked before finds
    * planned on a server that has warmed. `withScoring` false leaves out the
-   * rankings' scoring, most of it (36 of 42 statements, about 20 s).
+   * rankings' scoring, most of it (36 of 47 statements, about 20 s).
    */
   shared(withScoring = true): Promise<WarmReport> {
     return this.enqueue("shared", async () => (await canonicalStatements(this.db, [this.settings.workspace], this.settings.shortlistFrom))
@@ -240,7 +241,7 @@ function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): St
 const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
-/** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts) and the estimates a start is chosen by (start-choice.ts). */
+/** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts), the estimates a start is chosen by (start-choice.ts) and the lookups beside them. */
 const LOOKUPS = ["topic/family", "person/by-ids", "company/by-ids"] as const;
 const VIEWER_LOOKUP = "person/by-emails";
 const SHARED = new Set<string>([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, ...LOOKUPS, VIEWER_LOOKUP]);
