@@ -241,9 +241,11 @@ function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): St
 const SCORED_SIZES = [1, 10, 100, 1_000, 10_000, 100_000];
 let scoredIds: string[] | undefined;
 
-/** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts), the estimates a start is chosen by (start-choice.ts) and the lookups beside them. */
+/** Lookups by the keys a request names, read beside its filter's statements: topic ids, and the people and companies whose existence is checked. */
 const LOOKUPS = ["topic/family", "person/by-ids", "company/by-ids"] as const;
+/** The viewer, by the signed-in user's email (src/context.ts). */
 const VIEWER_LOOKUP = "person/by-emails";
+/** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts), the estimates a start is chosen by (start-choice.ts) and the lookups beside them. */
 const SHARED = new Set<string>([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, ...LOOKUPS, VIEWER_LOOKUP]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
