@@ -13,8 +13,8 @@
  *     a start would;
  *   - warming on and --warmed shared: the caches are cleared before each
  *     question, and only the statements every filter of a kind shares
- *     (PlanWarmer.shared: the topic lookup and the estimates, and before a
- *     ranking its scoring) are planned again, so each question's own statements are a shape
+ *     (PlanWarmer.shared: the lookups a request reads beside its filter's
+ *     statements and the estimates, and before a ranking its scoring) are planned again, so each question's own statements are a shape
  *     Neo4j has not seen, on a server that has warmed: a never-seen filter.
  * Then one request of each question, not measured (a clear may have followed
  * its last first answer), and `runs` more give the warm figure.

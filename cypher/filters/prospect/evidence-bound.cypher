@@ -1,5 +1,5 @@
 // The evidence part of a prospect's score upper bound (src/scoring.ts,
-// scoreUpperBounds): {{person}}'s stored bound of each signal decayed to the
+// scoreUpperBound): {{person}}'s stored bound of each signal decayed to the
 // ranking's instant ($decays) and weighed. Worked out where the person is
 // read, so that one number a person travels to the server instead of three:
 // for the 20,240 people "interested in CRM" of the generated 100k workspace,
