@@ -46,7 +46,7 @@ export const QUERIES = {
   "import/topic-broader": NOTHING,
   "import/companies": NOTHING,
   "import/people": NOTHING,
-  "import/people-into-empty": NOTHING,
+  "import/people-into-empty": { employments: column<number>(), interests: column<number>() },
   "import/person-ids": { email: maybeText, profileUrl: maybeText, id: text },
   "import/employments": NOTHING,
   "import/interests": NOTHING,

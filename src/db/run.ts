@@ -137,9 +137,9 @@ export class Db {
     return (await this.run("WRITE", this.statement(query, params))).rows;
   }
 
-  /** A write's changes, as Neo4j counts them (nodes and relationships created, labels added …). */
-  async writeCounted(query: QueryName, params: Params = {}): Promise<Updates> {
-    return (await this.run("WRITE", this.statement(query, params))).updates;
+  /** A write's changes, as Neo4j counts them (nodes and relationships created, labels added …), and the rows it returns. */
+  async writeCounted<N extends QueryName>(query: N, params: Params = {}): Promise<{ updates: Updates; rows: QueryRow<N>[] }> {
+    return (await this.run("WRITE", this.statement(query, params))) as { updates: Updates; rows: QueryRow<N>[] };
   }
 
   /**

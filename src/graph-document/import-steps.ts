@@ -13,7 +13,7 @@ import { companyLookup, personLookup } from "../db/key-lookups.js";
 import type { QueryName } from "../db/query-names.js";
 import { geoPoint, integer, utcDateTime } from "../db/values.js";
 import { concernBound, engagementBound, eventBound } from "../scoring.js";
-import type { EvidenceSums } from "./evidence-sums.js";
+import type { EvidenceSums, PersonEvidence } from "./evidence-sums.js";
 import type { PersonIds } from "./person-ids.js";
 import { topicKey, type NormalizedRecord } from "./normalize.js";
 import type { SectionName } from "./schema.js";
@@ -36,6 +36,13 @@ export interface ImportStep<S extends SectionName = SectionName> {
    * nothing twice.
    */
   fallback?: { query: QueryName; rows: (row: ImportRow) => ImportRow };
+  /**
+   * Steps whose rows this step's rows carry, written by its statement, with a
+   * count of them in a row: people into an empty workspace carry their
+   * employment and interests. The statement returns a column per carried
+   * step, named as the step, counting what it created.
+   */
+  carries?: { step: string; rows: (row: ImportRow) => number }[];
 }
 
 /** What an import into a workspace that was empty as it began knows besides the records. */
@@ -55,7 +62,8 @@ export interface IntoEmpty {
  *   MERGEd (the validated document has no duplicates, and nothing else can
  *   exist yet), people are written with their evidence bounds as the
  *   checking summed them, which engagements and concerns then leave alone,
- *   and those find their people by element id.
+ *   and those find their people by element id; each person's employment and
+ *   interests are written with them, by one statement (ImportStep.carries).
  */
 export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: ImportStep<S>[] } {
   const personId = (key: string) => intoEmpty?.personIds().of(key) ?? null;
@@ -74,21 +82,16 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
         }),
       })),
     ],
-    people: [
-      one("people", "nodesCreated", intoEmpty ? "import/people-into-empty" : "import/people", (p, index) => ({
-        email: p.email ?? null,
-        profileUrl: p.profileUrl ?? null,
-        props: defined({
-          profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint),
-          ...intoEmpty?.evidence.of(index),
-        }),
-      })),
-      many("employments", "relationshipsCreated", "import/employments", (p) => (p.company ? [{
-        person: personLookup(p.key),
-        company: companyLookup(p.company),
-        props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }),
-      }] : [])),
-      many("interests", "relationshipsCreated", "import/interests", (p) => (p.interests ?? []).map((i) => ({ person: personLookup(p.key), topic: i.topic, weight: i.weight }))),
+    people: intoEmpty ? [{
+      ...one("people", "nodesCreated", "import/people-into-empty", (p, index) => ({ ...personRow(p, intoEmpty.evidence.of(index)), employment: employmentOf(p), interests: interestsOf(p) })),
+      carries: [{ step: "employments", rows: (row) => (row.employment === null ? 0 : 1) }, { step: "interests", rows: (row) => (row.interests as unknown[]).length }],
+    }] : [
+      one("people", "nodesCreated", "import/people", (p) => personRow(p)),
+      many("employments", "relationshipsCreated", "import/employments", (p) => {
+        const employment = employmentOf(p);
+        return employment ? [{ person: personLookup(p.key), ...employment }] : [];
+      }),
+      many("interests", "relationshipsCreated", "import/interests", (p) => interestsOf(p).map((interest) => ({ person: personLookup(p.key), ...interest }))),
     ],
     content: [
       one("content", "nodesCreated", "import/content", (c) => ({ url: c.url, props: defined({ title: c.title, kind: c.kind, publishedAt: optional(c.publishedAt, utcDateTime) }) })),
@@ -148,6 +151,27 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
       })),
     ],
   };
+}
+
+type PersonRecord = NormalizedRecord<"people">;
+
+function personRow(p: PersonRecord, evidence?: PersonEvidence): ImportRow {
+  return {
+    email: p.email ?? null,
+    profileUrl: p.profileUrl ?? null,
+    props: defined({
+      profileUrl: p.profileUrl, name: p.name, title: p.title, city: p.city, country: p.country, location: optional(p.location, geoPoint), ...evidence,
+    }),
+  };
+}
+
+function employmentOf(p: PersonRecord): ImportRow | null {
+  if (!p.company) return null;
+  return { company: companyLookup(p.company), props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }) };
+}
+
+function interestsOf(p: PersonRecord): ImportRow[] {
+  return (p.interests ?? []).map((i) => ({ topic: i.topic, weight: i.weight }));
 }
 
 /**

@@ -31,7 +31,7 @@ export interface WriteSettings {
   concurrency: number;
   /** Count the rows without writing them. */
   dryRun: boolean;
-  /** After each committed batch, with its step and number of rows. */
+  /** After each committed batch, with its step and number of rows; once more for each step it carries, with that step's rows. */
   onBatch: (step: string, rows: number) => void;
 }
 
@@ -40,14 +40,18 @@ export class SectionWriter<R> {
   private readonly later: ImportRow[][];
   private readonly inFlight = new Set<Promise<void>>();
   private failure: { error: unknown } | undefined;
+  private readonly summaries: Map<string, StepSummary>;
 
+  /** @param summaries one for each step and each step it carries (ImportStep.carries), by name */
   constructor(
     private readonly steps: ImportStep[],
-    private readonly summaries: StepSummary[],
+    summaries: StepSummary[],
     private readonly settings: WriteSettings,
   ) {
     this.buffers = steps.map(() => []);
     this.later = steps.map(() => []);
+    this.summaries = new Map(summaries.map((summary) => [summary.step, summary]));
+    for (const name of stepNames(steps)) if (!this.summaries.has(name)) throw new Error(`no summary for the import step ${name}`);
   }
 
   /** @param index the record's place in its section */
@@ -64,10 +68,10 @@ export class SectionWriter<R> {
   async finish(): Promise<void> {
     await this.flush();
     await this.drain();
-    const later = this.steps.flatMap((step, i) => (step.afterSection ? [{ step, summary: this.summaries[i]!, rows: this.later[i]! }] : []));
-    for (const { step, summary, rows } of later) {
+    const later = this.steps.flatMap((step, i) => (step.afterSection ? [{ step, rows: this.later[i]! }] : []));
+    for (const { step, rows } of later) {
       for (let offset = 0; offset < rows.length; offset += this.settings.batchSize) {
-        await this.admit(this.batch(step, summary, rows.slice(offset, offset + this.settings.batchSize)));
+        await this.admit(this.batch(step, rows.slice(offset, offset + this.settings.batchSize)));
       }
       await this.drain();
     }
@@ -105,25 +109,46 @@ export class SectionWriter<R> {
     for (const [i, step] of this.steps.entries()) {
       const stepRows = rows[i]!;
       for (let offset = 0; offset < stepRows.length; offset += this.settings.batchSize) {
-        await this.batch(step, this.summaries[i]!, stepRows.slice(offset, offset + this.settings.batchSize));
+        await this.batch(step, stepRows.slice(offset, offset + this.settings.batchSize));
       }
     }
   }
 
-  private async batch(step: ImportStep, summary: StepSummary, rows: ImportRow[]): Promise<void> {
+  private async batch(step: ImportStep, rows: ImportRow[]): Promise<void> {
     if (rows.length === 0) return;
     this.throwIfFailed();
     const started = performance.now();
     const { db, workspace, dryRun } = this.settings;
-    let created = dryRun ? 0 : ((await db.writeCounted(step.query, { workspace, rows } satisfies Params))[step.counter] ?? 0);
+    const summary = this.summaries.get(step.name)!;
+    const written = dryRun ? undefined : await db.writeCounted(step.query, { workspace, rows } satisfies Params);
+    let created = written?.updates[step.counter] ?? 0;
     if (step.fallback && !dryRun && created < rows.length) {
-      created += (await db.writeCounted(step.fallback.query, { workspace, rows: rows.map(step.fallback.rows) } satisfies Params))[step.counter] ?? 0;
+      created += (await db.writeCounted(step.fallback.query, { workspace, rows: rows.map(step.fallback.rows) } satisfies Params)).updates[step.counter] ?? 0;
       summary.rewritten += rows.length;
     }
-    summary.records += rows.length;
-    summary.created += created;
-    summary.existed += dryRun ? 0 : rows.length - created;
+    count(summary, rows.length, created, dryRun);
+    const counts = written?.rows[0] as Record<string, unknown> | undefined;
+    const carriedRows = (step.carries ?? []).map((carried) => {
+      const carriedCreated = counts?.[carried.step];
+      if (!dryRun && typeof carriedCreated !== "number") throw new Error(`${step.query} returned no count of ${carried.step}`);
+      const records = rows.reduce((sum, row) => sum + carried.rows(row), 0);
+      count(this.summaries.get(carried.step)!, records, (carriedCreated as number | undefined) ?? 0, dryRun);
+      return { step: carried.step, records };
+    });
     summary.seconds += (performance.now() - started) / 1000;
-    if (!dryRun) this.settings.onBatch(step.name, rows.length);
+    if (dryRun) return;
+    this.settings.onBatch(step.name, rows.length);
+    for (const carried of carriedRows) this.settings.onBatch(carried.step, carried.records);
   }
+}
+
+/** The names of the steps and of the steps they carry, in order. */
+export function stepNames(steps: ImportStep[]): string[] {
+  return steps.flatMap((step) => [step.name, ...(step.carries ?? []).map((carried) => carried.step)]);
+}
+
+function count(summary: StepSummary, records: number, created: number, dryRun: boolean): void {
+  summary.records += records;
+  summary.created += created;
+  summary.existed += dryRun ? 0 : records - created;
 }

@@ -111,6 +111,22 @@ describe("import", () => {
 });
 
 describe("an import into an empty workspace", () => {
+  it("writes what an import into a workspace already holding some of it writes, people with their employers and interests", async () => {
+    const empty = workspace("into-empty");
+    const held = workspace("into-held");
+    const intoEmpty = await importGraphDocument(db, smallGraph(), { workspace: empty });
+    // Its topics first: the import that follows takes the path of a workspace not empty.
+    expect((await importGraphDocument(db, { version: 2, topics: smallGraph().topics }, { workspace: held })).ok).toBe(true);
+    const intoHeld = await importGraphDocument(db, smallGraph(), { workspace: held });
+    if (!intoEmpty.ok || !intoHeld.ok) throw new Error("the small graph did not import");
+    for (const step of ["employments", "interests"]) {
+      const counted = { step, records: step === "employments" ? 3 : 2, created: step === "employments" ? 3 : 2, existed: 0 };
+      expect(intoEmpty.steps.find((s) => s.step === step)).toMatchObject(counted);
+      expect(intoHeld.steps.find((s) => s.step === step)).toMatchObject(counted);
+    }
+    expect(await exported(db, empty)).toEqual(await exported(db, held));
+  });
+
   it("writes by key the rows whose people their element ids do not find", async () => {
     const name = workspace("by-id");
     const { connections, ...withoutConnections } = smallGraph();
