@@ -87,7 +87,7 @@ export class PlanWarmer {
   /**
    * Only what atStart warms first: what a filter no one has asked before finds
    * planned on a server that has warmed. `withScoring` false leaves out the
-   * rankings' scoring, most of it (36 of 47 statements, about 20 s).
+   * rankings' scoring, most of it (36 of 48 statements, about 20 s).
    */
   shared(withScoring = true): Promise<WarmReport> {
     return this.enqueue("shared", async () => (await canonicalStatements(this.db, [this.settings.workspace], this.settings.shortlistFrom))
@@ -202,11 +202,12 @@ const sizeBucket = (length: number) => (length <= 1 ? length : 10 ** Math.ceil(M
  * that requests read beside a filter's statements, for one key and for a
  * few: topic ids (topic-ids.ts), the people and companies a request names,
  * whose existence is checked (src/services/existence.ts), and the viewer by
- * email (src/context.ts).
+ * email (src/context.ts); and once, the API key a request signs in with.
  */
 async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: number): Promise<Statement<unknown>[]> {
   const bySize = new Map(workspaces.map((workspace) => [sizeBucket(workspace.length), workspace]));
   const topics = [...new Set(canonicalFilters("").flatMap((filter) => (filter.list === "companies" ? companyWhereTopics(filter.where) : personWhereTopics(filter.where))))];
+  const signIn = db.named(API_KEY_LOOKUP, { hash: "0".repeat(64) });
   const each = await Promise.all([...bySize.values()].map(async (workspace) => {
     const scope = await warmingScope(db, workspace, shortlistFrom, topics);
     const me = scope.viewerId as string;
@@ -219,7 +220,7 @@ async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: 
     const lookups = [[randomUUID()], [randomUUID(), randomUUID()]].flatMap((keys) => LOOKUPS.map((query) => db.named(query, { workspace: scope.workspace, keys })));
     return [db.named(VIEWER_LOOKUP, { workspace: scope.workspace, keys: ["viewer@example.com"] }), ...lookups, ...filters, ...paths];
   }));
-  return each.flat();
+  return [signIn, ...each.flat()];
 }
 
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
@@ -245,8 +246,10 @@ let scoredIds: string[] | undefined;
 const LOOKUPS = ["topic/family", "person/by-ids", "company/by-ids"] as const;
 /** The viewer, by the signed-in user's email (src/context.ts). */
 const VIEWER_LOOKUP = "person/by-emails";
+/** A request's API key, before anything else it reads (src/auth/api-keys.ts). */
+const API_KEY_LOOKUP = "auth/api-key-by-hash";
 /** The statements whose text does not depend on the filter: a ranking's scoring (prospects.ts), the estimates a start is chosen by (start-choice.ts) and the lookups beside them. */
-const SHARED = new Set<string>([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, ...LOOKUPS, VIEWER_LOOKUP]);
+const SHARED = new Set<string>([PROSPECTS_SCORING, PROSPECTS_REACH, REACH_ESTIMATE, EVENTS_ESTIMATE, INTERESTS_ESTIMATE, ...LOOKUPS, VIEWER_LOOKUP, API_KEY_LOOKUP]);
 const isShared = (statement: Statement<unknown>) => SHARED.has(statement.name);
 
 /** The estimates a request of a filter reads before its statements (start-choice.ts). */

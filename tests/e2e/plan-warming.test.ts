@@ -152,4 +152,19 @@ describe("plans warmed at start", () => {
     expect(statements.length).toBe(2);
     expect(statements.filter((statement) => !statement.warmed)).toEqual([]);
   });
+
+  it("plans the lookup of a request's API key, which a server that does not warm leaves to the first request", async () => {
+    // The warming looks up a hash no key has; the lookup takes no workspace, so it is told apart by that hash.
+    const warmingLookups = async (since: number) => (await read(`CALL db.stats.retrieve('QUERIES') YIELD data
+      UNWIND data.invocations AS invocation
+      WITH data.query AS text, invocation WHERE text CONTAINS 'MATCH (k:ApiKey {hash: $hash})'
+        AND invocation.params.hash = $unknownHash AND invocation.startTimestampMillis >= $since
+      RETURN count(*) AS runs`, { unknownHash: "0".repeat(64), since }))[0]!.get("runs").toNumber();
+    const coldSince = Date.now();
+    await withServer("0", async () => {});
+    expect(await warmingLookups(coldSince)).toBe(0);
+    const warmSince = Date.now();
+    await withServer("5", async () => {});
+    expect(await warmingLookups(warmSince)).toBeGreaterThan(0);
+  });
 });
