@@ -1,5 +1,5 @@
 /**
- * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only NAME] [--first-answer [--clears 3] [--warmed all|shared]]
+ * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only NAME] [--signed-in] [--first-answer [--clears 3] [--warmed all|shared]]
  *
  * With --first-answer, instead: each question's first answer after the plan
  * cache is cleared, beside its warm answer (see bench/first-answer.ts).
@@ -26,11 +26,18 @@
  *   - where the HTTP request spends the time no transaction is open (p50, ms):
  *     before the first transaction is asked for / between waves of statements /
  *     after the last transaction commits, so the gap between the two columns can be read.
- * People are named by id, so the figures do not depend on who is signed in.
+ * People are named by id. Who asks still counts where a question has no
+ * `connectedTo`: a whole-workspace ranking adds the asker's reach to its
+ * scores when the asker is a person of the workspace. Without --signed-in
+ * requests come as the dev-mode demo user, who is no one in a generated
+ * workspace; with it, each is signed in with an API key of the questions'
+ * "me" (a key made for the run and revoked after it), as a rep of the team
+ * would ask, and its lookup is one more statement of every request.
  */
 import http from "node:http";
 import { parseArgs } from "node:util";
 import type { Driver, ManagedTransaction } from "neo4j-driver";
+import { createApiKey, revokeApiKey } from "../src/auth/api-keys.js";
 import { loadConfig } from "../src/config.js";
 import { CypherCatalogue } from "../src/db/cypher.js";
 import { openDb } from "../src/db/open.js";
@@ -38,7 +45,7 @@ import { Db } from "../src/db/run.js";
 import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
 import { firstAnswers } from "./first-answer.js";
-import { benchmarkQuestions, type Question } from "./questions.js";
+import { benchmarkQuestions, benchmarkUserEmail, type Question } from "./questions.js";
 import { recordingDriver, waves, type RecordedStatement } from "./recording-driver.js";
 
 export async function queriesBenchmark(argv: string[]): Promise<void> {
@@ -52,11 +59,12 @@ export async function queriesBenchmark(argv: string[]): Promise<void> {
       "first-answer": { type: "boolean", default: false },
       clears: { type: "string", default: "3" },
       warmed: { type: "string", default: "all" },
+      "signed-in": { type: "boolean", default: false },
     },
   });
   const runs = Number(values.runs);
   const warmup = Number(values.warmup);
-  await measureQuestions(values.workspace, { runs, warmup, only: values.only, firstAnswer: values["first-answer"] ? { clears: Number(values.clears), warmed: warmedOf(values.warmed) } : undefined }, {
+  await measureQuestions(values.workspace, { runs, warmup, only: values.only, signedIn: values["signed-in"], firstAnswer: values["first-answer"] ? { clears: Number(values.clears), warmed: warmedOf(values.warmed) } : undefined }, {
     started: (questions, floor) => {
       console.log(`\n${questions} questions on workspace "${values.workspace}", ${runs} runs each after ${warmup} warm-up runs\n`);
       console.log(`GraphQL over HTTP with nothing to fetch ({ __typename }): p50 ${floor.p50.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms\n`);
@@ -79,7 +87,7 @@ export type QuestionFigures = Awaited<ReturnType<typeof measure>>;
  */
 export async function measureQuestions(
   workspace: string,
-  { runs, warmup, only, firstAnswer }: { runs: number; warmup: number; only?: string; firstAnswer?: { clears: number; warmed: "all" | "shared" } },
+  { runs, warmup, only, signedIn = false, firstAnswer }: { runs: number; warmup: number; only?: string; signedIn?: boolean; firstAnswer?: { clears: number; warmed: "all" | "shared" } },
   report: { started?: (questions: number, floor: { p50: number; p95: number }) => void; measured: (name: string, figures: QuestionFigures) => void },
 ): Promise<void> {
   // Rate limits would throttle back-to-back requests as if they came from an abusive client; the playground is not asked for.
@@ -97,23 +105,31 @@ export async function measureQuestions(
     throw error;
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let apiKey: { key: string; record: { id: string } } | undefined;
   try {
     const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter((question) => !only || question.name.includes(only));
+    if (signedIn) {
+      const email = await benchmarkUserEmail(db.driver, db.database, workspace);
+      apiKey = await createApiKey(db, { workspace, email, role: "READER" });
+      console.log(`signed in as ${email} (an API key made for this run)`);
+    }
+    const authorization = apiKey && `Bearer ${apiKey.key}`;
+    const ask = (body: string, requestId: string) => postAs(agent, server.url, body, requestId, authorization);
     // Plans warmed at start are done before the clock starts: they would compete with the first runs.
     await server.plans.idle();
     if (firstAnswer) {
-      const send = (body: string, requestId: string) => post(agent, server.url, body, requestId);
-      await firstAnswers(questions, send, server, db.driver, db.database, { clears: firstAnswer.clears, runs, warmed: config.plans.warmSeconds > 0 ? firstAnswer.warmed : "nothing" });
+      await firstAnswers(questions, ask, server, db.driver, db.database, { clears: firstAnswer.clears, runs, warmed: config.plans.warmSeconds > 0 ? firstAnswer.warmed : "nothing" });
       return;
     }
-    const floor = await httpFloor((body) => post(agent, server.url, body, "bench-floor"), runs, warmup);
+    const floor = await httpFloor((body) => ask(body, "bench-floor"), runs, warmup);
     report.started?.(questions.length, floor);
     for (const question of questions) {
-      report.measured(question.name, await measure(question, (body, requestId) => post(agent, server.url, body, requestId), recorder, db.driver, db.database, runs, warmup));
+      report.measured(question.name, await measure(question, ask, recorder, db.driver, db.database, runs, warmup));
     }
   } finally {
     agent.destroy();
     await server.stop();
+    if (apiKey) await revokeApiKey(db, apiKey.record.id);
     await close();
   }
 }
@@ -123,8 +139,14 @@ export interface GraphQLBody { data?: unknown; errors?: { message: string; exten
 
 /** One GraphQL request; its body is parsed before the clock stops, as a client would need it. */
 export function post(agent: http.Agent, url: string, body: string, requestId: string): Promise<GraphQLBody> {
+  return postAs(agent, url, body, requestId, undefined);
+}
+
+/** The same, signed in when `authorization` is given. */
+function postAs(agent: http.Agent, url: string, body: string, requestId: string, authorization: string | undefined): Promise<GraphQLBody> {
+  const headers = { "content-type": "application/json", "x-request-id": requestId, ...(authorization && { authorization }) };
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "x-request-id": requestId } }, (response) => {
+    const request = http.request(url, { method: "POST", agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as GraphQLBody));

@@ -59,6 +59,16 @@ export async function benchmarkQuestions(driver: Driver, database: string | unde
   return canonical;
 }
 
+/** The generated user, the "me" of every question. */
+const ME = "MATCH (u:Person:User {workspace: $workspace}) WITH u ORDER BY u.email LIMIT 1";
+
+/** The email of the questions' "me", to sign in as. */
+export async function benchmarkUserEmail(driver: Driver, database: string | undefined, workspace: string): Promise<string> {
+  const { records } = await driver.executeQuery(`${ME} RETURN u.email AS email`, { workspace }, { database });
+  if (!records[0]) throw new Error(`workspace "${workspace}" has no user to sign in as; import it with npm run bench -- import --workspace ${workspace} --keep`);
+  return records[0].get("email") as string;
+}
+
 async function startingPoints(driver: Driver, database: string | undefined, workspace: string) {
   const session = driver.session({ database, defaultAccessMode: "READ" });
   try {
@@ -67,8 +77,8 @@ async function startingPoints(driver: Driver, database: string | undefined, work
       if (!record) throw new Error(`workspace "${workspace}" lacks what the benchmark needs; import it with npm run bench -- import --workspace ${workspace} --keep`);
       return record.toObject() as Record<string, any>;
     };
-    const me = await one(`MATCH (u:Person:User {workspace: $workspace}) RETURN u.id AS id, COUNT { (u)-[:KNOWS]-() } AS degree,
-      COUNT { MATCH (u)-[:KNOWS*1..2]-(p:Person) WHERE p <> u RETURN DISTINCT p } AS twoHops ORDER BY u.email LIMIT 1`, {});
+    const me = await one(`${ME} RETURN u.id AS id, COUNT { (u)-[:KNOWS]-() } AS degree,
+      COUNT { MATCH (u)-[:KNOWS*1..2]-(p:Person) WHERE p <> u RETURN DISTINCT p } AS twoHops`, {});
     const typical = await one(`MATCH (p:Person {workspace: $workspace}) WITH p, COUNT { (p)-[:KNOWS]-() } AS degree
       ORDER BY degree, p.email WITH collect({id: p.id, degree: degree}) AS everyone RETURN everyone[size(everyone) / 2] AS person`, {});
     const far = await one(`MATCH (u:Person {workspace: $workspace, id: $me})
