@@ -3,7 +3,8 @@
  * at a time, become rows (import-steps.ts), and are sent in UNWIND batches,
  * one write transaction each, so a batch is whole or absent. A batch of the
  * section's first step is followed by the rows that link its records (a
- * person's employment and interests after the person). `concurrency` such
+ * person's employment and interests after the person, unless its statement
+ * writes them with the person: ImportStep.carries). `concurrency` such
  * groups are in flight at once: while Neo4j writes one the client builds the
  * next (1.3× the rate of one at a time, measured on 2 cores); two may lock
  * the same nodes, and Neo4j's deadlock is retried by the driver as transient.
