@@ -53,7 +53,8 @@ runCli(async () => {
     const verb = result.dryRun ? "would write" : "wrote";
     for (const step of result.steps) {
       const rate = step.seconds > 0 ? `, ${Math.round(step.records / step.seconds)} records/s` : "";
-      console.log(`${step.step.padEnd(18)} ${String(step.records).padStart(9)}${result.dryRun ? "" : `  created ${step.created}, already there ${step.existed}${step.rewritten ? `, ${step.rewritten} written again by key` : ""} (${step.seconds}s${rate})`}`);
+      const time = step.writtenWith ? `written with ${step.writtenWith}` : `${step.seconds}s${rate}`;
+      console.log(`${step.step.padEnd(18)} ${String(step.records).padStart(9)}${result.dryRun ? "" : `  created ${step.created}, already there ${step.existed}${step.rewritten ? `, ${step.rewritten} written again by key` : ""} (${time})`}`);
     }
     const records = result.steps.reduce((sum, step) => sum + step.records, 0);
     console.log(`${verb} ${records} records into workspace "${workspace}" in ${result.seconds}s`);

@@ -30,7 +30,7 @@ import { parseRecord } from "./parse-record.js";
 import { PersonIds } from "./person-ids.js";
 import { Progress, type ProgressWriter } from "./progress.js";
 import { SECTIONS, type SectionName } from "./schema.js";
-import { SectionWriter, stepNames, type StepSummary, type WriteSettings } from "./section-writer.js";
+import { emptySummaries, SectionWriter, type StepSummary, type WriteSettings } from "./section-writer.js";
 import { documentRecords, validateDocument, type DocumentPlan } from "./validate.js";
 
 export type { StepSummary };
@@ -80,7 +80,7 @@ export async function importDocument(db: Db, source: DocumentSource, options: Im
   let personIds = new PersonIds();
   const steps = importSteps(intoEmpty ? { evidence: plan.evidence, personIds: () => personIds } : undefined);
   const summaries = Object.fromEntries(
-    Object.entries(steps).map(([section, sectionSteps]) => [section, stepNames(sectionSteps).map((step): StepSummary => ({ step, records: 0, created: 0, existed: 0, rewritten: 0, seconds: 0 }))]),
+    Object.entries(steps).map(([section, sectionSteps]) => [section, emptySummaries(sectionSteps)]),
   ) as Record<SectionName, StepSummary[]>;
   const total = Object.values(plan.counts).reduce((sum, count) => sum + count, 0);
   const progress = options.progress && !options.dryRun ? new Progress("import", total, options.progress) : undefined;

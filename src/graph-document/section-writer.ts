@@ -23,6 +23,8 @@ export interface StepSummary {
   rewritten: number;
   /** Seconds its batches were being written, summed (with batches in flight at once, more than the wall time). */
   seconds: number;
+  /** The step whose statement writes this one's rows (ImportStep.carries), its time counted there. */
+  writtenWith?: string;
 }
 
 export interface WriteSettings {
@@ -52,7 +54,7 @@ export class SectionWriter<R> {
     this.buffers = steps.map(() => []);
     this.later = steps.map(() => []);
     this.summaries = new Map(summaries.map((summary) => [summary.step, summary]));
-    for (const name of stepNames(steps)) if (!this.summaries.has(name)) throw new Error(`no summary for the import step ${name}`);
+    for (const { step } of emptySummaries(steps)) if (!this.summaries.has(step)) throw new Error(`no summary for the import step ${step}`);
   }
 
   /** @param index the record's place in its section */
@@ -143,9 +145,10 @@ export class SectionWriter<R> {
   }
 }
 
-/** The names of the steps and of the steps they carry, in order. */
-export function stepNames(steps: ImportStep[]): string[] {
-  return steps.flatMap((step) => [step.name, ...(step.carries ?? []).map((carried) => carried.step)]);
+/** A summary at zero for each step and each step it carries, in order. */
+export function emptySummaries(steps: ImportStep[]): StepSummary[] {
+  const zero = (step: string, writtenWith?: string): StepSummary => ({ step, records: 0, created: 0, existed: 0, rewritten: 0, seconds: 0, ...(writtenWith && { writtenWith }) });
+  return steps.flatMap((step) => [zero(step.name), ...(step.carries ?? []).map((carried) => zero(carried.step, step.name))]);
 }
 
 function count(summary: StepSummary, records: number, created: number, dryRun: boolean): void {

@@ -121,8 +121,9 @@ describe("an import into an empty workspace", () => {
     if (!intoEmpty.ok || !intoHeld.ok) throw new Error("the small graph did not import");
     for (const step of ["employments", "interests"]) {
       const counted = { step, records: step === "employments" ? 3 : 2, created: step === "employments" ? 3 : 2, existed: 0 };
-      expect(intoEmpty.steps.find((s) => s.step === step)).toMatchObject(counted);
+      expect(intoEmpty.steps.find((s) => s.step === step)).toMatchObject({ ...counted, writtenWith: "people" });
       expect(intoHeld.steps.find((s) => s.step === step)).toMatchObject(counted);
+      expect(intoHeld.steps.find((s) => s.step === step)?.writtenWith).toBeUndefined();
     }
     expect(await exported(db, empty)).toEqual(await exported(db, held));
   });
