@@ -130,18 +130,23 @@ export class SectionWriter<R> {
       summary.rewritten += rows.length;
     }
     count(summary, rows.length, created, dryRun);
-    const counts = written?.rows[0] as Record<string, unknown> | undefined;
-    const carriedRows = (step.carries ?? []).map((carried) => {
-      const carriedCreated = counts?.[carried.step];
-      if (!dryRun && typeof carriedCreated !== "number") throw new Error(`${step.query} returned no count of ${carried.step}`);
-      const records = rows.reduce((sum, row) => sum + carried.rows(row), 0);
-      count(this.summaries.get(carried.step)!, records, (carriedCreated as number | undefined) ?? 0, dryRun);
-      return { step: carried.step, records };
-    });
+    const carried = this.countCarried(step, rows, written?.rows[0] as Record<string, unknown> | undefined);
     summary.seconds += (performance.now() - started) / 1000;
     if (dryRun) return;
     this.settings.onBatch(step.name, rows.length);
-    for (const carried of carriedRows) this.settings.onBatch(carried.step, carried.records);
+    for (const { name, records } of carried) this.settings.onBatch(name, records);
+  }
+
+  /** The rows a batch's step carries (ImportStep.carries), counted in their own steps' summaries: created as its statement returned (`counts`: none in a dry run). */
+  private countCarried(step: ImportStep, rows: ImportRow[], counts: Record<string, unknown> | undefined): { name: string; records: number }[] {
+    const { dryRun } = this.settings;
+    return (step.carries ?? []).map((carried) => {
+      const created = counts?.[carried.step];
+      if (!dryRun && typeof created !== "number") throw new Error(`${step.query} returned no count of ${carried.step}`);
+      const records = rows.reduce((sum, row) => sum + carried.rows(row), 0);
+      count(this.summaries.get(carried.step)!, records, (created as number | undefined) ?? 0, dryRun);
+      return { name: carried.step, records };
+    });
   }
 }
 
