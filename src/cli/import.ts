@@ -10,7 +10,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { openDb } from "../db/open.js";
-import { DocumentSyntaxError, fileDocument, spooledDocument, type DocumentSource } from "../graph-document/document-source.js";
+import { fileDocument, spooledDocument, type DocumentSource } from "../graph-document/document-source.js";
+import { DocumentSyntaxError } from "../graph-document/document-tokens.js";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, forLongWrites, importDocument } from "../graph-document/import.js";
 import { runCli, tellServers, UsageError } from "./run-cli.js";
 

@@ -1,7 +1,6 @@
 /**
  * A graph document as a stream of its records, so that an import never holds
- * the whole document: a file is read with stream-json's tokenizer and each
- * record of a section is assembled alone, then dropped once handled. A source
+ * the whole document: a file is read as items (document-tokens.ts). A source
  * can be read again from its start, since an import reads it twice (validate,
  * then write). A document already in memory (the demo, the write API's tests)
  * is a source too, read in the order of SECTIONS, so both take one path.
@@ -11,32 +10,34 @@ import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import parser from "stream-json/parser.js";
-import Assembler from "stream-json/assembler.js";
+import { fileItems, itemsOnThread, ITEMS_PER_GROUP, type DocumentItem } from "./document-tokens.js";
 import { SECTIONS } from "./schema.js";
-
-export type DocumentItem =
-  /** A top-level field holding an array; its records follow. */
-  | { kind: "section"; name: string }
-  | { kind: "record"; section: string; index: number; value: unknown }
-  /** A top-level field holding anything but an array (the version, or a section given wrongly). */
-  | { kind: "field"; name: string; value: unknown }
-  /** The document is not a JSON object; nothing else follows. */
-  | { kind: "not-object" };
 
 export interface DocumentSource {
   /** The document's items in the order they stand, a few at a time; each call reads it again from its start. */
-  read(): AsyncIterable<DocumentItem[]>;
+  read(options?: ReadOptions): AsyncIterable<DocumentItem[]>;
 }
 
-/** The document is not well-formed JSON. */
-export class DocumentSyntaxError extends Error {}
+export interface ReadOptions {
+  /**
+   * Tokenize on a worker thread of its own (default false): for a reading
+   * whose reader has a core's worth of work of its own with each record, as
+   * the checking has while Neo4j has nothing to do. Only a file of at least
+   * `threadFromBytes` is (fileDocument); any other source ignores it.
+   */
+  onThread?: boolean;
+}
 
-/** Items are handed on in groups of this many, so that the async iteration costs little per record. */
-const ITEMS_PER_GROUP = 512;
+/**
+ * Starting the worker costs about half a second under tsx, and a thread
+ * saves the reader about 13 ms a megabyte (measured on the 100k-person
+ * document: document-tokens.ts, itemsOnThread): smaller files are read on
+ * the reader's thread whatever it asks.
+ */
+export const THREAD_FROM_BYTES = 64 * 2 ** 20;
 
-export function fileDocument(file: string): DocumentSource {
-  return { read: () => tokenized(() => fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) };
+export function fileDocument(file: string, threadFromBytes = THREAD_FROM_BYTES): DocumentSource {
+  return { read: (options) => (options?.onThread && fs.statSync(file).size >= threadFromBytes ? itemsOnThread(file) : fileItems(file)) };
 }
 
 /**
@@ -84,142 +85,3 @@ export function* objectItems(input: unknown): Generator<DocumentItem[]> {
   }
 }
 
-/**
- * Tokens → items. Depth 1 is the document object, depth 2 a section array;
- * a value that starts at depth 2 is a record, assembled on its own. The
- * tokenizer is paused while the reader has a full group it has not taken.
- */
-async function* tokenized(open: () => NodeJS.ReadableStream & fs.ReadStream): AsyncGenerator<DocumentItem[]> {
-  const text = open();
-  const tokens = parser.asStream({ streamValues: false });
-  let ready: DocumentItem[] = [];
-  const groups: DocumentItem[][] = [];
-  let ended = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-  const emit = (item: DocumentItem) => {
-    ready.push(item);
-    if (ready.length < ITEMS_PER_GROUP) return;
-    groups.push(ready);
-    ready = [];
-    if (groups.length > 2) tokens.pause();
-    notify();
-  };
-
-  let depth = 0;
-  let field: string | null = null;
-  let inArray = false;
-  let index = 0;
-  let record: Assembler | null = null;
-  let value: Assembler | null = null;
-  const finishValue = (assembled: unknown) => {
-    if (inArray) emit({ kind: "record", section: field as string, index: index++, value: assembled });
-    else emit({ kind: "field", name: field as string, value: assembled });
-  };
-  tokens.on("data", (token: parser.Token) => {
-    const assembler = record ?? value;
-    if (assembler) {
-      assembler.consume(token);
-      if (assembler.done) {
-        finishValue(assembler.current);
-        record = value = null;
-      }
-      return;
-    }
-    if (depth === 0) {
-      if (token.name === "startObject") depth = 1;
-      else {
-        // Nothing of a document that is not an object is read further.
-        depth = -1;
-        ready.push({ kind: "not-object" });
-        ended = true;
-        notify();
-      }
-      return;
-    }
-    if (depth === -1) return;
-    if (depth === 1) {
-      if (token.name === "keyValue") {
-        field = token.value;
-        return;
-      }
-      if (token.name === "endObject") {
-        depth = 0;
-        return;
-      }
-      if (token.name === "startArray") {
-        depth = 2;
-        inArray = true;
-        index = 0;
-        emit({ kind: "section", name: field as string });
-        return;
-      }
-      inArray = false;
-    } else if (token.name === "endArray") {
-      depth = 1;
-      inArray = false;
-      return;
-    }
-    // A value at depth 1 (a field) or 2 (a record): a scalar is whole in one token, an object or array is assembled.
-    if (token.name === "startObject" || token.name === "startArray") {
-      const assembler = new Assembler();
-      assembler.consume(token);
-      if (inArray) record = assembler;
-      else value = assembler;
-      return;
-    }
-    finishValue(scalar(token));
-  });
-  const fail = (error: Error) => {
-    failure ??= error;
-    notify();
-  };
-  tokens.on("error", (error: Error) => fail(new DocumentSyntaxError(error.message)));
-  text.on("error", fail);
-  tokens.on("end", () => {
-    ended = true;
-    notify();
-  });
-  text.pipe(tokens);
-
-  try {
-    for (;;) {
-      if (failure) throw failure;
-      const group = groups.shift();
-      if (group) {
-        if (groups.length <= 1) tokens.resume();
-        yield group;
-        continue;
-      }
-      if (ended) {
-        if (ready.length > 0) yield ready;
-        return;
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  } finally {
-    text.destroy();
-    tokens.destroy();
-  }
-}
-
-function scalar(token: parser.Token): unknown {
-  switch (token.name) {
-    case "stringValue":
-      return token.value;
-    case "numberValue":
-      return Number(token.value);
-    case "nullValue":
-      return null;
-    case "trueValue":
-      return true;
-    case "falseValue":
-      return false;
-    default:
-      return undefined;
-  }
-}

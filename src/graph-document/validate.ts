@@ -13,7 +13,8 @@
  * records' hashed keys collide, to tell a repeat from a coincidence.
  */
 import { DocumentChecker, type KnownKeys, type Problem } from "./document-checks.js";
-import { objectItems, type DocumentItem, type DocumentSource } from "./document-source.js";
+import { objectItems, type DocumentSource } from "./document-source.js";
+import type { DocumentItem } from "./document-tokens.js";
 import type { EvidenceSums } from "./evidence-sums.js";
 import { normalizeDocument, type NormalizedDocument, type TopicResolver } from "./normalize.js";
 import { parseRecord } from "./parse-record.js";
@@ -41,7 +42,8 @@ type Visit = (section: SectionName, index: number, value: unknown) => void;
 /** Validates a document as it streams; the document itself is never held. */
 export async function validateDocument(source: DocumentSource, known: KnownKeys = NO_KNOWN_KEYS, onRead?: (items: number) => void): Promise<StreamValidation> {
   const checks = new Checks(known);
-  for await (const group of source.read()) {
+  // Neo4j has nothing to do while the document is checked: the tokenizing takes the other core.
+  for await (const group of source.read({ onThread: true })) {
     group.forEach((item) => checks.item(item));
     onRead?.(group.length);
   }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DocumentSyntaxError, fileDocument } from "../../../src/graph-document/document-source.js";
+import { fileDocument } from "../../../src/graph-document/document-source.js";
+import { DocumentSyntaxError } from "../../../src/graph-document/document-tokens.js";
 import { validateDocument, validateGraphDocument } from "../../../src/graph-document/validate.js";
 import { smallGraph } from "../../fixtures/small-graph.js";
 
@@ -55,5 +56,38 @@ describe("a document read from a file as a stream", () => {
     expect(await streamedProblems("[1, 2]")).toEqual(["$: a graph document must be a JSON object"]);
     await expect(validateDocument(fileDocument(written('{"version": 2, "people": [{"email": "a@b.example"'))))
       .rejects.toBeInstanceOf(DocumentSyntaxError);
+  });
+
+  it("reads the same items on a worker thread as on the reader's, and fails alike on a document that is not JSON", async () => {
+    const file = written(faultyReversed().text);
+    const items = async (onThread: boolean) => {
+      const read = [];
+      for await (const group of fileDocument(file, 0).read({ onThread })) read.push(...group);
+      return read;
+    };
+    const here = await items(false);
+    expect(here.filter((item) => item.kind === "record").length).toBeGreaterThan(20);
+    expect(await items(true)).toEqual(here);
+    const broken = fileDocument(written('{"version": 2, "people": [{"email": "a@b.example"'), 0);
+    await expect(validateDocument(broken)).rejects.toBeInstanceOf(DocumentSyntaxError);
+  });
+
+  it("stops its worker thread, and so closes the file, when the reader stops early", async () => {
+    // More records than the worker reads ahead, in more than the file stream's first chunk: the worker waits with the file open.
+    const people = Array.from({ length: 40_000 }, (_, i) => ({ email: `person-${i}@example.com`, name: `Person ${i}` }));
+    const file = written(JSON.stringify({ version: 2, people }));
+    const opened = () => fs.readdirSync("/proc/self/fd").filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+    for await (const group of fileDocument(file, 0).read({ onThread: true })) {
+      expect(group.length).toBeGreaterThan(0);
+      expect(opened()).toBe(1);
+      break;
+    }
+    expect(opened()).toBe(0);
   });
 });
