@@ -1,15 +1,21 @@
 // Engagements into a workspace that was empty when the import began: CREATE
-// instead of MERGE, each person found by element id, as connections-into-
-// empty.cypher says (engagements.cypher is the fallback and takes the same
-// rows as maps, each key a lookup map). Their people were written with their
-// engagementBound already summed (src/graph-document/evidence-sums.ts).
+// instead of MERGE, each person of the batch found once by element id, as
+// connections-into-empty.cypher says (engagements.cypher is the fallback and
+// takes the same rows as maps, each key a lookup map). Their people were
+// written with their engagementBound already summed
+// (src/graph-document/evidence-sums.ts).
 // Each row is a list, not a map (src/graph-document/import-steps.ts byIdInto).
-// $workspace: String, $rows: [[person (a key: an email or a profile key), personId (element id, null when unknown), content, action, atMs (epoch milliseconds), bound (for the fallback)]]
+// $workspace: String, $people: [[key (an email or a profile key), id (element id, null when unknown)]],
+// $rows: [[person (a place in $people), content, action, atMs (epoch milliseconds), bound (for the fallback)]]
 // Returns: nothing; the importer reads what was created from the update counters
+UNWIND range(0, size($people) - 1) AS place
+OPTIONAL MATCH (p) WHERE elementId(p) = $people[place][1]
+  AND 'Person' IN labels(p) AND p.workspace = $workspace AND (p.email = $people[place][0] OR p.profileUrl = $people[place][0])
+WITH collect([place, p]) AS found
 UNWIND $rows AS row
-WITH row[0] AS person, row[1] AS personId, row[2] AS content, row[3] AS action, row[4] AS atMs
-MATCH (p) WHERE elementId(p) = personId
-  AND 'Person' IN labels(p) AND p.workspace = $workspace AND (p.email = person OR p.profileUrl = person)
-MATCH (c:Content {workspace: $workspace, url: content})
+WITH row, found[toInteger(row[0])] AS person
+WHERE person[0] = row[0] AND person[1] IS NOT NULL
+WITH row, person[1] AS p
+MATCH (c:Content {workspace: $workspace, url: row[1]})
 USING INDEX SEEK c:Content(workspace, url)
-CREATE (p)-[:ENGAGED {action: action, at: datetime({epochMillis: toInteger(atMs)})}]->(c)
+CREATE (p)-[:ENGAGED {action: row[2], at: datetime({epochMillis: toInteger(row[3])})}]->(c)

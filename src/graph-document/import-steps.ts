@@ -47,6 +47,8 @@ export interface ImportStep<S extends SectionName = SectionName> {
    * step, named as the step, counting what it created.
    */
   carries?: { step: string; rows: (row: ImportRow) => number }[];
+  /** The parameters of a batch besides the workspace, when they are more than `{ rows }` (byIdInto: the batch's people, each once). */
+  batch?: (rows: ImportRow[]) => Record<string, unknown>;
 }
 
 /** What an import into a workspace that was empty as it began knows besides the records. */
@@ -70,7 +72,6 @@ export interface IntoEmpty {
  *   interests are written with them, by one statement (ImportStep.carries).
  */
 export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: ImportStep<S>[] } {
-  const personId = (key: string) => intoEmpty?.personIds().of(key) ?? null;
   return {
     topics: [
       one("topics", "nodesCreated", "import/topics", (t) => ({ key: t.key, props: defined({ name: t.name, aliases: t.aliases, aliasKeys: t.aliases?.map(topicKey) }) })),
@@ -105,10 +106,9 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
       many("content topics", "relationshipsCreated", "import/content-topics", (c) => (c.topics ?? []).map((topic) => ({ url: c.url, topic }))),
     ],
     connections: [
-      byIdInto(intoEmpty, { query: "import/connections-into-empty", fields: ["a", "b", "aId", "bId", "props", "sinceMs", "lastInteractionAtMs"] }, one("connections", "relationshipsCreated", "import/connections", (k) => ({
+      byIdInto(intoEmpty, { query: "import/connections-into-empty", fields: ["props", "sinceMs", "lastInteractionAtMs"] }, one("connections", "relationshipsCreated", "import/connections", (k) => ({
         a: k.a,
         b: k.b,
-        ...(intoEmpty && { aId: personId(k.a), bId: personId(k.b) }),
         props: defined({ floor: k.strength }),
         // As numbers: a million connections' date-times packed by the driver cost the importer more CPU than anything else it sends.
         sinceMs: optional(k.since, Date.parse) ?? null,
@@ -116,16 +116,15 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
       })), ["a", "b"]),
     ],
     engagements: [
-      byIdInto(intoEmpty, { query: "import/engagements-into-empty", fields: ["person", "personId", "content", "action", "atMs", "bound"] }, one("engagements", "relationshipsCreated", "import/engagements", (e) => ({
-        person: e.person, ...(intoEmpty && { personId: personId(e.person) }),
+      byIdInto(intoEmpty, { query: "import/engagements-into-empty", fields: ["content", "action", "atMs", "bound"] }, one("engagements", "relationshipsCreated", "import/engagements", (e) => ({
+        person: e.person,
         content: e.content, action: e.action, atMs: Date.parse(e.at), bound: engagementBound(e.action, e.at),
       })), ["person"]),
     ],
     concerns: [
-      byIdInto(intoEmpty, { query: "import/concerns-into-empty", fields: ["key", "person", "personId", "topic", "props", "bound"] }, one("concerns", "nodesCreated", "import/concerns", (k) => ({
+      byIdInto(intoEmpty, { query: "import/concerns-into-empty", fields: ["key", "topic", "props", "bound"] }, one("concerns", "nodesCreated", "import/concerns", (k) => ({
         key: k.key,
         person: k.person,
-        ...(intoEmpty && { personId: personId(k.person) }),
         topic: k.topic,
         props: defined({ text: k.text, expressedAt: utcDateTime(k.expressedAt), source: k.source, severity: optional(k.severity, integer), level: k.level }),
         bound: concernBound(k.severity, k.expressedAt),
@@ -183,16 +182,24 @@ function interestsOf(p: PersonRecord): ImportFields[] {
 
 /**
  * A step whose rows name people by key (`people`: those fields). Into an
- * empty workspace it writes with `into.query`, which finds people by the ids
- * the rows carry and compares their keys as given; its fallback is the step's
- * own statement. Otherwise each key becomes the lookup map the step's
- * statement takes (key-lookups.ts). What the importer packs for these rows,
- * most of a large document's, is what it spends most on: keys go as plain
- * strings where they can (a map for each person was the larger part of what
- * it packed for 15 million connections), and rows by id go as lists of
- * `into.fields`, in the order the statement's header gives, without a name
- * for each value (measured on 10,000 connections, two batches at once:
- * 171 ms of the importer's CPU as maps, 92 as lists; 449 ms to write, 357).
+ * empty workspace it writes with `into.query`, which finds each person of a
+ * batch once, by the id the importer read for their key (person-ids.ts),
+ * and compares their key as given; its fallback is the step's own statement.
+ * Otherwise each key becomes the lookup map the step's statement takes
+ * (key-lookups.ts). What the importer packs for these rows, most of a large
+ * document's, is what it spends most on, and Neo4j spends most of the rest
+ * finding their people:
+ *
+ * - rows by id go as lists, `people` first and then `into.fields`, in the
+ *   order the statement's header gives, without a name for each value
+ *   (measured on 10,000 connections, two batches at once: 171 ms of the
+ *   importer's CPU as maps, 92 as lists; 449 ms to write, 357);
+ * - each person goes once a batch, as `$people` ([key, id] each, the id null
+ *   when unknown), and a row names them by their place there: a document
+ *   lists a person's connections together, so a batch of 10,000 of the 100k
+ *   document's connections names 4,248 people, not 20,000 (measured on those
+ *   batches, two at once: 553 ms of Neo4j's CPU and 139 of the importer's
+ *   with a key and an id in each row, 467 and 105 with the people once).
  */
 function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, into: { query: QueryName; fields: string[] }, step: ImportStep<S>, people: string[]): ImportStep<S> {
   const withLookups = (row: ImportFields): ImportFields => {
@@ -200,13 +207,38 @@ function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, into:
     return row;
   };
   if (!intoEmpty) return { ...step, rows: (record, index) => step.rows(record, index).map((row) => withLookups(row as ImportFields)) };
-  const { query, fields } = into;
+  const { query } = into;
+  const fields = [...people, ...into.fields];
   return {
     ...step,
     query,
     rows: (record, index) => step.rows(record, index).map((row) => fields.map((field) => (row as ImportFields)[field])),
+    batch: (rows) => {
+      const batchPeople = new BatchPeople(intoEmpty.personIds());
+      const placed = (rows as ImportTuple[]).map((row) => row.map((value, i) => (i < people.length ? batchPeople.place(value as string) : value)));
+      return { people: batchPeople.entries, rows: placed };
+    },
     fallback: { query: step.query, rows: (values) => withLookups(Object.fromEntries(fields.map((field, i) => [field, (values as ImportTuple)[i]]))) },
   };
+}
+
+/** The people of one batch, each once, as [key, element id or null], in the order the batch first names them. */
+class BatchPeople {
+  readonly entries: [string, string | null][] = [];
+  private readonly places = new Map<string, number>();
+
+  constructor(private readonly ids: PersonIds) {}
+
+  /** The person's place among the entries. */
+  place(key: string): number {
+    let place = this.places.get(key);
+    if (place === undefined) {
+      place = this.entries.length;
+      this.places.set(key, place);
+      this.entries.push([key, this.ids.of(key)]);
+    }
+    return place;
+  }
 }
 
 function one<S extends SectionName>(name: string, counter: ImportStep["counter"], query: QueryName, toRow: (record: NormalizedRecord<S>, index: number) => ImportFields): ImportStep<S> {

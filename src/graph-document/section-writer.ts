@@ -123,7 +123,7 @@ export class SectionWriter<R> {
     const started = performance.now();
     const { db, workspace, dryRun } = this.settings;
     const summary = this.summaries.get(step.name)!;
-    const written = dryRun ? undefined : await db.writeCounted(step.query, { workspace, rows } satisfies Params);
+    const written = dryRun ? undefined : await db.writeCounted(step.query, { workspace, ...(step.batch ? step.batch(rows) : { rows }) } satisfies Params);
     let created = written?.updates[step.counter] ?? 0;
     if (step.fallback && !dryRun && created < rows.length) {
       created += (await db.writeCounted(step.fallback.query, { workspace, rows: rows.map(step.fallback.rows) } satisfies Params)).updates[step.counter] ?? 0;
