@@ -9,34 +9,46 @@
 // of the three statements). A new person has no other employment to end, and
 // no company has events yet (events come after people), so neither of what
 // employments.cypher does besides is needed. Interests are unique per person
-// (document-checks.ts), so a CREATE each.
-// $workspace: String, $rows: [{email, profileUrl (either may be null), props: {profileUrl, name, title, city, country, location, engagementBound, concernBound},
-//   employment ({company: {domain, nameKey} (one null), props: {title, since, until}} or null), interests: [{topic, weight}]}]
+// (document-checks.ts), so a CREATE each. The batch's companies and topics
+// are each found once, and named by their place in $companies and $topics,
+// as connections-into-empty.cypher finds its people.
+// $workspace: String, $companies: [{domain, nameKey} (one null)], $topics: [key],
+// $rows: [{email, profileUrl (either may be null), props: {profileUrl, name, title, city, country, location, engagementBound, concernBound},
+//   employment ({company (a place in $companies), props: {title, since, until}} or null), interests: [{topic (a place in $topics), weight}]}]
 // Returns: how many employments and interests it created, as the importer's steps of those names count them
+UNWIND range(0, size($topics) - 1) AS place
+OPTIONAL MATCH (t:Topic {workspace: $workspace, key: $topics[place]})
+USING INDEX SEEK t:Topic(workspace, key)
+WITH collect([place, t]) AS topics
+UNWIND range(0, size($companies) - 1) AS place
+OPTIONAL CALL (place) {
+  MATCH (c:Company {workspace: $workspace, domain: $companies[place].domain})
+  USING INDEX SEEK c:Company(workspace, domain)
+  RETURN c
+  UNION
+  MATCH (c:Company {workspace: $workspace, nameKey: $companies[place].nameKey})
+  USING INDEX SEEK c:Company(workspace, nameKey)
+  WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
+  RETURN c
+}
+WITH topics, collect([place, c]) AS companies
 UNWIND $rows AS row
 CREATE (p:Person {workspace: $workspace, id: randomUUID()})
 SET p += row.props, p.email = row.email
-WITH p, row
-CALL (p, row) {
-  WITH row WHERE row.employment IS NOT NULL
-  CALL (row) {
-    MATCH (c:Company {workspace: $workspace, domain: row.employment.company.domain})
-    USING INDEX SEEK c:Company(workspace, domain)
-    RETURN c
-    UNION
-    MATCH (c:Company {workspace: $workspace, nameKey: row.employment.company.nameKey})
-    USING INDEX SEEK c:Company(workspace, nameKey)
-    WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
-    RETURN c
-  }
+WITH p, row, topics, companies
+CALL (p, row, companies) {
+  WITH row, companies[toInteger(row.employment.company)] AS company
+  WHERE row.employment IS NOT NULL AND company[0] = row.employment.company AND company[1] IS NOT NULL
+  WITH row, company[1] AS c
   CREATE (p)-[w:WORKS_AT]->(c)
   SET w = row.employment.props
   RETURN count(*) AS employed
 }
-CALL (p, row) {
+CALL (p, row, topics) {
   UNWIND row.interests AS interest
-  MATCH (t:Topic {workspace: $workspace, key: interest.topic})
-  USING INDEX SEEK t:Topic(workspace, key)
+  WITH interest, topics[toInteger(interest.topic)] AS topic
+  WHERE topic[0] = interest.topic AND topic[1] IS NOT NULL
+  WITH interest, topic[1] AS t
   CREATE (p)-[:INTERESTED_IN {weight: interest.weight}]->(t)
   RETURN count(*) AS interested
 }

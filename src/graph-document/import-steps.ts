@@ -47,7 +47,7 @@ export interface ImportStep<S extends SectionName = SectionName> {
    * step, named as the step, counting what it created.
    */
   carries?: { step: string; rows: (row: ImportRow) => number }[];
-  /** The parameters of a batch besides the workspace, when they are more than `{ rows }` (byIdInto: the batch's people, each once). */
+  /** The parameters of a batch besides the workspace, when they are more than `{ rows }` (byIdInto: the batch's people and other nodes, each once). */
   batch?: (rows: ImportRow[]) => Record<string, unknown>;
 }
 
@@ -88,11 +88,12 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
       })),
     ],
     people: intoEmpty ? [{
-      ...one("people", "nodesCreated", "import/people-into-empty", (p, index) => ({ ...personRow(p, intoEmpty.evidence.of(index)), employment: employmentOf(p), interests: interestsOf(p) })),
+      ...one("people", "nodesCreated", "import/people-into-empty", (p, index) => ({ ...personRow(p, intoEmpty.evidence.of(index)), employment: employmentOf(p, (key) => key), interests: interestsOf(p) })),
       carries: [
         { step: "employments", rows: (row) => ((row as ImportFields).employment === null ? 0 : 1) },
         { step: "interests", rows: (row) => ((row as ImportFields).interests as unknown[]).length },
       ],
+      batch: peopleOnce,
     }] : [
       one("people", "nodesCreated", "import/people", (p) => personRow(p)),
       many("employments", "relationshipsCreated", "import/employments", (p) => {
@@ -116,13 +117,13 @@ export function importSteps(intoEmpty?: IntoEmpty): { [S in SectionName]: Import
       })), ["a", "b"]),
     ],
     engagements: [
-      byIdInto(intoEmpty, { query: "import/engagements-into-empty", fields: ["content", "action", "atMs", "bound"] }, one("engagements", "relationshipsCreated", "import/engagements", (e) => ({
+      byIdInto(intoEmpty, { query: "import/engagements-into-empty", fields: ["content", "action", "atMs", "bound"], once: { content: "contents" } }, one("engagements", "relationshipsCreated", "import/engagements", (e) => ({
         person: e.person,
         content: e.content, action: e.action, atMs: Date.parse(e.at), bound: engagementBound(e.action, e.at),
       })), ["person"]),
     ],
     concerns: [
-      byIdInto(intoEmpty, { query: "import/concerns-into-empty", fields: ["key", "topic", "props", "bound"] }, one("concerns", "nodesCreated", "import/concerns", (k) => ({
+      byIdInto(intoEmpty, { query: "import/concerns-into-empty", fields: ["key", "topic", "props", "bound"], once: { topic: "topics" } }, one("concerns", "nodesCreated", "import/concerns", (k) => ({
         key: k.key,
         person: k.person,
         topic: k.topic,
@@ -171,9 +172,26 @@ function personRow(p: PersonRecord, evidence?: PersonEvidence): ImportFields {
   };
 }
 
-function employmentOf(p: PersonRecord): ImportFields | null {
+/** A batch of people into an empty workspace: each company and topic it names sent once, in $companies and $topics, and named by its place there. */
+function peopleOnce(rows: ImportRow[]): Record<string, unknown> {
+  const companies = new BatchTable(companyLookup);
+  const topics = new BatchTable((key) => key);
+  const placed = (rows as ImportFields[]).map((row) => {
+    const employment = row.employment as { company: string; props: unknown } | null;
+    const interests = row.interests as { topic: string; weight: number }[];
+    return {
+      ...row,
+      employment: employment && { ...employment, company: companies.place(employment.company) },
+      interests: interests.map((interest) => ({ ...interest, topic: topics.place(interest.topic) })),
+    };
+  });
+  return { companies: companies.entries, topics: topics.entries, rows: placed };
+}
+
+/** @param company the company as the statement takes it: its lookup map, or (people into an empty workspace, before peopleOnce) its key */
+function employmentOf(p: PersonRecord, company: (key: string) => unknown = companyLookup): ImportFields | null {
   if (!p.company) return null;
-  return { company: companyLookup(p.company), props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }) };
+  return { company: company(p.company), props: defined({ title: p.title, since: optional(p.since, utcDateTime), until: optional(p.until, utcDateTime) }) };
 }
 
 function interestsOf(p: PersonRecord): ImportFields[] {
@@ -199,43 +217,51 @@ function interestsOf(p: PersonRecord): ImportFields[] {
  *   lists a person's connections together, so a batch of 10,000 of the 100k
  *   document's connections names 4,248 people, not 20,000 (measured on those
  *   batches, two at once: 553 ms of Neo4j's CPU and 139 of the importer's
- *   with a key and an id in each row, 467 and 105 with the people once).
+ *   with a key and an id in each row, 467 and 105 with the people once);
+ * - so do the other nodes a row names in the fields of `into.once`, each
+ *   sent once in the parameter it names (a batch of concerns names a few
+ *   dozen topics), and found once by their key.
  */
-function byIdInto<S extends SectionName>(intoEmpty: IntoEmpty | undefined, into: { query: QueryName; fields: string[] }, step: ImportStep<S>, people: string[]): ImportStep<S> {
+function byIdInto<S extends SectionName>(
+  intoEmpty: IntoEmpty | undefined, into: { query: QueryName; fields: string[]; once?: Record<string, string> }, step: ImportStep<S>, people: string[],
+): ImportStep<S> {
   const withLookups = (row: ImportFields): ImportFields => {
     for (const field of people) row[field] = personLookup(row[field] as string);
     return row;
   };
   if (!intoEmpty) return { ...step, rows: (record, index) => step.rows(record, index).map((row) => withLookups(row as ImportFields)) };
-  const { query } = into;
+  const { query, once = {} } = into;
   const fields = [...people, ...into.fields];
   return {
     ...step,
     query,
     rows: (record, index) => step.rows(record, index).map((row) => fields.map((field) => (row as ImportFields)[field])),
     batch: (rows) => {
-      const batchPeople = new BatchPeople(intoEmpty.personIds());
-      const placed = (rows as ImportTuple[]).map((row) => row.map((value, i) => (i < people.length ? batchPeople.place(value as string) : value)));
-      return { people: batchPeople.entries, rows: placed };
+      const ids = intoEmpty.personIds();
+      const tables: Record<string, BatchTable> = { people: new BatchTable((key) => [key, ids.of(key)]) };
+      for (const name of Object.values(once)) tables[name] = new BatchTable((key) => key);
+      const placers = fields.map((field, i) => (i < people.length ? tables.people : once[field] === undefined ? undefined : tables[once[field]]));
+      const placed = (rows as ImportTuple[]).map((row) => row.map((value, i) => placers[i]?.place(value as string) ?? value));
+      return { ...Object.fromEntries(Object.entries(tables).map(([name, table]) => [name, table.entries])), rows: placed };
     },
     fallback: { query: step.query, rows: (values) => withLookups(Object.fromEntries(fields.map((field, i) => [field, (values as ImportTuple)[i]]))) },
   };
 }
 
-/** The people of one batch, each once, as [key, element id or null], in the order the batch first names them. */
-class BatchPeople {
-  readonly entries: [string, string | null][] = [];
+/** The nodes of one batch that its rows name by key, each once, as `entry` makes them, in the order the batch first names them. */
+class BatchTable {
+  readonly entries: unknown[] = [];
   private readonly places = new Map<string, number>();
 
-  constructor(private readonly ids: PersonIds) {}
+  constructor(private readonly entry: (key: string) => unknown) {}
 
-  /** The person's place among the entries. */
+  /** The node's place among the entries. */
   place(key: string): number {
     let place = this.places.get(key);
     if (place === undefined) {
       place = this.entries.length;
       this.places.set(key, place);
-      this.entries.push([key, this.ids.of(key)]);
+      this.entries.push(this.entry(key));
     }
     return place;
   }
