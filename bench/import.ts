@@ -80,9 +80,9 @@ export async function benchImport(options: { people: number; seed: number; batch
     const records = result.steps.filter((step) => step.step !== "connection strengths").reduce((sum, step) => sum + step.records, 0);
     const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
     console.log(`\nimport of ${people.toLocaleString("en-US")} generated people (seed ${seed}, ${mb(fs.statSync(file).size)} of JSON), batch size ${options.batchSize}, ${options.concurrency} at a time, into workspace "${workspace}"`);
-    console.log(`${"step".padEnd(22)}${"rows".padStart(11)}${"tx seconds".padStart(12)}${"rows/s".padStart(10)}`);
+    console.log(`${"step".padEnd(22)}${"rows".padStart(11)}${"tx seconds".padStart(12)}${"rows/s".padStart(14)}`);
     for (const step of result.steps) {
-      console.log(`${step.step.padEnd(22)}${String(step.records).padStart(11)}${step.seconds.toFixed(1).padStart(12)}${(step.writtenWith ? `with ${step.writtenWith}` : String(Math.round(step.records / Math.max(step.seconds, 0.001)))).padStart(10)}${step.rewritten ? `  (${step.rewritten} written again by key)` : ""}`);
+      console.log(`${step.step.padEnd(22)}${String(step.records).padStart(11)}${step.seconds.toFixed(1).padStart(12)}${(step.writtenWith ? `with ${step.writtenWith}` : String(Math.round(step.records / Math.max(step.seconds, 0.001)))).padStart(14)}${step.rewritten ? `  (${step.rewritten} written again by key)` : ""}`);
     }
     console.log(`validate (first reading): ${result.validationSeconds.toFixed(1)}s; write (second reading): ${(result.seconds - result.validationSeconds).toFixed(1)}s`);
     console.log(`wall time: ${seconds.toFixed(1)}s (${(seconds / 60).toFixed(1)} min) for ${records.toLocaleString("en-US")} rows (${Math.round(records / seconds)} rows/s)`);
