@@ -168,10 +168,10 @@ export type TokenizeMessage = DocumentItem[] | null | { failure: string; syntax:
 const GROUPS_AHEAD = 8;
 
 /**
- * The worker holds a few groups and the file's next chunk: a small heap
- * keeps V8 from letting it grow unswept beside the reader's, which an
- * import's peak memory counts (983 MB at a million people without these
- * limits, against 834 before the checking had a worker).
+ * The worker holds a few groups and the file's next chunk, far less than
+ * this; without a limit V8 may let a heap grow unswept. A million-person
+ * import peaked at 983 MB without these limits and 978 MB with them (834
+ * before the checking had a worker): that peak is not the worker's.
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
