@@ -9,14 +9,18 @@
 // $workspace: String, $people: [[key (an email or a profile key), id (element id, null when unknown)]], $contents: [url],
 // $rows: [[person (a place in $people), content (a place in $contents), action, atMs (epoch milliseconds), bound (for the fallback)]]
 // Returns: nothing; the importer reads what was created from the update counters
-UNWIND range(0, size($people) - 1) AS place
-OPTIONAL MATCH (p) WHERE elementId(p) = $people[place][1]
-  AND 'Person' IN labels(p) AND p.workspace = $workspace AND (p.email = $people[place][0] OR p.profileUrl = $people[place][0])
-WITH collect([place, p]) AS people
-UNWIND range(0, size($contents) - 1) AS place
-OPTIONAL MATCH (c:Content {workspace: $workspace, url: $contents[place]})
-USING INDEX SEEK c:Content(workspace, url)
-WITH people, collect([place, c]) AS contents
+CALL () {
+  UNWIND range(0, size($people) - 1) AS place
+  OPTIONAL MATCH (p) WHERE elementId(p) = $people[place][1]
+    AND 'Person' IN labels(p) AND p.workspace = $workspace AND (p.email = $people[place][0] OR p.profileUrl = $people[place][0])
+  RETURN collect([place, p]) AS people
+}
+CALL () {
+  UNWIND range(0, size($contents) - 1) AS place
+  OPTIONAL MATCH (c:Content {workspace: $workspace, url: $contents[place]})
+  USING INDEX SEEK c:Content(workspace, url)
+  RETURN collect([place, c]) AS contents
+}
 UNWIND $rows AS row
 WITH row, people[toInteger(row[0])] AS person, contents[toInteger(row[1])] AS content
 WHERE person[0] = row[0] AND person[1] IS NOT NULL AND content[0] = row[1] AND content[1] IS NOT NULL

@@ -11,27 +11,33 @@
 // employments.cypher does besides is needed. Interests are unique per person
 // (document-checks.ts), so a CREATE each. The batch's companies and topics
 // are each found once, and named by their place in $companies and $topics,
-// as connections-into-empty.cypher finds its people.
+// as connections-into-empty.cypher finds its people: each list collected in
+// a subquery of its own, which gives one row even for an empty list (a
+// collect() grouped by another list gives none, and so no people).
 // $workspace: String, $companies: [{domain, nameKey} (one null)], $topics: [key],
 // $rows: [{email, profileUrl (either may be null), props: {profileUrl, name, title, city, country, location, engagementBound, concernBound},
 //   employment ({company (a place in $companies), props: {title, since, until}} or null), interests: [{topic (a place in $topics), weight}]}]
 // Returns: how many employments and interests it created, as the importer's steps of those names count them
-UNWIND range(0, size($topics) - 1) AS place
-OPTIONAL MATCH (t:Topic {workspace: $workspace, key: $topics[place]})
-USING INDEX SEEK t:Topic(workspace, key)
-WITH collect([place, t]) AS topics
-UNWIND range(0, size($companies) - 1) AS place
-OPTIONAL CALL (place) {
-  MATCH (c:Company {workspace: $workspace, domain: $companies[place].domain})
-  USING INDEX SEEK c:Company(workspace, domain)
-  RETURN c
-  UNION
-  MATCH (c:Company {workspace: $workspace, nameKey: $companies[place].nameKey})
-  USING INDEX SEEK c:Company(workspace, nameKey)
-  WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
-  RETURN c
+CALL () {
+  UNWIND range(0, size($topics) - 1) AS place
+  OPTIONAL MATCH (t:Topic {workspace: $workspace, key: $topics[place]})
+  USING INDEX SEEK t:Topic(workspace, key)
+  RETURN collect([place, t]) AS topics
 }
-WITH topics, collect([place, c]) AS companies
+CALL () {
+  UNWIND range(0, size($companies) - 1) AS place
+  OPTIONAL CALL (place) {
+    MATCH (c:Company {workspace: $workspace, domain: $companies[place].domain})
+    USING INDEX SEEK c:Company(workspace, domain)
+    RETURN c
+    UNION
+    MATCH (c:Company {workspace: $workspace, nameKey: $companies[place].nameKey})
+    USING INDEX SEEK c:Company(workspace, nameKey)
+    WITH c ORDER BY c.domain IS NOT NULL, c.domain LIMIT 1
+    RETURN c
+  }
+  RETURN collect([place, c]) AS companies
+}
 UNWIND $rows AS row
 CREATE (p:Person {workspace: $workspace, id: randomUUID()})
 SET p += row.props, p.email = row.email
