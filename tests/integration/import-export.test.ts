@@ -111,6 +111,15 @@ describe("import", () => {
 });
 
 describe("an import into an empty workspace", () => {
+  it("writes, into an empty workspace, people of whom none has an employer or an interest", async () => {
+    const name = workspace("unemployed");
+    const people = smallGraph().people.map(({ email, name: personName }) => ({ email, name: personName }));
+    const result = await importGraphDocument(db, { version: 2, people }, { workspace: name });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.steps.find((s) => s.step === "people")).toMatchObject({ records: people.length, created: people.length, existed: 0 });
+    expect((await graphSize(driver, name)).nodes).toBe(people.length);
+  });
+
   it("writes what an import into a workspace already holding some of it writes, people with their employers and interests", async () => {
     const empty = workspace("into-empty");
     const held = workspace("into-held");
