@@ -10,6 +10,7 @@
  * worksAt company filter); a filter that names none takes every topic.
  */
 import neo4j from "neo4j-driver";
+import { PIECE_PARAMETER } from "../db/pieces.js";
 import { utcDateTime } from "../db/values.js";
 import { topicKey } from "../graph-document/normalize.js";
 import { statementOf, type Statement } from "../db/run.js";
@@ -138,7 +139,7 @@ export function prospectsPage(where: PersonWhere, scope: Scope, first: number, p
   };
   if (!connectedTo) {
     const values = { evidence: evidence(evidenceTopicNames(where), "content") };
-    const reach = origin === null ? null : render(fragment("statement/prospects-reach", { widening: reachOfEveryone(maxHops, minStrength) }, { origin }));
+    const reach = origin === null ? null : render(fragment("statement/prospects-reach", { widening: reachOfEveryone(maxHops, minStrength) }, { origin, piece: PIECE_PARAMETER }));
     return {
       kind: "workspace",
       matching: { ...matching, personIds },

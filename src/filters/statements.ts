@@ -7,6 +7,7 @@
  * pages' rows change position.
  */
 import neo4j from "neo4j-driver";
+import { PIECE_PARAMETER } from "../db/pieces.js";
 import { statementOf, type Params, type Statement } from "../db/run.js";
 import { column, single, type CompanyItem, type Columns, type Item, type PersonItem, type RowOf } from "../db/rows.js";
 import { compileCompanyWhere, compileEmployerOfReached, compilePersonWhere, DEFAULT_MIN_STRENGTH, halvedHops, hopsBound, startingPerson, viewerIdOf, type CompiledFilter, type Lookups, type Viewer } from "./compile.js";
@@ -71,7 +72,7 @@ export function peopleCount(where: PersonWhere, scope: Scope) {
  * bound's three terms cost 20 ms of planning.
  */
 export function peopleIds(where: PersonWhere, scope: Scope, nowMs: number | null) {
-  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, {}, { evidenceBound: nowMs === null ? NULL : evidenceBound(nowMs) });
+  return people(PEOPLE_IDS, "statement/people-ids-reached", "statement/people-ids", where, scope, { piece: PIECE_PARAMETER }, { evidenceBound: nowMs === null ? NULL : evidenceBound(nowMs) });
 }
 
 /** A person's evidence bound at `nowMs`, as src/scoring.ts's scoreUpperBound takes it. */
@@ -101,7 +102,7 @@ export function prospectsContenders(where: PersonWhere, scope: Scope, widening: 
   const carried = variableList(filter.carried);
   const matchedContenders = matched(filter, filter.predicate, [...filter.carried, "reach"], "few reached");
   const contendersOf = (contenders: Cypher) =>
-    statement(PROSPECTS_CONTENDERS, "statement/prospects-contenders", filter, scope, {}, { contenders, matched: matchedContenders, evidenceBound: evidenceBound(nowMs) });
+    statement(PROSPECTS_CONTENDERS, "statement/prospects-contenders", filter, scope, { piece: PIECE_PARAMETER }, { contenders, matched: matchedContenders, evidenceBound: evidenceBound(nowMs) });
   return {
     reached: origin === null ? null : contendersOf(fragment("common/contenders-reached", { widening, carried }, { origin })),
     byEvidence: (search) => contendersOf(fragment("common/contenders-by-evidence", { carried }, { ...search })),

@@ -24,6 +24,7 @@
  * A floor the index cannot search from (contenderSearch gives null) ends the
  * rounds: everyone matched is read, as for any other list.
  */
+import { joinedPieces } from "../db/pieces.js";
 import type { Db } from "../db/run.js";
 import type { ContendersRow } from "../filters/statements.js";
 import type { ProspectPosition, ProspectRow, ProspectStatements, WorkspaceRanking } from "../filters/prospects.js";
@@ -98,9 +99,8 @@ export function searchShares(search: ContenderSearch): ContenderSearch[] {
  */
 function contendersOf(results: ContendersRow[][], read: Set<string>): Matching {
   const matching = { ids: [] as string[], evidence: [] as number[], reach: new Map<string, number>() };
-  for (const [row] of results) {
-    if (!row) continue;
-    if (row.evidence.length !== row.ids.length || row.reach.length !== row.ids.length) throw new Error("a contenders statement's ids, evidence bounds and reach differ in length");
+  for (const pieces of results) {
+    const row = joinedPieces(pieces, ["ids", "evidence", "reach"]);
     row.ids.forEach((id, index) => {
       if (read.has(id)) return;
       read.add(id);

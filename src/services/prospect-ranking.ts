@@ -21,6 +21,7 @@
  * A backward page (the rows before a cursor, lowest first) has no use for
  * upper bounds, and is scored whole, as are exports.
  */
+import { joinedPieces } from "../db/pieces.js";
 import type { Db, Statement } from "../db/run.js";
 import type { Candidate, ProspectPosition, ProspectRow, ProspectStatements } from "../filters/prospects.js";
 import { scoreUpperBound } from "../scoring.js";
@@ -62,9 +63,10 @@ export async function readMatching(db: Db, page: ProspectStatements): Promise<Ma
   const reach = page.kind === "workspace" && page.reach ? db.read(page.reach) : Promise.resolve([]);
   // Should the first read fail, the second's failure is not worth reporting.
   reach.catch(() => undefined);
-  const [matching] = await db.read(page.matching);
-  const [reached] = await reach;
-  return { ids: matching?.ids ?? [], evidence: matching?.evidence ?? [], reach: new Map(reached?.reached ?? []) };
+  const pieces = await db.read(page.matching);
+  // A ranking from a person or the team has no evidence bounds: its statement collects none.
+  const { ids, evidence } = page.kind === "workspace" ? joinedPieces(pieces, ["ids", "evidence"]) : { ...joinedPieces(pieces, ["ids"]), evidence: [] };
+  return { ids, evidence, reach: new Map(joinedPieces(await reach, ["reached"]).reached) };
 }
 
 /** The statement scoring every matching person: for an export, or a page read backward. */

@@ -18,6 +18,7 @@ import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MIN_STRENGTH } from "../../src/filters/compile.js";
 import { prospectsPage } from "../../src/filters/prospects.js";
+import { joinedPieces, LIST_PIECE } from "../../src/db/pieces.js";
 import type { Statement } from "../../src/db/run.js";
 import { companiesExport, peopleCount } from "../../src/filters/statements.js";
 import type { PersonWhere } from "../../src/filters/types.js";
@@ -41,8 +42,8 @@ async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
 async function ranked(where: PersonWhere, fewBelow: number) {
   const page = prospectsPage(where, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10_000, { scoredAt: graph.builtAt.toISOString(), after: null });
   if (page.kind !== "reached") throw new Error("these rankings have connectedTo");
-  const [matching] = await db.read(page.matching);
-  return readWithFewBelow(page.scored(matching!.ids), fewBelow);
+  const { ids } = joinedPieces(await db.read(page.matching), ["ids"]);
+  return readWithFewBelow(page.scored(ids), fewBelow);
 }
 
 describe("prospects within two hops: reach of the people who match", () => {
@@ -70,15 +71,45 @@ describe("prospects without connectedTo: the viewer's reach of everyone", () => 
   it("is the strength of each person's strongest path of at most two connections, as the graph document gives it", async () => {
     const page = prospectsPage({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
     if (page.kind !== "workspace" || !page.reach) throw new Error("a ranking without connectedTo, with a viewer, reads the viewer's reach");
-    const [row] = await db.read(page.reach);
+    const { reached } = joinedPieces(await db.read(page.reach), ["reached"]);
     const emails = new Map((await db.read<{ id: string; email: string }>({
       name: "test/emails", text: "MATCH (p:Person {workspace: $workspace}) RETURN p.id AS id, coalesce(p.email, p.profileUrl) AS email", params: { workspace }, columns: ["id", "email"],
     })).map(({ id, email }) => [id, email]));
-    const found = new Map(row!.reached.map(([id, reach]) => [emails.get(id)!, reach]));
+    const found = new Map(reached.map(([id, reach]) => [emails.get(id)!, reach]));
     const expected = new DocumentIndex(graph.normalized).strongestReach(viewerOf(graph.normalized)!, 2, DEFAULT_MIN_STRENGTH);
     expect(found.size).toBeGreaterThan(100);
     expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [email, reach] of expected) expect(found.get(email)).toBeCloseTo(reach, 9);
+  });
+});
+
+describe("the long lists of a ranking come in pieces, a record each (src/db/pieces.ts)", () => {
+  /** The statement's records with `$piece` set to `piece`. */
+  const inPiecesOf = <R>(statement: Statement<R>, piece: number) => {
+    const names = Object.keys(statement.params).filter((name) => /^piece\d+$/.test(name));
+    expect(names).toHaveLength(1);
+    return db.read({ ...statement, params: { ...statement.params, [names[0]!]: neo4j.int(piece) } });
+  };
+
+  it("gives the matching people and the viewer's reach whole, however small the pieces", async () => {
+    const page = prospectsPage({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
+    if (page.kind !== "workspace" || !page.reach) throw new Error("a ranking without connectedTo, with a viewer, reads the viewer's reach");
+    const records = await db.read(page.matching);
+    expect(records).toHaveLength(Math.ceil(graph.normalized.people.length / LIST_PIECE));
+    const matching = joinedPieces(records, ["ids", "evidence"]);
+    expect(matching.ids).toHaveLength(graph.normalized.people.length);
+    const small = await inPiecesOf(page.matching, 7);
+    expect(small).toHaveLength(Math.ceil(matching.ids.length / 7));
+    expect(joinedPieces(small, ["ids", "evidence"])).toEqual(matching);
+    const reach = joinedPieces(await db.read(page.reach), ["reached"]);
+    const smallReach = await inPiecesOf(page.reach, 7);
+    expect(smallReach).toHaveLength(Math.ceil(reach.reached.length / 7));
+    expect(joinedPieces(smallReach, ["reached"])).toEqual(reach);
+  });
+
+  it("gives empty lists when nobody matches", async () => {
+    const page = prospectsPage({ titleContains: "nobody has this title" }, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
+    expect(joinedPieces(await db.read(page.matching), ["ids", "evidence"])).toEqual({ ids: [], evidence: [] });
   });
 });
 

@@ -1,8 +1,10 @@
 // The ids of the people {{reached}} gives that the filter holds for
 // ({{matched}}: src/filters/shortlist.ts), as people-count-reached counts
 // them, with their evidence bound (prospect/evidence-bound): the first of the two statements of
-// Query.prospects (as people-ids).
+// Query.prospects (as people-ids), in records of $piece entries.
 {{prelude}}
 {{reached}}
 {{matched}}
-RETURN collect(person.id) AS ids, collect({{evidenceBound}}) AS evidence
+WITH collect(person.id) AS ids, collect({{evidenceBound}}) AS evidence
+UNWIND range(0, size(ids) - 1, $piece) AS at_
+RETURN ids[at_..at_ + $piece] AS ids, evidence[at_..at_ + $piece] AS evidence

@@ -5,8 +5,11 @@
 // `person` and `reach`: common/contenders-reached (everyone within two
 // connections of the viewer, as statement/prospects-reach reaches them) or
 // common/contenders-by-evidence (whoever may score above a floor without
-// reach: src/scoring-contenders.ts), read side by side.
+// reach: src/scoring-contenders.ts), read side by side. The lists come
+// $piece entries a record (src/db/pieces.ts says why).
 {{prelude}}
 {{contenders}}
 {{matched}}
-RETURN collect(person.id) AS ids, collect({{evidenceBound}}) AS evidence, collect(reach) AS reach
+WITH collect(person.id) AS ids, collect({{evidenceBound}}) AS evidence, collect(reach) AS reach
+UNWIND range(0, size(ids) - 1, $piece) AS at_
+RETURN ids[at_..at_ + $piece] AS ids, evidence[at_..at_ + $piece] AS evidence, reach[at_..at_ + $piece] AS reach

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import neo4j from "neo4j-driver";
+import { LIST_PIECE } from "../../../src/db/pieces.js";
 import { compilePersonWhere, type CompiledFilter } from "../../../src/filters/compile.js";
 import { prospectsPage, type ProspectStatements } from "../../../src/filters/prospects.js";
 import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters/statements.js";
@@ -233,9 +234,10 @@ describe("our team's connections (connectedTo with team)", () => {
     const other = prospectsPage({ connectedTo: { maxHops: 1 }, interestedIn: { topics: ["Pricing"] }, titleContains: "VP" }, scope, 20, position);
     expect(q1.matching.text).not.toBe(other.matching.text);
     // From a person everyone matched is scored: no bounds to choose by.
-    expect(q1.matching.text).toMatch(/RETURN collect\(person\.id\) AS ids, collect\(null\) AS evidence$/);
+    expect(q1.matching.text).toMatch(/WITH collect\(person\.id\) AS ids, collect\(null\) AS evidence\nUNWIND range\(0, size\(ids\) - 1, \$piece0\) AS at_0\nRETURN ids\[at_0\.\.at_0 \+ \$piece0\] AS ids, evidence\[at_0\.\.at_0 \+ \$piece0\] AS evidence$/);
+    expect(q1.matching.params).toMatchObject({ piece0: neo4j.int(LIST_PIECE) });
     const workspace = prospectsPage({ interestedIn: { topics: ["CRM"] } }, scope, 20, position).matching;
-    expect(workspace.text).toMatch(/RETURN collect\(person\.id\) AS ids, collect\(\$weights0\.engagement \* \(1 - exp\(-coalesce\(person\.engagementBound, 0\.0\) \* \$decays0\.engagement\)\)\n[^]*\$decays0\.event\)\)\) AS evidence$/);
+    expect(workspace.text).toMatch(/WITH collect\(person\.id\) AS ids, collect\(\$weights0\.engagement \* \(1 - exp\(-coalesce\(person\.engagementBound, 0\.0\) \* \$decays0\.engagement\)\)\n[^]*\$decays0\.event\)\)\) AS evidence\nUNWIND [^]*RETURN ids\[at_0\.\.at_0 \+ \$piece0\] AS ids, evidence\[at_0\.\.at_0 \+ \$piece0\] AS evidence$/);
     expect(workspace.params).toMatchObject({ weights0: SCORING.weights, decays0: decaysAt(Date.parse(position.scoredAt)) });
     expect(scoredIds(q1, ["a"]).text).toBe(scoredIds(other, ["b", "c"]).text);
     expect(scoredIds(q1, ["a"]).params).toMatchObject({ matching0: ["a"], origin0: "me", names0: ["crm", "churn"] });
@@ -272,7 +274,7 @@ describe("our team's connections (connectedTo with team)", () => {
     expect(second.params).toMatchObject({ floor0: low.floor, above0: low.above, level0: low.level, boxes0: low.boxes, topics0: ["crm-id"] });
     // Each person is tested on their own: no shortlist step reads everyone interested.
     expect(first.text).not.toContain("shortlist");
-    expect(contenders.reached?.text).toContain(crm.reach!.text.slice(crm.reach!.text.indexOf("CALL (origin)"), crm.reach!.text.indexOf("RETURN collect")).trim());
+    expect(contenders.reached?.text).toContain(crm.reach!.text.slice(crm.reach!.text.indexOf("CALL (origin)"), crm.reach!.text.indexOf("WITH collect")).trim());
     expect(contenders.reached?.params).toMatchObject({ origin0: "me" });
     const viewerless = prospectsPage({ interestedIn: { topics: ["CRM"] } }, { ...scope, viewerId: null }, 20, position);
     if (viewerless.kind !== "workspace") throw new Error("a ranking without connectedTo ranks the whole workspace");
