@@ -31,12 +31,15 @@ import { uniqueWorkspace, wipeWorkspace } from "../support/db.js";
 const reachGraph = importedGraph("reach", 31, 600);
 const { workspace, driver, db, graph } = reachGraph;
 
-/** The rows of `statement`, with the way of finding reach chosen by `fewBelow`. */
-async function readWithFewBelow<R>(statement: Statement<R>, fewBelow: number) {
-  const threshold = Object.keys(statement.params).filter((name) => /^fewBelow\d+$/.test(name));
-  expect(threshold).toHaveLength(1);
-  return db.read({ ...statement, params: { ...statement.params, [threshold[0]!]: neo4j.int(fewBelow) } });
+/** The rows of `statement` with its one parameter named `base` (as rendered: `base0`, `base1` …) set to `value`. */
+async function readWith<R>(statement: Statement<R>, base: string, value: number) {
+  const names = Object.keys(statement.params).filter((name) => new RegExp(`^${base}\\d+$`).test(name));
+  expect(names).toHaveLength(1);
+  return db.read({ ...statement, params: { ...statement.params, [names[0]!]: neo4j.int(value) } });
 }
+
+/** The rows of `statement`, with the way of finding reach chosen by `fewBelow`. */
+const readWithFewBelow = <R>(statement: Statement<R>, fewBelow: number) => readWith(statement, "fewBelow", fewBelow);
 
 /** The ranked rows of prospects for `where`: the ids the filter matches, scored. */
 async function ranked(where: PersonWhere, fewBelow: number) {
@@ -85,11 +88,7 @@ describe("prospects without connectedTo: the viewer's reach of everyone", () => 
 
 describe("the long lists of a ranking come in pieces, a record each (src/db/pieces.ts)", () => {
   /** The statement's records with `$piece` set to `piece`. */
-  const inPiecesOf = <R>(statement: Statement<R>, piece: number) => {
-    const names = Object.keys(statement.params).filter((name) => /^piece\d+$/.test(name));
-    expect(names).toHaveLength(1);
-    return db.read({ ...statement, params: { ...statement.params, [names[0]!]: neo4j.int(piece) } });
-  };
+  const inPiecesOf = <R>(statement: Statement<R>, piece: number) => readWith(statement, "piece", piece);
 
   it("gives the matching people and the viewer's reach whole, however small the pieces", async () => {
     const page = prospectsPage({}, { workspace, viewerId: reachGraph.viewerId, shortlistFrom: 2_000, topicIds: new Map() }, 10, { scoredAt: graph.builtAt.toISOString(), after: null });
