@@ -1,5 +1,5 @@
 /**
- * npm run bench -- anchor [--workspace bench] [--runs 20] [--warmup 3] [--only NAME]
+ * npm run bench -- anchor [--workspace bench] [--runs 20] [--warmup 3] [--only PATTERN]
  *
  * Rapport beside the generic layer a team would otherwise pick: the same store
  * served through the Neo4j GraphQL Library (@neo4j/graphql, type definitions in
@@ -32,7 +32,7 @@ import {
   ANCHOR_ALL_COMPANIES, ANCHOR_ALL_PEOPLE, ANCHOR_COMPANIES, ANCHOR_PEOPLE, ANCHOR_TYPE_DEFS, anchorCompanyWhere, anchorPersonWhere, Inexpressible, TOPIC_IDS, type Resolved,
 } from "./anchor-schema.js";
 import { ms, percentiles, post, type GraphQLBody } from "./queries.js";
-import { benchmarkQuestions, type Question } from "./questions.js";
+import { asked, benchmarkQuestions, type Question } from "./questions.js";
 
 const SKIPPED: Record<string, string> = {
   prospects: "ranked by a score computed from the evidence (src/filters/prospects.ts): the library orders by stored fields only, and a @cypher field would be Rapport's Cypher, not the library's",
@@ -66,7 +66,7 @@ export async function anchorBenchmark(argv: string[]): Promise<void> {
     return body.data;
   };
   try {
-    const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter((question) => !values.only || question.name.includes(values.only));
+    const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter(asked(values.only));
     const resolved = await resolve(db.driver, db.database, workspace, questions);
     // Plans warmed at start are done before the clock starts: they would compete with the first runs.
     await rapport.plans.idle();

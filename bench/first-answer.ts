@@ -1,5 +1,5 @@
 /**
- * npm run bench -- queries --first-answer [--clears 3] [--runs 20] [--only NAME]
+ * npm run bench -- queries --first-answer [--clears 3] [--runs 20] [--only PATTERN]
  *
  * The first answer of a filter shape Neo4j has not planned yet, beside the
  * same question once planned. Each clear is `CALL db.clearQueryCaches()`, which

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- growth [--people 100000,300000,1000000] [--workspaces A,B,C] [--seed 1] [--runs 10] [--warmup 2] [--only NAME] [--no-import]
+ * npm run bench -- growth [--people 100000,300000,1000000] [--workspaces A,B,C] [--seed 1] [--runs 10] [--warmup 2] [--only PATTERN] [--no-import]
  *
  * How cost grows with the workspace: for each size, the generated graph in a
  * workspace of its own (`growth-<people>`, imported as `bench -- import`

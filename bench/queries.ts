@@ -1,5 +1,5 @@
 /**
- * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only NAME] [--signed-in] [--first-answer [--clears 3] [--warmed all|shared]]
+ * npm run bench -- queries [--workspace bench] [--runs 20] [--warmup 3] [--only PATTERN] [--signed-in] [--first-answer [--clears 3] [--warmed all|shared]]
  *
  * With --first-answer, instead: each question's first answer after the plan
  * cache is cleared, beside its warm answer (see bench/first-answer.ts).
@@ -45,7 +45,7 @@ import { Db } from "../src/db/run.js";
 import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
 import { firstAnswers } from "./first-answer.js";
-import { benchmarkQuestions, benchmarkUserEmail, type Question } from "./questions.js";
+import { asked, benchmarkQuestions, benchmarkUserEmail, type Question } from "./questions.js";
 import { recordingDriver, waves, type RecordedStatement } from "./recording-driver.js";
 
 export async function queriesBenchmark(argv: string[]): Promise<void> {
@@ -107,7 +107,7 @@ export async function measureQuestions(
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let apiKey: { key: string; record: { id: string } } | undefined;
   try {
-    const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter((question) => !only || question.name.includes(only));
+    const questions = (await benchmarkQuestions(db.driver, db.database, workspace)).filter(asked(only));
     if (signedIn) {
       const email = await benchmarkUserEmail(db.driver, db.database, workspace);
       apiKey = await createApiKey(db, { workspace, email, role: "READER" });

@@ -59,6 +59,16 @@ export async function benchmarkQuestions(driver: Driver, database: string | unde
   return canonical;
 }
 
+/**
+ * Whether a question is one --only asks for: its name matches the regular
+ * expression (a plain name matches every question whose name holds it;
+ * `"^Q1 2 hops$"` matches that one alone).
+ */
+export function asked(only: string | undefined): (question: Question) => boolean {
+  const pattern = only === undefined ? null : new RegExp(only);
+  return (question) => pattern === null || pattern.test(question.name);
+}
+
 /** The generated user, the "me" of every question. */
 const ME = "MATCH (u:Person:User {workspace: $workspace}) WITH u ORDER BY u.email LIMIT 1";
 
