@@ -55,7 +55,6 @@ export const FRAGMENT_NAMES = [
   "statement/companies-page",
   "statement/companies-count",
   "statement/companies-page-reached",
-  "statement/companies-count-reached",
   "statement/companies-page-from-events",
   "statement/companies-count-from-events",
   "statement/introduction-paths-to-person",

@@ -22,7 +22,7 @@ import type { SegmentItem } from "../db/rows.js";
 import type { Db, Statement } from "../db/run.js";
 import { DEFAULT_ORDER } from "../filters/ordering.js";
 import { prospectsPage, prospectsReadViewer, PROSPECTS_REACH, PROSPECTS_SCORING, type ProspectStatements, type WorkspaceRanking } from "../filters/prospects.js";
-import { companiesCount, companiesPage, introductionPaths, peopleCount, peoplePage, type CompanyStart, type Scope } from "../filters/statements.js";
+import { companiesList, introductionPaths, peopleList, type CompanyStart, type ListStatements, type Scope } from "../filters/statements.js";
 import type { CompanyWhere, ConnectedToFilter, EventFilter, PersonWhere } from "../filters/types.js";
 import { topLevelInterests } from "../filters/start-choice.js";
 import { contenderSearch } from "../scoring-contenders.js";
@@ -225,7 +225,7 @@ async function canonicalStatements(db: Db, workspaces: string[], shortlistFrom: 
 
 function personStatements(where: PersonWhere, scope: Scope, ranked: boolean): Statement<unknown>[] {
   const lists = shortlistings(where.connectedTo, scope).flatMap((shape) => {
-    if (!ranked) return [peoplePage(where, shape, DEFAULT_ORDER, PAGE, null), peopleCount(where, shape)];
+    if (!ranked) return listed(peopleList(where, shape, DEFAULT_ORDER, PAGE, null));
     const page = (viewer: Scope) => prospectsStatements(prospectsPage(where, viewer, PAGE, { scoredAt: new Date().toISOString(), after: null }));
     return [...page(shape), ...viewerless(where, () => page({ ...shape, viewerId: null }))];
   });
@@ -299,6 +299,10 @@ function viewerless(where: PersonWhere, build: () => Statement<unknown>[]): Stat
 function companyStatements(where: CompanyWhere, scope: Scope): Statement<unknown>[] {
   const starts: CompanyStart[] = where.hadEvent?.withinDays == null ? ["usual"] : ["usual", "events"];
   const lists = starts.flatMap((start) => (start === "usual" ? shortlistings(where.employs?.connectedTo, scope) : [scope])
-    .flatMap((shape) => [companiesPage(where, shape, DEFAULT_ORDER, PAGE, null, start), companiesCount(where, shape, start)]));
+    .flatMap((shape) => listed(companiesList(where, shape, DEFAULT_ORDER, PAGE, null, start))));
   return [...estimates(where.employs?.connectedTo, where.hadEvent, scope), ...lists];
+}
+
+function listed<I>({ page, count }: ListStatements<I>): Statement<unknown>[] {
+  return count === null ? [page] : [page, count];
 }

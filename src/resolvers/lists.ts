@@ -1,6 +1,7 @@
 /**
  * Query.people and Query.companies: validate → compile the filter → one
- * statement per page (and per count, when asked). Every order is total and
+ * statement per page (and per count, when asked and the page does not count:
+ * filters/statements.ts's ListStatements). Every order is total and
  * breaks ties in its own direction (filters/ordering.ts), so a backward page
  * is the forward page of the opposite direction, from the `before` cursor.
  */
@@ -10,7 +11,7 @@ import { AppError, ErrorCode } from "../errors.js";
 import { DEFAULT_ORDER, type Order, type PageKey } from "../filters/ordering.js";
 import type { CompanyItem, PersonItem } from "../db/rows.js";
 import type { ConnectedToFilter } from "../filters/types.js";
-import { companiesCount, companiesPage, peopleCount, peoplePage, type CompanyStart, type FilterStatement, type Scope } from "../filters/statements.js";
+import { companiesList, peopleList, type CompanyStart, type ListStatements, type Scope } from "../filters/statements.js";
 import { companyWhereTopics, personWhereTopics } from "../filters/topic-ids.js";
 import { companyWhereReadsViewer, personWhereReadsViewer } from "../filters/viewer.js";
 import { validCompanyWhere, validPersonWhere } from "../validation/where.js";
@@ -23,8 +24,7 @@ interface ListKind<W, I, S> {
   validate(input: unknown): W;
   /** Where its statements start (src/filters/start-choice.ts). */
   start(where: W, scope: Scope, ctx: RequestContext): Promise<S>;
-  page(where: W, scope: Scope, order: Order, first: number, after: PageKey | null, start: S): FilterStatement<{ item: I; sortValue: string | number }>;
-  count(where: W, scope: Scope, start: S): FilterStatement<{ total: number }>;
+  statements(where: W, scope: Scope, order: Order, first: number, after: PageKey | null, start: S): ListStatements<I>;
   readsViewer(where: W): boolean;
   /** The topic keys it names, looked up before it is compiled (topic-ids.ts). */
   topics(where: W): string[];
@@ -35,10 +35,10 @@ interface ListKind<W, I, S> {
 }
 
 const PEOPLE: ListKind<ReturnType<typeof validPersonWhere>, PersonItem, null> = {
-  validate: validPersonWhere, start: async () => null, page: peoplePage, count: peopleCount, readsViewer: personWhereReadsViewer, topics: personWhereTopics, expands: (where) => where.connectedTo, naturalKey: (person) => person.email ?? (person.profileUrl as string),
+  validate: validPersonWhere, start: async () => null, statements: peopleList, readsViewer: personWhereReadsViewer, topics: personWhereTopics, expands: (where) => where.connectedTo, naturalKey: (person) => person.email ?? (person.profileUrl as string),
 };
 const COMPANIES: ListKind<ReturnType<typeof validCompanyWhere>, CompanyItem, CompanyStart> = {
-  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), page: companiesPage, count: companiesCount, readsViewer: companyWhereReadsViewer, topics: companyWhereTopics, expands: (where) => where.employs?.connectedTo, naturalKey: (company) => company.domain ?? (company.nameKey as string),
+  validate: validCompanyWhere, start: (where, scope, ctx) => ctx.starts.companies(where, scope), statements: companiesList, readsViewer: companyWhereReadsViewer, topics: companyWhereTopics, expands: (where) => where.employs?.connectedTo, naturalKey: (company) => company.domain ?? (company.nameKey as string),
 };
 
 export const people = (_: unknown, args: ListArgs, ctx: RequestContext, info: GraphQLResolveInfo) => list(PEOPLE, args, ctx, info);
@@ -56,15 +56,15 @@ async function list<W, I, S>(kind: ListKind<W, I, S>, args: ListArgs, ctx: Reque
   const readOrder: Order = paging.backward ? { ...order, direction: order.direction === "ASC" ? "DESC" : "ASC" } : order;
   const scope = await ctx.starts.shortlisting(kind.expands(where), await ctx.scope(kind.readsViewer(where), kind.topics(where)));
   const start = await kind.start(where, scope, ctx);
-  const page = kind.page(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder }, start);
-  const counting = kind.count(where, scope, start);
+  const { page, count: counting } = kind.statements(where, scope, readOrder, paging.size + 1, from && { ...from, order: readOrder }, start);
+  const reading = readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
   const count = totalCount(info, async () => {
-    const [row] = await ctx.db.read(counting);
+    const [row] = counting === null ? await reading : await ctx.db.read(counting);
     return row?.total ?? 0;
   });
-  const rows = await readCheckingPeople(page.personIds, ctx, () => ctx.db.read(page));
+  const rows = (await reading).flatMap(({ item, sortValue }) => (item === null || sortValue === null ? [] : [{ node: item, sortValue }]));
   const keyOf = ({ node, sortValue }: { node: I; sortValue: string | number }): PageKey => ({ order, value: sortValue, key: kind.naturalKey(node) });
-  return connection(rows.map((row) => ({ node: row.item, sortValue: row.sortValue })), paging, keyOf, count);
+  return connection(rows, paging, keyOf, count);
 }
 
 function isPageKey(key: unknown): key is PageKey {

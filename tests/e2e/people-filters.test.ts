@@ -159,6 +159,32 @@ describe("pagination", () => {
     expect(seen).toEqual(everyone);
   });
 
+  it("gives a list that expands its total on every page, and on a page past the end, which its page statement counts", async () => {
+    for (const [field, where] of [["people", { connectedTo: { maxHops: 2 } }], ["companies", { employs: { connectedTo: { maxHops: 2 } } }]] as const) {
+      const everyone = await names(where, field);
+      const walk = async (after: string | null) => {
+        const { data, errors }: GraphQLResponse = await gql(server.url, `query($where: ${field === "people" ? "PersonWhere" : "CompanyWhere"}, $after: String) {
+          ${field}(where: $where, first: 4, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } }
+        }`, { where, after });
+        expect(errors).toBeUndefined();
+        return data![field] as { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      };
+      const seen: string[] = [];
+      let page = await walk(null);
+      for (;;) {
+        expect(page.totalCount).toBe(everyone.length);
+        seen.push(...page.edges.map((edge) => edge.node.name));
+        if (!page.pageInfo.hasNextPage) break;
+        page = await walk(page.pageInfo.endCursor);
+      }
+      expect(everyone.length).toBeGreaterThan(4);
+      expect(seen).toEqual(everyone);
+      const pastTheEnd = await walk(page.pageInfo.endCursor);
+      expect(pastTheEnd.edges).toEqual([]);
+      expect(pastTheEnd.totalCount).toBe(everyone.length);
+    }
+  });
+
   it("rejects a cursor it did not give out", async () => {
     const { errors } = await gql(server.url, `{ people(after: "bogus") { totalCount } }`);
     expect(errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");

@@ -11,6 +11,6 @@ MATCH (company:Company)-[:HAD_EVENT]->(event_)
 WITH DISTINCT company{{carried}}
 WHERE {{predicate}}
   AND ($afterKey IS NULL OR [{{sortKey}}, coalesce(company.domain, company.nameKey)] {{after}} [$afterValue, $afterKey])
-RETURN company {.*} AS item, {{sortKey}} AS sortValue
+RETURN company {.*} AS item, {{sortKey}} AS sortValue, null AS total
 ORDER BY {{sortKey}} {{direction}}, coalesce(company.domain, company.nameKey) {{direction}}
 LIMIT $limit

@@ -4,6 +4,6 @@
 MATCH (person:Person {workspace: $workspace})
 WHERE {{predicate}}
   AND ($afterKey IS NULL OR [{{sortKey}}, coalesce(person.email, person.profileUrl)] {{after}} [$afterValue, $afterKey])
-RETURN person {.*} AS item, {{sortKey}} AS sortValue
+RETURN person {.*} AS item, {{sortKey}} AS sortValue, null AS total
 ORDER BY {{sortKey}} {{direction}}, coalesce(person.email, person.profileUrl) {{direction}}
 LIMIT $limit

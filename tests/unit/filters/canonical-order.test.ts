@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePersonWhere } from "../../../src/filters/compile.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
-import { companiesPage, peopleCount, peoplePage } from "../../../src/filters/statements.js";
+import { companiesList, peopleCount, peopleList } from "../../../src/filters/statements.js";
 import { Naming } from "../../../src/filters/tree.js";
 import type { CompanyWhere, PersonWhere } from "../../../src/filters/types.js";
 import { everyTopic } from "../../support/scope.js";
@@ -16,7 +16,7 @@ const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: 
 const crm = { topics: ["CRM"], contentKinds: ["WHITE_PAPER"] };
 const churn = { topics: ["Churn"], withinDays: 90 };
 
-const peopleText = (where: PersonWhere) => peoplePage(where, scope, DEFAULT_ORDER, 20, null).text;
+const peopleText = (where: PersonWhere) => peopleList(where, scope, DEFAULT_ORDER, 20, null).page.text;
 /** The parameters' values, whatever their names. */
 const values = (params: Record<string, unknown>) => Object.values(params).map((value) => JSON.stringify(value)).sort();
 
@@ -27,7 +27,7 @@ describe("equivalent filters compile to the same text", () => {
       { connectedTo: { maxHops: 2 }, AND: [{ titleContains: "VP" }, { expressedConcern: churn }, { engagedWith: crm }] },
       { connectedTo: { maxHops: 2 }, expressedConcern: churn, AND: [{ AND: [{ titleContains: "VP" }] }, { engagedWith: crm }] },
     ];
-    const statements = written.map((where) => peoplePage(where, scope, DEFAULT_ORDER, 20, null));
+    const statements = written.map((where) => peopleList(where, scope, DEFAULT_ORDER, 20, null).page);
     for (const statement of statements.slice(1)) {
       expect(statement.text).toBe(statements[0]!.text);
       expect(values(statement.params)).toEqual(values(statements[0]!.params));
@@ -44,7 +44,7 @@ describe("equivalent filters compile to the same text", () => {
   it("with the prelude in the order the sorted conditions use it", () => {
     const a: CompanyWhere = { employs: { interestedIn: { topics: ["CRM"] }, AND: [{ expressedConcern: churn }] } };
     const b: CompanyWhere = { employs: { expressedConcern: churn, AND: [{ interestedIn: { topics: ["CRM"] } }] } };
-    const [first, second] = [a, b].map((where) => companiesPage(where, scope, DEFAULT_ORDER, 20, null));
+    const [first, second] = [a, b].map((where) => companiesList(where, scope, DEFAULT_ORDER, 20, null).page);
     expect(second!.text).toBe(first!.text);
     expect(values(second!.params)).toEqual(values(first!.params));
   });

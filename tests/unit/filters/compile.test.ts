@@ -8,7 +8,7 @@ import neo4j from "neo4j-driver";
 import { LIST_PIECE } from "../../../src/db/pieces.js";
 import { compilePersonWhere, type CompiledFilter } from "../../../src/filters/compile.js";
 import { prospectsPage, type ProspectStatements } from "../../../src/filters/prospects.js";
-import { introductionPaths, peopleCount, peoplePage } from "../../../src/filters/statements.js";
+import { introductionPaths, peopleCount, peopleList } from "../../../src/filters/statements.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
 import { Naming } from "../../../src/filters/tree.js";
 import { contenderSearch } from "../../../src/scoring-contenders.js";
@@ -95,20 +95,28 @@ describe("compilePersonWhere", () => {
 
   it("keeps hostile strings out of the statement text", () => {
     const hostile = "x'}) DETACH DELETE n //`";
-    const statement = peoplePage({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null, shortlistFrom: 2_000, topicIds: everyTopic }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile });
+    const statement = peopleList({ titleContains: hostile, interestedIn: { topics: [hostile] } }, { workspace: "w", viewerId: null, shortlistFrom: 2_000, topicIds: everyTopic }, DEFAULT_ORDER, 10, { order: DEFAULT_ORDER, value: hostile, key: hostile }).page;
     expect(statement.text).not.toContain("DETACH");
     expect(Object.values(statement.params)).toContain(hostile);
   });
 
   it("starts from the anchor person when connectedTo is at the top level, and only then", () => {
     const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
-    const anchored = peoplePage({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
+    const anchoredList = peopleList({ connectedTo: { maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
+    const anchored = anchoredList.page;
     expect(anchored.text).toContain("MATCH (anchor_0:Person {workspace: $workspace, id: $anchor0})-[links_0:KNOWS*1..2]-(person)");
     expect(anchored.params).toMatchObject({ anchor0: "me", minStrength0: 0, text0: "VP" });
     expect(anchored.personIds).toEqual(["me"]);
-    const nested = peoplePage({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, DEFAULT_ORDER, 10, null);
+    // The people it reaches are held in a list: the page counts them all, and no count statement is written.
+    expect(anchored.text).toMatch(/\nWITH collect\(person\) AS matched_0\nOPTIONAL CALL \(matched_0\) \{\n  UNWIND matched_0 AS person\n/);
+    expect(anchored.text).toMatch(/\n  LIMIT \$limit0\n\}\nRETURN item, sortValue, size\(matched_0\) AS total$/);
+    expect(anchoredList.count).toBeNull();
+    const nestedList = peopleList({ AND: [{ connectedTo: { maxHops: 2 } }] }, scope, DEFAULT_ORDER, 10, null);
+    const nested = nestedList.page;
     expect(nested.text).toContain("MATCH (person:Person {workspace: $workspace})");
     expect(nested.text).not.toContain("links_0");
+    expect(nested.text).toMatch(/, null AS total\nORDER BY /);
+    expect(nestedList.count?.text).toMatch(/RETURN count\(person\) AS total$/);
   });
 
   it("without connectedTo, shortlists everyone by a top-level topic condition, and tests each person otherwise", () => {
@@ -157,22 +165,22 @@ describe("compilePersonWhere", () => {
   it("takes the first step for certain when the reach estimate says many, and leaves the rest to decide for themselves", () => {
     const where = { connectedTo: { maxHops: 2 }, engagedWith: { topics: ["CRM"] }, expressedConcern: { topics: ["Churn"] } };
     const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
-    const many = peoplePage(where, { ...scope, fewReached: false }, DEFAULT_ORDER, 10, null).text;
+    const many = peopleList(where, { ...scope, fewReached: false }, DEFAULT_ORDER, 10, null).page.text;
     // The concern step, first, keeps whom it finds; the engagement step runs only while enough are left, its condition the fallback.
     expect(many).toMatch(/RETURN collect\(DISTINCT voiced_0\) AS found_0\n\}\nWITH CASE WHEN reached IS NULL THEN found_0 ELSE \[candidate_0 IN reached WHERE candidate_0 IN found_0\] END AS reached\n/);
     expect(many.match(/\$shortlistFrom/g)).toHaveLength(1);
     expect(many).not.toContain("MATCH (person)-[:VOICED]->");
     expect(many).toMatch(/WHERE \(true AND \(shortlisted_0 OR EXISTS \{\n  MATCH \(person\)-\[engagement_\d+:ENGAGED\]->/);
     // Without an estimate (a snapshot, an export) every step decides for itself, the first too.
-    const unestimated = peoplePage(where, scope, DEFAULT_ORDER, 10, null).text;
+    const unestimated = peopleList(where, scope, DEFAULT_ORDER, 10, null).page.text;
     expect(unestimated.match(/\$shortlistFrom/g)).toHaveLength(2);
     expect(unestimated).toContain("(shortlisted_0 OR EXISTS {\n  MATCH (person)-[:VOICED]->");
   });
 
   it("writes no shortlist steps when few are reached, testing each person reached for every condition", () => {
     const where = { connectedTo: { maxHops: 1 }, engagedWith: { topics: ["CRM"] }, expressedConcern: { topics: ["Churn"] } };
-    const many = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic }, DEFAULT_ORDER, 10, null);
-    const few = peoplePage(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic, fewReached: true }, DEFAULT_ORDER, 10, null);
+    const many = peopleList(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic }, DEFAULT_ORDER, 10, null).page;
+    const few = peopleList(where, { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic, fewReached: true }, DEFAULT_ORDER, 10, null).page;
     expect(many.text).toContain("$shortlistFrom");
     expect(few.text).not.toContain("$shortlistFrom");
     expect(few.text).not.toContain("shortlisted_");
@@ -207,7 +215,7 @@ describe("our team's connections (connectedTo with team)", () => {
   });
 
   it("expands from all the users at once when the team is the top-level connectedTo", () => {
-    const statement = peoplePage({ connectedTo: { team: true, maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null);
+    const statement = peopleList({ connectedTo: { team: true, maxHops: 2 }, titleContains: "VP" }, scope, DEFAULT_ORDER, 10, null).page;
     expect(statement.text).toContain([
       "MATCH (user_0:User {workspace: $workspace})-[links_0:KNOWS*1..2]-(person)",
       "WHERE all(link_0 IN links_0 WHERE coalesce(link_0.strength, 0.5) >= $minStrength0) AND NOT person:User",

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { farHops } from "../../../src/filters/compile.js";
 import { DEFAULT_ORDER } from "../../../src/filters/ordering.js";
-import { companiesCount, companiesPage } from "../../../src/filters/statements.js";
+import { companiesList } from "../../../src/filters/statements.js";
 import { everyTopic } from "../../support/scope.js";
 
 const scope = { workspace: "w", viewerId: "me", shortlistFrom: 2_000, topicIds: everyTopic };
@@ -15,7 +15,7 @@ const seriesB = { types: ["FUNDING"], fundingStages: ["SERIES_B"], withinDays: 6
 
 describe("a company statement started from the events", () => {
   it("reads the window's events, then tests their companies for the whole filter, connectedTo from both ends", () => {
-    const statement = companiesPage({ hadEvent: seriesB, employs: { connectedTo: { maxHops: 2 } } }, scope, DEFAULT_ORDER, 21, null, "events");
+    const statement = companiesList({ hadEvent: seriesB, employs: { connectedTo: { maxHops: 2 } } }, scope, DEFAULT_ORDER, 21, null, "events").page;
     expect(statement.start).toBe("events");
     expect(statement.personIds).toEqual(["me"]);
     expect(statement.text).toMatchInlineSnapshot(`
@@ -42,7 +42,7 @@ describe("a company statement started from the events", () => {
       })
       })
         AND ($afterKey0 IS NULL OR [coalesce(company.name, ''), coalesce(company.domain, company.nameKey)] > [$afterValue0, $afterKey0])
-      RETURN company {.*} AS item, coalesce(company.name, '') AS sortValue
+      RETURN company {.*} AS item, coalesce(company.name, '') AS sortValue, null AS total
       ORDER BY coalesce(company.name, '') ASC, coalesce(company.domain, company.nameKey) ASC
       LIMIT $limit0"
     `);
@@ -51,18 +51,18 @@ describe("a company statement started from the events", () => {
 
   it("walks the larger half of the hops from each employee, all of them at 4", () => {
     expect([1, 2, 3, 4].map(farHops)).toEqual([1, 1, 2, 4]);
-    const fromTeam = companiesCount({ hadEvent: seriesB, employs: { connectedTo: { team: true, maxHops: 3 } } }, scope, "events");
+    const fromTeam = companiesList({ hadEvent: seriesB, employs: { connectedTo: { team: true, maxHops: 3 } } }, scope, DEFAULT_ORDER, 21, null, "events").count!;
     expect(fromTeam.text).toContain("OPTIONAL MATCH (user_0:User {workspace: $workspace})-[links_0:KNOWS*0..1]-(near_0:Person)");
     expect(fromTeam.text).toContain("(NOT employee_0:User AND EXISTS {\n  MATCH (employee_0)-[links_1:KNOWS*1..2]-(middle_0:Person)");
-    const fourHops = companiesCount({ hadEvent: seriesB, employs: { connectedTo: { maxHops: 4 } } }, scope, "events");
+    const fourHops = companiesList({ hadEvent: seriesB, employs: { connectedTo: { maxHops: 4 } } }, scope, DEFAULT_ORDER, 21, null, "events").count!;
     expect(fourHops.text).not.toContain("near_");
     expect(fourHops.text).toContain("-[:KNOWS*1..4]-(anchor_0:Person {workspace: $workspace, id: $anchor0})");
   });
 
   it("is taken only with a window: without one, or when asked for the usual start, the statement is unchanged", () => {
     const where = { hadEvent: { types: ["FUNDING"] }, employs: { connectedTo: { maxHops: 2 } } };
-    expect(companiesPage(where, scope, DEFAULT_ORDER, 21, null, "events").text).toBe(companiesPage(where, scope, DEFAULT_ORDER, 21, null).text);
-    const usual = companiesPage({ hadEvent: seriesB, employs: { connectedTo: { maxHops: 2 } } }, scope, DEFAULT_ORDER, 21, null, "usual");
+    expect(companiesList(where, scope, DEFAULT_ORDER, 21, null, "events").page.text).toBe(companiesList(where, scope, DEFAULT_ORDER, 21, null).page.text);
+    const usual = companiesList({ hadEvent: seriesB, employs: { connectedTo: { maxHops: 2 } } }, scope, DEFAULT_ORDER, 21, null, "usual").page;
     expect(usual.start).toBe("connected");
     expect(usual.text).toContain("MATCH (anchor_0:Person {workspace: $workspace, id: $anchor0})-[links_0:KNOWS*1..2]-(person)");
   });
