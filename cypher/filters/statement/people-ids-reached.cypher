@@ -1,5 +1,5 @@
 // The ids of the people {{reached}} gives that the filter holds for
-// ({{matched}}: src/filters/shortlist.ts), as people-count-reached counts
+// ({{matched}}: src/filters/shortlist.ts), as people-page-reached pages
 // them, with their evidence bound (prospect/evidence-bound): the first of the two statements of
 // Query.prospects (as people-ids), in records of $piece entries.
 {{prelude}}
