@@ -54,14 +54,14 @@ export interface Scope extends Lookups {
 /**
  * A row of a page: an item and its sort value, and the list's total when the
  * statement counts (else null). A counting page past the end is one row with
- * a null item.
+ * a null item, and nothing else to read but the total.
  */
 export interface PageRow<I> {
   item: I | null;
-  sortValue: string | number | null;
+  sortValue: string | number;
   total: number | null;
 }
-const pageColumns = <I>() => ({ item: column<I | null>(), sortValue: column<string | number | null>(), total: column<number | null>() });
+const pageColumns = <I>() => ({ item: column<I | null>(), sortValue: column<string | number>(), total: column<number | null>() });
 
 /**
  * A list's statements: a page, and a count when the page does not count. A

@@ -62,7 +62,7 @@ async function list<W, I, S>(kind: ListKind<W, I, S>, args: ListArgs, ctx: Reque
     const [row] = counting === null ? await reading : await ctx.db.read(counting);
     return row?.total ?? 0;
   });
-  const rows = (await reading).flatMap(({ item, sortValue }) => (item === null || sortValue === null ? [] : [{ node: item, sortValue }]));
+  const rows = (await reading).flatMap(({ item, sortValue }) => (item === null ? [] : [{ node: item, sortValue }]));
   const keyOf = ({ node, sortValue }: { node: I; sortValue: string | number }): PageKey => ({ order, value: sortValue, key: kind.naturalKey(node) });
   return connection(rows, paging, keyOf, count);
 }
