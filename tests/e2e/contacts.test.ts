@@ -88,6 +88,25 @@ describe("a LinkedIn export", () => {
   });
 });
 
+describe("people known by profile URL only, in lists", () => {
+  it("are listed among the user's connections ordered by email, after those with one, and counted", async () => {
+    const server = await startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey" });
+    try {
+      const reader = bearer((await createApiKey(db, { workspace, email: user, role: "READER" })).key);
+      const { data, errors } = await gql(server.url, `{ people(where: { connectedTo: { maxHops: 1 } }, orderBy: { field: EMAIL }, first: 10) {
+        totalCount edges { node { name email } } } }`, {}, reader);
+      expect(errors).toBeUndefined();
+      expect(data!.people).toEqual({ totalCount: 3, edges: [
+        { node: { name: "Omar Haddad", email: "omar@globex.example" } },
+        { node: { name: "Jane Doe", email: null } },
+        { node: { name: "Li Wei", email: null } },
+      ] });
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("bad rows", () => {
   it("are reported by line (header counted) and column, and nothing of the file is written", async () => {
     const summary = await ingestContacts(db, file("linkedin-bad-rows.csv"), { workspace, user });
