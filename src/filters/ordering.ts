@@ -19,15 +19,16 @@ export interface PageKey {
   key: string;
 }
 
+// A missing value sorts as empty text: a null would make the keyset test after it null, and skip the rest.
 const PERSON_SORT_KEYS: Record<string, string> = {
   NAME: "coalesce(person.name, '')",
-  EMAIL: "person.email",
+  EMAIL: "coalesce(person.email, '')",
   TITLE: "coalesce(toLower(person.title), '')",
 };
 
 const COMPANY_SORT_KEYS: Record<string, string> = {
   NAME: "coalesce(company.name, '')",
-  DOMAIN: "company.domain",
+  DOMAIN: "coalesce(company.domain, '')",
   // Companies of unknown size come first ascending, last descending.
   HEADCOUNT: "coalesce(company.headcount, -1)",
 };

@@ -89,7 +89,7 @@ describe("a LinkedIn export", () => {
 });
 
 describe("people known by profile URL only, in lists", () => {
-  it("are listed among the user's connections ordered by email, after those with one, and counted", async () => {
+  it("are listed among the user's connections ordered by email, their email as empty text, counted and paged through", async () => {
     const server = await startTestServer(workspace, undefined, { RAPPORT_AUTH: "apikey" });
     try {
       const reader = bearer((await createApiKey(db, { workspace, email: user, role: "READER" })).key);
@@ -97,10 +97,29 @@ describe("people known by profile URL only, in lists", () => {
         totalCount edges { node { name email } } } }`, {}, reader);
       expect(errors).toBeUndefined();
       expect(data!.people).toEqual({ totalCount: 3, edges: [
-        { node: { name: "Omar Haddad", email: "omar@globex.example" } },
         { node: { name: "Jane Doe", email: null } },
         { node: { name: "Li Wei", email: null } },
+        { node: { name: "Omar Haddad", email: "omar@globex.example" } },
       ] });
+      const walked: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: { data?: any; errors?: unknown } = await gql(server.url, `query($after: String) { people(where: { connectedTo: { maxHops: 1 } }, orderBy: { field: EMAIL }, first: 1, after: $after) {
+          edges { node { name } } pageInfo { hasNextPage endCursor } } }`, { after }, reader);
+        expect(page.errors).toBeUndefined();
+        walked.push(...page.data.people.edges.map((edge: { node: { name: string } }) => edge.node.name));
+        after = page.data.people.pageInfo.hasNextPage ? page.data.people.pageInfo.endCursor : null;
+      } while (after);
+      expect(walked).toEqual(["Jane Doe", "Li Wei", "Omar Haddad"]);
+      const companies: string[] = [];
+      do {
+        const page: { data?: any; errors?: unknown } = await gql(server.url, `query($after: String) { companies(orderBy: { field: DOMAIN }, first: 1, after: $after) {
+          edges { node { name } } pageInfo { hasNextPage endCursor } } }`, { after }, reader);
+        expect(page.errors).toBeUndefined();
+        companies.push(...page.data.companies.edges.map((edge: { node: { name: string } }) => edge.node.name));
+        after = page.data.companies.pageInfo.hasNextPage ? page.data.companies.pageInfo.endCursor : null;
+      } while (after);
+      expect(companies).toEqual(["Globex GmbH", "Initech S.A.", "ACME Inc"]);
     } finally {
       await server.stop();
     }
